@@ -1,0 +1,39 @@
+using MediatR;
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Api.Endpoints;
+
+internal static class BudgetEndpoints
+{
+    public static RouteGroupBuilder MapBudgets(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/departments/{code}/budgets/{year:int}").WithTags("Budgets");
+
+        group.MapGet("/", (IMediator mediator, string code, int year, CancellationToken ct) => mediator.Send(new GetBudgetSummary(code, year), ct))
+            .WithName("getBudgetSummary").WithSummary("Budget summary of a department-year, with adjustment and execution rates");
+
+        group.MapGet("/lines", (IMediator mediator, string code, int year, [AsParameters] LineFilter filter, CancellationToken ct) =>
+                mediator.Send(new ListBudgetLines(code, year, filter.ExpenditureClass, filter.FundingSource, filter.ProjectId, filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
+            .WithName("listBudgetLines").WithSummary("List budget lines");
+
+        group.MapPost("/lines", async (IMediator mediator, string code, int year, CreateBudgetLine body, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(body with { DepartmentCode = code, FiscalYear = year }, ct);
+                return TypedResults.Created($"/api/v1/departments/{code}/budgets/{year}/lines/{created.Id}", created);
+            })
+            .WithName("createBudgetLine").WithSummary("Add a budget line");
+
+        group.MapGet("/lines/{lineId:long}", (IMediator mediator, string code, int year, long lineId, CancellationToken ct) =>
+                mediator.Send(new GetBudgetLine(code, year, lineId), ct))
+            .WithName("getBudgetLine").WithSummary("Get a budget line");
+
+        group.MapPut("/lines/{lineId:long}", (IMediator mediator, string code, int year, long lineId, UpdateBudgetLine body, CancellationToken ct) =>
+                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, Id = lineId }, ct))
+            .WithName("updateBudgetLine").WithSummary("Replace a budget line's amounts");
+
+        return api;
+    }
+
+    internal sealed record LineFilter(ExpenditureClass? ExpenditureClass, FundingSource? FundingSource, long? ProjectId, int? Limit, string? Cursor);
+}

@@ -1,0 +1,31 @@
+using MediatR;
+using PerfEval.Application.FiscalYears;
+
+namespace PerfEval.Api.Endpoints;
+
+internal static class FiscalYearEndpoints
+{
+    public static RouteGroupBuilder MapFiscalYears(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/fiscal-years").WithTags("Fiscal years");
+
+        group.MapGet("/", (IMediator mediator, [AsParameters] ListFiscalYears query, CancellationToken ct) => mediator.Send(query, ct))
+            .WithName("listFiscalYears").WithSummary("List fiscal years (年度)");
+
+        group.MapPost("/", async (IMediator mediator, CreateFiscalYear body, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(body, ct);
+                return TypedResults.Created($"/api/v1/fiscal-years/{created.Year}", created);
+            })
+            .WithName("createFiscalYear").WithSummary("Open a fiscal year");
+
+        group.MapGet("/{year:int}", (IMediator mediator, int year, CancellationToken ct) => mediator.Send(new GetFiscalYear(year), ct))
+            .WithName("getFiscalYear").WithSummary("Get a fiscal year");
+
+        group.MapPatch("/{year:int}", (IMediator mediator, int year, UpdateFiscalYear body, CancellationToken ct) =>
+                mediator.Send(body with { Year = year }, ct))
+            .WithName("updateFiscalYear").WithSummary("Move a fiscal year forward or change its scoring scheme");
+
+        return api;
+    }
+}

@@ -1,0 +1,38 @@
+using MediatR;
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Common;
+using PerfEval.Application.Projects;
+
+namespace PerfEval.Api.Endpoints;
+
+internal static class ProjectEndpoints
+{
+    public static RouteGroupBuilder MapProjects(this RouteGroupBuilder api)
+    {
+        var department = api.MapGroup("/departments/{code}/projects").WithTags("Projects");
+
+        department.MapGet("/", (IMediator mediator, string code, [AsParameters] ProjectFilter filter, CancellationToken ct) =>
+                mediator.Send(new ListProjects(code, filter.Year, filter.FundingSource, filter.OnPlatform, filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
+            .WithName("listProjects").WithSummary("List a department's projects (项目)");
+
+        department.MapPost("/", async (IMediator mediator, string code, CreateProject body, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(body with { DepartmentCode = code }, ct);
+                return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
+            })
+            .WithName("createProject").WithSummary("Add a project");
+
+        var projects = api.MapGroup("/projects").WithTags("Projects");
+
+        projects.MapGet("/{id:long}", (IMediator mediator, long id, CancellationToken ct) => mediator.Send(new GetProject(id), ct))
+            .WithName("getProject").WithSummary("Get a project");
+
+        projects.MapPut("/{id:long}", (IMediator mediator, long id, UpdateProject body, CancellationToken ct) =>
+                mediator.Send(body with { Id = id }, ct))
+            .WithName("updateProject").WithSummary("Replace a project's fields");
+
+        return api;
+    }
+
+    internal sealed record ProjectFilter(int? Year, FundingSource? FundingSource, bool? OnPlatform, int? Limit, string? Cursor);
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PerfEval.Application.Common;
+using PerfEval.Infrastructure.Persistence;
+
+namespace PerfEval.Api.Infrastructure;
+
+/// <summary>
+/// The one table from exceptions to RFC 9457 problem details, the same in every environment.
+/// Details are written for the client: never a stack trace, a type name or SQL.
+/// </summary>
+internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetails, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception, context);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        if (exception is DatabaseUnavailableException)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Map(Exception exception, HttpContext context) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(validation.Errors
+            .GroupBy(e => JsonName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = "See errors for every field that must change.",
+        },
+        BadHttpRequestException bad => BadRequest(bad),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+        FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, "The fiscal year is closed.", closed.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+        DbException db when UniqueViolation.Is(db) => Problem(StatusCodes.Status409Conflict, "Conflict.", "The resource already exists, or was just created by another request."),
+        BusinessRuleException rule => new HttpValidationProblemDetails(rule.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The request breaks a business rule.",
+            Detail = rule.Message,
+        },
+        DatabaseUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", "The database is temporarily unavailable; retry after the time in Retry-After."),
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, "Client closed request.", null),
+        _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The failure was logged; quote the traceId when reporting it."),
+    };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        var detail = bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            _ => bad.InnerException is JsonException json
+                ? $"The body is not valid JSON for this request at {json.Path ?? "$"} (line {(json.LineNumber ?? 0) + 1}): check the value's type, required fields and unknown fields."
+                : "The request could not be read: check the route, query string and body.",
+        };
+        var title = bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "Payload too large.",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
+            _ => "Bad request.",
+        };
+        return Problem(bad.StatusCode, title, detail);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>"Adjustments[0].Amount" → "adjustments[0].amount": errors name fields as the JSON does.</summary>
+    private static string JsonName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+using PerfEval.Application.Departments;
+using PerfEval.Application.FiscalYears;
+
+namespace PerfEval.Application.Budgets;
+
+public sealed record CreateBudgetLine(
+    [property: JsonIgnore] string DepartmentCode,
+    [property: JsonIgnore] int FiscalYear,
+    ExpenditureClass ExpenditureClass,
+    FundingSource FundingSource,
+    long? ProjectId,
+    decimal InitialAmount,
+    decimal ExecutedAmount) : ICommand<BudgetLineResponse>, IBudgetLineFields
+{
+    internal sealed class Validator : AbstractValidator<CreateBudgetLine>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.FiscalYear).FiscalYear();
+            this.AddBudgetLineRules();
+        }
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<CreateBudgetLine, BudgetLineResponse>
+    {
+        private const string InsertSql = """
+            INSERT INTO budget_lines (department_code, fiscal_year, expenditure_class, funding_source, project_id,
+                initial_amount, executed_amount, created_at, updated_at)
+            VALUES (@DepartmentCode, @FiscalYear, @ExpenditureClass, @FundingSource, @ProjectId,
+                @InitialAmount, @ExecutedAmount, @Now, @Now)
+            RETURNING id
+            """;
+
+        public async Task<BudgetLineResponse> Handle(CreateBudgetLine request, CancellationToken ct)
+        {
+            await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
+            await db.EnsureWritableAsync(request.FiscalYear, ct);
+            await db.EnsureConsistentAsync(0, request.DepartmentCode, request.FiscalYear, request, ct);
+            var id = await db.ExecuteScalarAsync<long>(InsertSql, new
+            {
+                request.DepartmentCode,
+                request.FiscalYear,
+                ExpenditureClass = request.ExpenditureClass.ToString(),
+                FundingSource = request.FundingSource.ToString(),
+                request.ProjectId,
+                request.InitialAmount,
+                request.ExecutedAmount,
+                Now = clock.GetUtcNow(),
+            }, ct);
+            return await GetBudgetLine.LoadAsync(db, request.DepartmentCode, request.FiscalYear, id, ct);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+using PerfEval.Application.FiscalYears;
+
+namespace PerfEval.Application.Budgets;
+
+/// <summary>Replaces a line's class, source, project, initial and executed amounts; its adjustments stay in the ledger.</summary>
+public sealed record UpdateBudgetLine(
+    [property: JsonIgnore] string DepartmentCode,
+    [property: JsonIgnore] int FiscalYear,
+    [property: JsonIgnore] long Id,
+    ExpenditureClass ExpenditureClass,
+    FundingSource FundingSource,
+    long? ProjectId,
+    decimal InitialAmount,
+    decimal ExecutedAmount) : ICommand<BudgetLineResponse>, IBudgetLineFields
+{
+    internal sealed class Validator : AbstractValidator<UpdateBudgetLine>
+    {
+        public Validator() => this.AddBudgetLineRules();
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<UpdateBudgetLine, BudgetLineResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE budget_lines SET expenditure_class = @ExpenditureClass, funding_source = @FundingSource,
+                project_id = @ProjectId, initial_amount = @InitialAmount, executed_amount = @ExecutedAmount,
+                row_version = row_version + 1, updated_at = @Now
+            WHERE id = @Id
+            """;
+
+        public async Task<BudgetLineResponse> Handle(UpdateBudgetLine request, CancellationToken ct)
+        {
+            await GetBudgetLine.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
+            await db.EnsureWritableAsync(request.FiscalYear, ct);
+            await db.EnsureConsistentAsync(request.Id, request.DepartmentCode, request.FiscalYear, request, ct);
+            await db.ExecuteAsync(UpdateSql, new
+            {
+                request.Id,
+                ExpenditureClass = request.ExpenditureClass.ToString(),
+                FundingSource = request.FundingSource.ToString(),
+                request.ProjectId,
+                request.InitialAmount,
+                request.ExecutedAmount,
+                Now = clock.GetUtcNow(),
+            }, ct);
+            return await GetBudgetLine.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace PerfEval.Application.Common;
+
+/// <summary>The resource named by the request does not exist (404).</summary>
+public sealed class NotFoundException(string resource, object key)
+    : Exception($"{resource} '{key}' was not found.")
+{
+    public string Resource { get; } = resource;
+    public object Key { get; } = key;
+}
+
+/// <summary>The request conflicts with the current state of the data (409): a duplicate key, a closed year.</summary>
+public class ConflictException(string message) : Exception(message);
+
+/// <summary>A write to a closed fiscal year's data (409).</summary>
+public sealed class FiscalYearClosedException(int year)
+    : ConflictException($"Fiscal year {year} is closed; its data can no longer change.")
+{
+    public int Year { get; } = year;
+}
+
+/// <summary>The request is well-formed but breaks a business rule (422); errors are keyed by the property or item they concern.</summary>
+public sealed class BusinessRuleException(string message, IReadOnlyDictionary<string, string[]> errors)
+    : Exception(message)
+{
+    public BusinessRuleException(string property, string message)
+        : this(message, new Dictionary<string, string[]> { [property] = [message] })
+    {
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>The database cannot be reached after retrying (503).</summary>
+public sealed class DatabaseUnavailableException(Exception inner)
+    : Exception("The database is temporarily unavailable.", inner);

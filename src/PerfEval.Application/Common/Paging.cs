@@ -1,0 +1,63 @@
+using System.Buffers.Text;
+using System.Text;
+using FluentValidation;
+
+namespace PerfEval.Application.Common;
+
+/// <summary>One page of a keyset-paged list: <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>Keyset paging: the cursor is the opaque, URL-safe form of the last row's sort key.</summary>
+public static class Paging
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static string Encode(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
+
+    public static string? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+        }
+    }
+
+    public static long? DecodeId(string? cursor)
+    {
+        var key = Decode(cursor);
+        if (key is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(key, out var id)
+            ? id
+            : throw new ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+    }
+
+    /// <summary>Queries fetch limit + 1 rows: the extra row only says whether another page follows.</summary>
+    public static Page<T> ToPage<T>(IEnumerable<T> rows, int limit, Func<T, string> key)
+    {
+        var items = rows.ToList();
+        if (items.Count <= limit)
+        {
+            return new Page<T>(items, null);
+        }
+
+        items.RemoveAt(limit);
+        return new Page<T>(items, Encode(key(items[^1])));
+    }
+
+    public static IRuleBuilderOptions<T, int> ValidLimit<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxLimit).WithMessage($"limit must be between 1 and {MaxLimit}.");
+}

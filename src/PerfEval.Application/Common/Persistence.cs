@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Dapper;
+
+namespace PerfEval.Application.Common;
+
+/// <summary>
+/// SQL is written once, in the dialect shared by SQLite and SQL Server, with two SQLite spellings
+/// that each dialect maps: <c>LIMIT @p</c> at the end of a query and <c>RETURNING id</c> after an INSERT.
+/// </summary>
+public interface ISqlDialect
+{
+    string Name { get; }
+
+    string Translate(string sql);
+}
+
+/// <summary>Runs one unit of work: a fresh connection (and, for writes, one transaction), retried as a whole on transient faults.</summary>
+public interface IUnitOfWork
+{
+    /// <summary>Attaches a fresh connection (and transaction, for writes) to <paramref name="session"/> and runs <paramref name="work"/> in it.</summary>
+    Task<T> RunAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken cancellationToken);
+}
+
+public enum UnitOfWorkKind
+{
+    Read,
+    Write,
+}
+
+/// <summary>The connection and transaction of the unit of work the current request runs in.</summary>
+public sealed class DbSession
+{
+    private DbConnection? _connection;
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public ISqlDialect Dialect { get; private set; } = null!;
+
+    public DbConnection Connection => _connection ?? throw new InvalidOperationException("No unit of work is running.");
+
+    public void Attach(DbConnection connection, DbTransaction? transaction, ISqlDialect dialect)
+    {
+        _connection = connection;
+        Transaction = transaction;
+        Dialect = dialect;
+    }
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        Connection.QueryAsync<T>(Command(sql, parameters, ct));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
+
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        Connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+
+    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
+        Connection.ExecuteAsync(Command(sql, parameters, ct));
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(Dialect.Translate(sql), parameters, Transaction, cancellationToken: ct);
+}

@@ -1,0 +1,36 @@
+using FluentValidation;
+
+namespace PerfEval.Application.Common;
+
+/// <summary>Rules shared by every request that carries money, codes or years.</summary>
+public static class DomainRules
+{
+    /// <summary>Amounts are yuan with at most 2 decimals and at most 10^15 in magnitude (DECIMAL(19,2)).</summary>
+    public const decimal MaxAmount = 999_999_999_999_999.99m;
+
+    public static IRuleBuilderOptions<T, decimal> Yuan<T>(this IRuleBuilder<T, decimal> rule) =>
+        rule.Must(v => v.Scale <= 2 || decimal.Round(v, 2) == v).WithMessage("'{PropertyName}' must have at most 2 decimals (yuan, 元).")
+            .InclusiveBetween(-MaxAmount, MaxAmount);
+
+    public static IRuleBuilderOptions<T, decimal> NonNegativeYuan<T>(this IRuleBuilder<T, decimal> rule) =>
+        rule.Yuan().GreaterThanOrEqualTo(0);
+
+    public static IRuleBuilderOptions<T, decimal?> Yuan<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithMessage("'{PropertyName}' must have at most 2 decimals (yuan, 元).")
+            .Must(v => v is null || Math.Abs(v.Value) <= MaxAmount).WithMessage("'{PropertyName}' is out of range.");
+
+    /// <summary>Indicator values, weights, rates and scores: bounded, at most 8 decimals (DECIMAL(28,8)).</summary>
+    public static IRuleBuilderOptions<T, decimal?> Measure<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(v => v is null || decimal.Round(v.Value, 8) == v.Value).WithMessage("'{PropertyName}' must have at most 8 decimals.")
+            .Must(v => v is null || Math.Abs(v.Value) < 100_000_000_000_000m).WithMessage("'{PropertyName}' is out of range.");
+
+    public static IRuleBuilderOptions<T, string> DepartmentCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$")
+            .WithMessage("'{PropertyName}' must be ASCII letters, digits, '-' or '_' (at most 32).");
+
+    public static IRuleBuilderOptions<T, int> FiscalYear<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(2000, 2100);
+
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Application.Departments;
+
+/// <summary>Replaces a department's fields; its code is stable and cannot change.</summary>
+public sealed record UpdateDepartment(
+    [property: JsonIgnore] string Code,
+    string Name,
+    string Region,
+    string? ParentCode,
+    string? UnitType,
+    string? Level,
+    string? Functions,
+    Staffing? Staffing,
+    IReadOnlyList<string>? Divisions) : ICommand<DepartmentResponse>, IDepartmentFields
+{
+    internal sealed class Validator : AbstractValidator<UpdateDepartment>
+    {
+        public Validator()
+        {
+            this.AddDepartmentFieldRules();
+            RuleFor(x => x.ParentCode).NotEqual(x => x.Code).WithMessage("A department cannot be its own parent.");
+        }
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<UpdateDepartment, DepartmentResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE departments SET name = @Name, region = @Region, parent_code = @ParentCode, unit_type = @UnitType,
+                level = @Level, functions = @Functions, administrative_staff = @AdministrativeStaff,
+                institutional_staff = @InstitutionalStaff, logistics_staff = @LogisticsStaff,
+                actual_headcount = @ActualHeadcount, divisions = @Divisions,
+                row_version = row_version + 1, updated_at = @Now
+            WHERE code = @Code
+            """;
+
+        public async Task<DepartmentResponse> Handle(UpdateDepartment request, CancellationToken ct)
+        {
+            await db.EnsureParentExistsAsync(request.ParentCode, ct);
+            if (await db.ExecuteAsync(UpdateSql, DepartmentFieldRules.Parameters(request.Code, request, clock.GetUtcNow()), ct) == 0)
+            {
+                throw new NotFoundException("Department", request.Code);
+            }
+
+            return await GetDepartment.LoadAsync(db, request.Code, ct);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Application.FiscalYears;
+
+/// <summary>Opens a fiscal year; without a scheme it uses the newest version of the default scheme.</summary>
+public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status, long? ScoringSchemeId) : ICommand<FiscalYearResponse>
+{
+    internal sealed class Validator : AbstractValidator<CreateFiscalYear>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Year).FiscalYear();
+            RuleFor(x => x.Status).IsInEnum().NotEqual(FiscalYearStatus.Closed).WithMessage("A fiscal year cannot be created closed.");
+        }
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<CreateFiscalYear, FiscalYearResponse>
+    {
+        private const string ExistsSql = "SELECT COUNT(*) FROM fiscal_years WHERE year = @Year";
+
+        private const string DefaultSchemeSql = """
+            SELECT id FROM scoring_schemes WHERE code = 'default' ORDER BY version DESC LIMIT @One
+            """;
+
+        private const string InsertSql = """
+            INSERT INTO fiscal_years (year, status, scoring_scheme_id, created_at, updated_at)
+            VALUES (@Year, @Status, @SchemeId, @Now, @Now)
+            """;
+
+        public async Task<FiscalYearResponse> Handle(CreateFiscalYear request, CancellationToken ct)
+        {
+            if (await db.ExecuteScalarAsync<int>(ExistsSql, new { request.Year }, ct) > 0)
+            {
+                throw new ConflictException($"Fiscal year {request.Year} already exists.");
+            }
+
+            var schemeId = request.ScoringSchemeId ?? await db.ExecuteScalarAsync<long>(DefaultSchemeSql, new { One = 1 }, ct);
+            await db.EnsureSchemeExistsAsync(schemeId, ct);
+            await db.ExecuteAsync(InsertSql, new
+            {
+                request.Year,
+                Status = (request.Status ?? FiscalYearStatus.Open).ToString(),
+                SchemeId = schemeId,
+                Now = clock.GetUtcNow(),
+            }, ct);
+            return await GetFiscalYear.LoadAsync(db, request.Year, ct);
+        }
+    }
+}

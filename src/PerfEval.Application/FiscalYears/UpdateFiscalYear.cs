@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Application.FiscalYears;
+
+/// <summary>
+/// PATCH: moves a year forward (open → evaluation → closed, never back) or points it at another
+/// scoring scheme. A closed year is locked: nothing about it changes any more.
+/// </summary>
+public sealed record UpdateFiscalYear([property: JsonIgnore] int Year, FiscalYearStatus? Status, long? ScoringSchemeId) : ICommand<FiscalYearResponse>
+{
+    internal sealed class Validator : AbstractValidator<UpdateFiscalYear>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Status).IsInEnum();
+            RuleFor(x => x).Must(x => x.Status is not null || x.ScoringSchemeId is not null)
+                .WithName("body").WithMessage("Give a status, a scoringSchemeId or both.");
+        }
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<UpdateFiscalYear, FiscalYearResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE fiscal_years SET status = @Status, scoring_scheme_id = @SchemeId,
+                closed_at = @ClosedAt, row_version = row_version + 1, updated_at = @Now
+            WHERE year = @Year
+            """;
+
+        public async Task<FiscalYearResponse> Handle(UpdateFiscalYear request, CancellationToken ct)
+        {
+            var current = await GetFiscalYear.LoadAsync(db, request.Year, ct);
+            if (current.Status == FiscalYearStatus.Closed)
+            {
+                throw new FiscalYearClosedException(request.Year);
+            }
+
+            var status = request.Status ?? current.Status;
+            if (status < current.Status)
+            {
+                throw new BusinessRuleException("status", $"A fiscal year moves forward only: {current.Status} cannot go back to {status}.");
+            }
+
+            var schemeId = request.ScoringSchemeId ?? current.ScoringSchemeId;
+            await db.EnsureSchemeExistsAsync(schemeId, ct);
+            var now = clock.GetUtcNow();
+            await db.ExecuteAsync(UpdateSql, new
+            {
+                request.Year,
+                Status = status.ToString(),
+                SchemeId = schemeId,
+                ClosedAt = status == FiscalYearStatus.Closed ? now : (DateTimeOffset?)null,
+                Now = now,
+            }, ct);
+            return await GetFiscalYear.LoadAsync(db, request.Year, ct);
+        }
+    }
+}

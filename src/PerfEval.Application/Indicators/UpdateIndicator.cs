@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+using PerfEval.Application.FiscalYears;
+
+namespace PerfEval.Application.Indicators;
+
+/// <summary>Replaces an indicator's fields; without a sequence it keeps its place.</summary>
+public sealed record UpdateIndicator(
+    [property: JsonIgnore] string DepartmentCode,
+    [property: JsonIgnore] int FiscalYear,
+    [property: JsonIgnore] long Id,
+    int? Sequence,
+    string Name,
+    IndicatorCategory Category,
+    IndicatorSubcategory Subcategory,
+    IndicatorKind Kind,
+    ComparisonOperator? Operator,
+    decimal? Target,
+    string? Unit,
+    decimal? Weight,
+    decimal? MidYearValue,
+    decimal? FinalValue,
+    QualitativeTier? QualitativeTier,
+    decimal? QualitativeScore,
+    string? DeviationReason,
+    string? ImprovementMeasure,
+    string? Evidence,
+    decimal? ReviewerDeduction,
+    string? DeductionReason,
+    decimal? DeclaredCompletion,
+    decimal? DeclaredScore) : ICommand<IndicatorResponse>, IIndicatorFields
+{
+    internal sealed class Validator : AbstractValidator<UpdateIndicator>
+    {
+        public Validator() => this.AddIndicatorFieldRules();
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<UpdateIndicator, IndicatorResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE indicators SET sequence = @Sequence, name = @Name, category = @Category, subcategory = @Subcategory,
+                kind = @Kind, operator = @Operator, target_value = @Target, unit = @Unit, weight = @Weight,
+                mid_year_value = @MidYearValue, final_value = @FinalValue, qualitative_tier = @QualitativeTier,
+                qualitative_score = @QualitativeScore, deviation_reason = @DeviationReason,
+                improvement_measure = @ImprovementMeasure, evidence = @Evidence, reviewer_deduction = @ReviewerDeduction,
+                deduction_reason = @DeductionReason, declared_completion = @DeclaredCompletion, declared_score = @DeclaredScore,
+                row_version = row_version + 1, updated_at = @Now
+            WHERE id = @Id
+            """;
+
+        public async Task<IndicatorResponse> Handle(UpdateIndicator request, CancellationToken ct)
+        {
+            var current = await GetIndicator.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
+            await db.EnsureWritableAsync(request.FiscalYear, ct);
+            var sequence = request.Sequence ?? current.Sequence;
+            await db.EnsureSequenceFreeAsync(request.Id, request.DepartmentCode, request.FiscalYear, sequence, ct);
+            await db.ExecuteAsync(
+                UpdateSql,
+                IndicatorFieldRules.Parameters(request.Id, request.DepartmentCode, request.FiscalYear, sequence, request, clock.GetUtcNow()),
+                ct);
+            return await GetIndicator.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Common;
+using PerfEval.Application.FiscalYears;
+
+namespace PerfEval.Application.Projects;
+
+/// <summary>Replaces a project's fields; its department and year do not change.</summary>
+public sealed record UpdateProject(
+    [property: JsonIgnore] long Id,
+    string Name,
+    FundingSource FundingSource,
+    bool OnPlatform,
+    decimal Budget,
+    decimal Executed) : ICommand<ProjectResponse>, IProjectFields
+{
+    internal sealed class Validator : AbstractValidator<UpdateProject>
+    {
+        public Validator() => this.AddProjectFieldRules();
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<UpdateProject, ProjectResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE projects SET name = @Name, funding_source = @FundingSource, on_platform = @OnPlatform,
+                budget = @Budget, executed = @Executed, row_version = row_version + 1, updated_at = @Now
+            WHERE id = @Id
+            """;
+
+        public async Task<ProjectResponse> Handle(UpdateProject request, CancellationToken ct)
+        {
+            var current = await GetProject.LoadAsync(db, request.Id, ct);
+            await db.EnsureWritableAsync(current.FiscalYear, ct);
+            await db.ExecuteAsync(UpdateSql, new
+            {
+                request.Id,
+                request.Name,
+                FundingSource = request.FundingSource.ToString(),
+                request.OnPlatform,
+                request.Budget,
+                request.Executed,
+                Now = clock.GetUtcNow(),
+            }, ct);
+            return await GetProject.LoadAsync(db, request.Id, ct);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PerfEval.Application.Common;
+using PerfEval.Infrastructure.DemoData;
+using PerfEval.Infrastructure.Persistence;
+
+namespace PerfEval.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperSetup.Configure();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<ConnectionFactory>();
+        services.AddSingleton<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
+        services.AddScoped<DemoDataLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Infrastructure.Persistence;
+
+/// <summary>Opens connections for the configured provider; queries go to the read connection when one is configured.</summary>
+public sealed class ConnectionFactory
+{
+    private readonly string _write;
+    private readonly string _read;
+
+    public ConnectionFactory(DatabaseOptions options)
+    {
+        Options = options;
+        Dialect = options.Provider == DatabaseProvider.SqlServer ? SqlServerDialect.Instance : SqliteDialect.Instance;
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            _write = options.ConnectionString is { Length: > 0 } cs
+                ? cs
+                : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+            _read = options.ReadConnectionString is { Length: > 0 } read ? read : _write;
+        }
+        else
+        {
+            _write = _read = SqliteConnectionString(options);
+        }
+    }
+
+    public DatabaseOptions Options { get; }
+
+    public ISqlDialect Dialect { get; }
+
+    /// <summary>True when queries are routed to a separate read connection string.</summary>
+    public bool HasReadReplica => !ReferenceEquals(_read, _write) && _read != _write;
+
+    public string ConnectionStringFor(UnitOfWorkKind kind) => kind == UnitOfWorkKind.Read ? _read : _write;
+
+    public async Task<DbConnection> OpenAsync(UnitOfWorkKind kind, CancellationToken cancellationToken)
+    {
+        DbConnection connection = Options.Provider == DatabaseProvider.SqlServer
+            ? new SqlConnection(ConnectionStringFor(kind))
+            : new SqliteConnection(ConnectionStringFor(kind));
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection sqlite)
+            {
+                ExactDecimals.Register(sqlite);
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = $"PRAGMA busy_timeout = {Options.CommandTimeoutSeconds * 1000};";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string SqliteConnectionString(DatabaseOptions options)
+    {
+        var builder = options.ConnectionString is { Length: > 0 } cs
+            ? new SqliteConnectionStringBuilder(cs)
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetFullPath(options.DataFolder), "perfeval.db") };
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        builder.DefaultTimeout = options.CommandTimeoutSeconds;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using PerfEval.Application.Common;
+using Polly;
+using Polly.Retry;
+
+namespace PerfEval.Infrastructure.Persistence;
+
+/// <summary>
+/// A fresh connection per unit of work; writes in one transaction (SQLite: BEGIN IMMEDIATE, so
+/// concurrent writers queue instead of deadlocking). The retry wraps the whole unit, so a retried
+/// unit starts again from a clean state. A database that stays unavailable becomes 503.
+/// </summary>
+internal sealed class UnitOfWork : IUnitOfWork
+{
+    private readonly ConnectionFactory _connections;
+    private readonly ResiliencePipeline _retry;
+
+    public UnitOfWork(ConnectionFactory connections, ILogger<UnitOfWork> logger)
+    {
+        _connections = connections;
+        _retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientFaults.IsTransient),
+                MaxRetryAttempts = Math.Max(1, connections.Options.MaxRetryAttempts),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(50),
+                OnRetry = args =>
+                {
+                    logger.LogWarning("Transient database fault ({Error}); retry {Attempt} in {Delay}", args.Outcome.Exception?.GetType().Name, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    public async Task<T> RunAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _retry.ExecuteAsync(async ct => await RunOnceAsync(kind, session, work, ct), cancellationToken);
+        }
+        catch (Exception ex) when (TransientFaults.IsTransient(ex))
+        {
+            throw new DatabaseUnavailableException(ex);
+        }
+    }
+
+    private async Task<T> RunOnceAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await _connections.OpenAsync(kind, ct);
+        if (kind == UnitOfWorkKind.Read)
+        {
+            session.Attach(connection, null, _connections.Dialect);
+            return await work();
+        }
+
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
+            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        session.Attach(connection, transaction, _connections.Dialect);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}
