@@ -1,0 +1,69 @@
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Evaluations;
+using PerfEval.Application.Indicators;
+
+namespace PerfEval.Application.Scoring;
+
+/// <summary>Everything one department-year is scored from.</summary>
+public sealed record ScorecardInput(
+    IReadOnlyList<BudgetLineInput> Lines,
+    IReadOnlyList<IndicatorInput> Indicators,
+    DeclaredFigures Declared,
+    bool DataChangedAfterClose);
+
+/// <summary>One budget line in yuan: initial, Σ adjustments (signed) and executed amount.</summary>
+public sealed record BudgetLineInput(
+    ExpenditureClass Class,
+    FundingSource Source,
+    decimal Initial,
+    decimal Adjustments,
+    decimal Executed,
+    long? LineId);
+
+/// <summary>
+/// One performance indicator as recorded. Quantitative: operator, target, mid-year and final value.
+/// Qualitative: tier and score. The reviewer's deduction and the report's own (declared) completion
+/// and score ride along.
+/// </summary>
+public sealed record IndicatorInput(
+    int Sequence,
+    string Name,
+    IndicatorKind Kind,
+    ComparisonOperator? Operator,
+    decimal? Target,
+    decimal? Weight,
+    decimal? MidYearValue,
+    decimal? FinalValue,
+    QualitativeTier? Tier,
+    decimal? QualitativeScore,
+    decimal? ReviewerDeduction,
+    string? DeductionReason,
+    string? DeviationReason,
+    decimal? DeclaredCompletion,
+    decimal? DeclaredScore,
+    long? IndicatorId);
+
+/// <summary>
+/// The report's own figures, as written: amounts in yuan, rates in %, scores in points. Each keeps
+/// the scale it was written with (9.8m has scale 1), which is the precision it is checked at.
+/// </summary>
+public sealed record DeclaredFigures(
+    decimal? InitialBudget,
+    decimal? Adjustments,
+    decimal? AdjustedBudget,
+    decimal? Executed,
+    decimal? ExpenditureTotal,
+    decimal? BasicExpenditure,
+    decimal? ProjectExpenditure,
+    decimal? InitialSuperior,
+    decimal? InitialOwnLevel,
+    decimal? InitialOther,
+    decimal? AdjustmentRate,
+    decimal? ExecutionRate,
+    decimal? ExecutionScore,
+    decimal? CompositeScore,
+    Grade? Grade)
+{
+    public static DeclaredFigures None { get; } =
+        new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+}
