@@ -74,8 +74,6 @@ public sealed record RecordBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjus
               AND funding_source = @FundingSource AND project_key = @ProjectKey
             """;
 
-        private const string YearStatusSql = "SELECT status FROM fiscal_years WHERE year = @Year";
-
         private const string SourceItemExistsSql = "SELECT COUNT(*) FROM budget_adjustments WHERE source_system = @SourceSystem AND source_item_id = @SourceItemId";
 
         private const string ReversedSql = "SELECT line_id AS LineId, amount AS Amount FROM budget_adjustments WHERE id = @Id";
@@ -109,7 +107,7 @@ public sealed record RecordBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjus
                 var problems = new List<string>();
                 if (!years.TryGetValue(item.FiscalYear, out var status))
                 {
-                    years[item.FiscalYear] = status = await db.QuerySingleOrDefaultAsync<FiscalYearStatus?>(YearStatusSql, new { Year = item.FiscalYear }, ct);
+                    years[item.FiscalYear] = status = await db.StatusOfYearAsync(item.FiscalYear, ct);
                 }
 
                 if (status is null)

@@ -36,6 +36,8 @@ public sealed record BudgetLineResponse
 
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    internal Scoring.BudgetLineInput ToScoringInput() => new(ExpenditureClass, FundingSource, InitialAmount, AdjustmentTotal, ExecutedAmount, Id);
 }
 
 public interface IBudgetLineFields

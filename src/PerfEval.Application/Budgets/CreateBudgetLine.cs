@@ -8,14 +8,20 @@ using PerfEval.Application.FiscalYears;
 namespace PerfEval.Application.Budgets;
 
 public sealed record CreateBudgetLine(
-    [property: JsonIgnore] string DepartmentCode,
-    [property: JsonIgnore] int FiscalYear,
     ExpenditureClass ExpenditureClass,
     FundingSource FundingSource,
     long? ProjectId,
     decimal InitialAmount,
     decimal ExecutedAmount) : ICommand<BudgetLineResponse>, IBudgetLineFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int FiscalYear { get; init; }
+
     internal sealed class Validator : AbstractValidator<CreateBudgetLine>
     {
         public Validator()

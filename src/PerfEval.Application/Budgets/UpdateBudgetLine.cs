@@ -8,15 +8,24 @@ namespace PerfEval.Application.Budgets;
 
 /// <summary>Replaces a line's class, source, project, initial and executed amounts; its adjustments stay in the ledger.</summary>
 public sealed record UpdateBudgetLine(
-    [property: JsonIgnore] string DepartmentCode,
-    [property: JsonIgnore] int FiscalYear,
-    [property: JsonIgnore] long Id,
     ExpenditureClass ExpenditureClass,
     FundingSource FundingSource,
     long? ProjectId,
     decimal InitialAmount,
     decimal ExecutedAmount) : ICommand<BudgetLineResponse>, IBudgetLineFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int FiscalYear { get; init; }
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public long Id { get; init; }
+
     internal sealed class Validator : AbstractValidator<UpdateBudgetLine>
     {
         public Validator() => this.AddBudgetLineRules();

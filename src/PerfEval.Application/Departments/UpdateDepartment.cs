@@ -7,7 +7,6 @@ namespace PerfEval.Application.Departments;
 
 /// <summary>Replaces a department's fields; its code is stable and cannot change.</summary>
 public sealed record UpdateDepartment(
-    [property: JsonIgnore] string Code,
     string Name,
     string Region,
     string? ParentCode,
@@ -17,6 +16,10 @@ public sealed record UpdateDepartment(
     Staffing? Staffing,
     IReadOnlyList<string>? Divisions) : ICommand<DepartmentResponse>, IDepartmentFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string Code { get; init; } = "";
+
     internal sealed class Validator : AbstractValidator<UpdateDepartment>
     {
         public Validator()

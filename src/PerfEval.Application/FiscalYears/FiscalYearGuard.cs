@@ -17,10 +17,15 @@ internal static class FiscalYearGuard
         }
     }
 
+    /// <summary>Null when the year does not exist.</summary>
+    public static async Task<FiscalYearStatus?> StatusOfYearAsync(this DbSession db, int year, CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<string>(StatusSql, new { Year = year }, ct) is { } status
+            ? Enum.Parse<FiscalYearStatus>(status)
+            : null;
+
     public static async Task EnsureWritableAsync(this DbSession db, int year, CancellationToken ct)
     {
-        var status = await db.QuerySingleOrDefaultAsync<FiscalYearStatus?>(StatusSql, new { Year = year }, ct)
-            ?? throw new NotFoundException("Fiscal year", year);
+        var status = await db.StatusOfYearAsync(year, ct) ?? throw new NotFoundException("Fiscal year", year);
         if (status == FiscalYearStatus.Closed)
         {
             throw new FiscalYearClosedException(year);

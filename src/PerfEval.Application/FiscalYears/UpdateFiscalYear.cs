@@ -9,8 +9,12 @@ namespace PerfEval.Application.FiscalYears;
 /// PATCH: moves a year forward (open → evaluation → closed, never back) or points it at another
 /// scoring scheme. A closed year is locked: nothing about it changes any more.
 /// </summary>
-public sealed record UpdateFiscalYear([property: JsonIgnore] int Year, FiscalYearStatus? Status, long? ScoringSchemeId) : ICommand<FiscalYearResponse>
+public sealed record UpdateFiscalYear(FiscalYearStatus? Status, long? ScoringSchemeId) : ICommand<FiscalYearResponse>
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int Year { get; init; }
+
     internal sealed class Validator : AbstractValidator<UpdateFiscalYear>
     {
         public Validator()

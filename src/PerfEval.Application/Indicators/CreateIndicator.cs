@@ -9,8 +9,6 @@ namespace PerfEval.Application.Indicators;
 
 /// <summary>Adds an indicator; without a sequence it goes after the department-year's last one.</summary>
 public sealed record CreateIndicator(
-    [property: JsonIgnore] string DepartmentCode,
-    [property: JsonIgnore] int FiscalYear,
     int? Sequence,
     string Name,
     IndicatorCategory Category,
@@ -32,6 +30,14 @@ public sealed record CreateIndicator(
     decimal? DeclaredCompletion,
     decimal? DeclaredScore) : ICommand<IndicatorResponse>, IIndicatorFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int FiscalYear { get; init; }
+
     internal sealed class Validator : AbstractValidator<CreateIndicator>
     {
         public Validator()

@@ -8,9 +8,6 @@ namespace PerfEval.Application.Indicators;
 
 /// <summary>Replaces an indicator's fields; without a sequence it keeps its place.</summary>
 public sealed record UpdateIndicator(
-    [property: JsonIgnore] string DepartmentCode,
-    [property: JsonIgnore] int FiscalYear,
-    [property: JsonIgnore] long Id,
     int? Sequence,
     string Name,
     IndicatorCategory Category,
@@ -32,6 +29,18 @@ public sealed record UpdateIndicator(
     decimal? DeclaredCompletion,
     decimal? DeclaredScore) : ICommand<IndicatorResponse>, IIndicatorFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int FiscalYear { get; init; }
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public long Id { get; init; }
+
     internal sealed class Validator : AbstractValidator<UpdateIndicator>
     {
         public Validator() => this.AddIndicatorFieldRules();

@@ -9,14 +9,20 @@ using PerfEval.Application.FiscalYears;
 namespace PerfEval.Application.Projects;
 
 public sealed record CreateProject(
-    [property: JsonIgnore] string DepartmentCode,
-    [property: JsonIgnore] int FiscalYear,
     string Name,
     FundingSource FundingSource,
     bool OnPlatform,
     decimal Budget,
     decimal Executed) : ICommand<ProjectResponse>, IProjectFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int FiscalYear { get; init; }
+
     internal sealed class Validator : AbstractValidator<CreateProject>
     {
         public Validator()

@@ -9,13 +9,16 @@ namespace PerfEval.Application.Projects;
 
 /// <summary>Replaces a project's fields; its department and year do not change.</summary>
 public sealed record UpdateProject(
-    [property: JsonIgnore] long Id,
     string Name,
     FundingSource FundingSource,
     bool OnPlatform,
     decimal Budget,
     decimal Executed) : ICommand<ProjectResponse>, IProjectFields
 {
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public long Id { get; init; }
+
     internal sealed class Validator : AbstractValidator<UpdateProject>
     {
         public Validator() => this.AddProjectFieldRules();

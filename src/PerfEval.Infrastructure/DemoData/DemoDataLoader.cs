@@ -74,7 +74,7 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
             var projectIds = new Dictionary<string, long>();
             foreach (var p in report.Projects)
             {
-                var project = await mediator.Send(new CreateProject(d.Code, year, p.Name, p.FundingSource, p.OnPlatform, p.Budget, p.Executed), ct);
+                var project = await mediator.Send(new CreateProject(p.Name, p.FundingSource, p.OnPlatform, p.Budget, p.Executed) { DepartmentCode = d.Code, FiscalYear = year }, ct);
                 projectIds[p.Key] = project.Id;
             }
 
@@ -82,7 +82,7 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
             foreach (var l in report.BudgetLines)
             {
                 long? projectId = l.ProjectKey is null ? null : projectIds[l.ProjectKey];
-                var line = await mediator.Send(new CreateBudgetLine(d.Code, year, l.ExpenditureClass, l.FundingSource, projectId, l.Initial, l.Executed), ct);
+                var line = await mediator.Send(new CreateBudgetLine(l.ExpenditureClass, l.FundingSource, projectId, l.Initial, l.Executed) { DepartmentCode = d.Code, FiscalYear = year }, ct);
                 adjustments.AddRange(l.Adjustments.Select(a => new AdjustmentItem(
                     d.Code, year, line.Id, null, null, null, a.Amount, a.DocumentNumber, a.Reason, a.EffectiveDate, a.SourceSystem, a.SourceItemId)));
             }
@@ -95,9 +95,9 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
             foreach (var i in report.Indicators)
             {
                 await mediator.Send(new CreateIndicator(
-                    d.Code, year, i.Sequence, i.Name, i.Category, i.Subcategory, i.Kind, i.Operator, i.Target, i.Unit, i.Weight,
+                    i.Sequence, i.Name, i.Category, i.Subcategory, i.Kind, i.Operator, i.Target, i.Unit, i.Weight,
                     i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore, i.DeviationReason, i.ImprovementMeasure,
-                    i.Evidence, null, null, i.DeclaredCompletion, i.DeclaredScore), ct);
+                    i.Evidence, null, null, i.DeclaredCompletion, i.DeclaredScore) { DepartmentCode = d.Code, FiscalYear = year }, ct);
             }
         }
     }
