@@ -1,0 +1,57 @@
+using System.Reflection;
+using MediatR;
+using PerfEval.Application.Common;
+
+namespace PerfEval.UnitTests.Architecture;
+
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly Application = typeof(PerfEval.Application.DependencyInjection).Assembly;
+
+    [Fact]
+    public void Application_ReferencesNeitherInfrastructureNorAspNetCore()
+    {
+        var references = Application.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, r => r.StartsWith("PerfEval.Infrastructure", StringComparison.Ordinal) || r.StartsWith("PerfEval.Api", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Data.", StringComparison.Ordinal) || r.StartsWith("Polly", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Handlers_AreNotPublicApi()
+    {
+        var handlers = Application.GetTypes().Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))).ToList();
+
+        Assert.NotEmpty(handlers);
+        Assert.All(handlers, h => Assert.False(h.IsVisible, $"{h.FullName} is public"));
+    }
+
+    [Fact]
+    public void Requests_AreImmutableCommandsOrQueries()
+    {
+        var requests = Application.GetTypes().Where(t => !t.IsInterface && typeof(IBaseRequest).IsAssignableFrom(t)).ToList();
+
+        Assert.NotEmpty(requests);
+        Assert.All(requests, r =>
+        {
+            Assert.True(r.GetInterfaces().Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>))), $"{r.Name} is neither a command nor a query");
+            var setters = r.GetProperties().Where(p => p.SetMethod is { IsPublic: true } set
+                && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)));
+            Assert.Empty(setters);
+        });
+    }
+
+    [Fact]
+    public void EveryRequest_HasAHandler()
+    {
+        var handled = Application.GetTypes()
+            .SelectMany(t => t.GetInterfaces())
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
+            .Select(i => i.GetGenericArguments()[0])
+            .ToHashSet();
+        var requests = Application.GetTypes().Where(t => !t.IsInterface && !t.IsAbstract && typeof(IBaseRequest).IsAssignableFrom(t));
+
+        Assert.All(requests, r => Assert.Contains(r, handled));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using PerfEval.Infrastructure.Persistence;
+
+namespace PerfEval.UnitTests.Persistence;
+
+/// <summary>Every SQL statement the service runs: the <c>const string …Sql</c> fields next to the code that runs them.</summary>
+public static class SqlCatalog
+{
+    public static IEnumerable<(string Name, string Sql)> Statements() =>
+        new[] { typeof(PerfEval.Application.DependencyInjection).Assembly, typeof(MigrationRunner).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
+                .Select(f => ($"{t.FullName}.{f.Name}", (string)f.GetRawConstantValue()!)));
+
+    public static TheoryData<string> StatementNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, _) in Statements())
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    public static string Statement(string name) => Statements().Single(s => s.Name == name).Sql;
+
+    /// <summary>A migrated, empty SQLite database in memory, kept open for the lifetime of the connection.</summary>
+    public static SqliteConnection MigratedSqlite()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = MigrationRunner.SqliteSchemaVersionTable;
+        command.ExecuteNonQuery();
+        foreach (var migration in MigrationRunner.For(DatabaseProvider.Sqlite))
+        {
+            command.CommandText = migration.Script;
+            command.ExecuteNonQuery();
+        }
+
+        return connection;
+    }
+}
