@@ -55,6 +55,14 @@ public class CompositeTests
         Assert.Contains(FindingCodes.WeightNegative, card.Codes());
     }
 
+    [Fact]
+    public void Calculate_WeightFinerThanTheDisplay_ScoresAtMostTheWeight()
+    {
+        var (indicator, _) = Inputs.One(Inputs.Quantitative(AtLeast, 10m, 10m, weight: 10.005m));
+
+        Assert.Equal(10.005m, indicator.Score.Value);   // not 10.01
+    }
+
     [Theory]
     [InlineData(90, Grade.Excellent)]
     [InlineData(89.99, Grade.Good)]

@@ -115,6 +115,17 @@ public class IndicatorScoringTests
         Assert.Equal(below, indicator.Flags.HasFlag(IndicatorFlags.FinalBelowMidYear));
     }
 
+    [Theory]
+    [InlineData(900, 800, true)]
+    [InlineData(500, 800, false)]
+    public void Score_FinalBelowMidYear_IsAFindingForReverseIndicatorsToo(double midYear, double final, bool below)
+    {
+        var (indicator, card) = Inputs.One(Inputs.Quantitative(AtMost, 1000m, (decimal)final, midYear: (decimal)midYear));
+
+        Assert.Equal(below, card.Codes().Contains(FindingCodes.FinalBelowMidYear));
+        Assert.Equal(below, indicator.Flags.HasFlag(IndicatorFlags.FinalBelowMidYear));
+    }
+
     [Fact]
     public void Score_FinalBelowMidYear_NamesBothValues()
     {

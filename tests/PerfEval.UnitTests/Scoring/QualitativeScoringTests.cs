@@ -95,4 +95,19 @@ public class QualitativeScoringTests
         Assert.Null(card.CompositeScore.Value);
         Assert.Contains(FindingCodes.IndicatorValueMissing, card.Codes());
     }
+
+    [Fact]
+    public void Score_QualitativeOfWeightZero_ScoresZero()
+    {
+        var card = Inputs.Calculate(Inputs.Scorecard(
+        [
+            Inputs.Qualitative(NotAchieved, 0m, weight: 0m, sequence: 1),
+            Inputs.Quantitative(ComparisonOperator.AtLeast, 1m, 1m, weight: 90m, sequence: 2),
+        ]));
+
+        Assert.Null(card.Indicators[0].Completion.Value);
+        Assert.Equal(0m, card.Indicators[0].Score.Value);
+        Assert.Equal(100m, card.CompositeScore.Value);
+        Assert.Empty(card.Findings);
+    }
 }
