@@ -191,7 +191,8 @@ internal static class IndicatorRules
     /// <summary>达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w).</summary>
     private static IndicatorFlags TierCheck(IndicatorInput indicator, decimal? weight, ScoringSchemeSettings scheme, Findings findings)
     {
-        if (indicator.QualitativeScore is not { } score || weight is not { } w)
+        // With weight 0 every band but [0, 0] is empty: there is nothing to check.
+        if (indicator.QualitativeScore is not { } score || weight is not { } w || w == 0)
         {
             return IndicatorFlags.None;
         }

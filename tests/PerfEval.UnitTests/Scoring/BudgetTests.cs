@@ -1,0 +1,127 @@
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Scoring;
+using static PerfEval.Application.Budgets.ExpenditureClass;
+using static PerfEval.Application.Budgets.FundingSource;
+
+namespace PerfEval.UnitTests.Scoring;
+
+public class BudgetTests
+{
+    [Fact]
+    public void Calculate_Budget_BreaksDownByClassAndSource()
+    {
+        var card = Inputs.Calculate(Inputs.Scorecard(lines:
+        [
+            Inputs.Line(300m, 0m, 300m, Personnel, OwnLevel),
+            Inputs.Line(100m, -20m, 70m, Operating, OwnLevel),
+            Inputs.Line(600m, 200m, 700m, Project, Superior),
+            Inputs.Line(0m, 100m, 100m, Project, Other),
+        ]));
+        var b = card.Budget;
+
+        Assert.Equal((1000m, 280m, 1280m, 1170m), Amounts(b.Overall));
+        Assert.Equal((300m, 0m, 300m, 300m), Amounts(b.Personnel));
+        Assert.Equal((100m, -20m, 80m, 70m), Amounts(b.Operating));
+        Assert.Equal((400m, -20m, 380m, 370m), Amounts(b.Basic));
+        Assert.Equal((600m, 300m, 900m, 800m), Amounts(b.Project));
+        Assert.Equal((400m, -20m, 380m, 370m), Amounts(b.OwnLevel));
+        Assert.Equal((600m, 200m, 800m, 700m), Amounts(b.Superior));
+        Assert.Equal((0m, 100m, 100m, 100m), Amounts(b.Other));
+        Assert.Equal(28.00m, b.Overall.AdjustmentRate.Value);
+        Assert.Equal(-20.00m, b.Operating.AdjustmentRate.Value);   // signed
+        Assert.Null(b.Other.AdjustmentRate.Value);                 // initial 0
+        Assert.Equal(91.41m, b.Overall.ExecutionRate.Value);       // 1170 / 1280 = 91.40625%
+        Assert.Equal(87.50m, b.Operating.ExecutionRate.Value);
+        Assert.Equal(9.14m, card.ExecutionScore.Value);
+    }
+
+    [Fact]
+    public void Calculate_ExecutedOverAdjusted_IsFlaggedPerLineAndOverall()
+    {
+        var card = Inputs.Calculate(Inputs.Scorecard(lines:
+        [
+            Inputs.Line(1000m, 0m, 1200m, id: 7),
+            Inputs.Line(1000m, 0m, 500m),
+        ]));
+
+        var line = card.Findings.Single(f => f.Subject == "budget line 7");
+        Assert.Equal(FindingCodes.ExecutedOverAdjusted, line.Code);
+        Assert.Equal(FindingSeverity.Error, line.Severity);
+        Assert.Equal("预算行 7：执行数 1200.00 元 超过调整后预算数 1000.00 元（超出 200.00 元）", line.MessageZh);
+        Assert.Equal(200m, line.Figures["excess"]);
+        Assert.DoesNotContain(card.Findings, f => f.Subject == "budget");  // overall 1700 ≤ 2000
+
+        var overall = Inputs.Calculate(Inputs.Scorecard(lines: [Inputs.Line(1000m, 0m, 1200m)]));
+        Assert.Equal(["budget line #1", "budget"], overall.Findings.Select(f => f.Subject));
+        Assert.Equal(120.00m, overall.Budget.Overall.ExecutionRate.Value);
+        Assert.Equal(10.00m, overall.ExecutionScore.Value);    // capped at the execution weight
+    }
+
+    [Fact]
+    public void Calculate_NoAdjustedBudget_HasNoExecutionScoreAndNoComposite()
+    {
+        var card = Inputs.Calculate(Inputs.Scorecard(lines: []));
+
+        Assert.Null(card.Budget.Overall.ExecutionRate.Value);
+        Assert.Null(card.ExecutionScore.Value);
+        Assert.Null(card.CompositeScore.Value);
+        Assert.Contains(FindingCodes.AdjustedBudgetZero, card.Codes());
+    }
+
+    [Fact]
+    public void Calculate_DeclaredIdentities_AreCheckedWhenEveryFigureIsDeclared()
+    {
+        var declared = DeclaredFigures.None with
+        {
+            InitialBudget = 1000m,
+            Adjustments = 100m,
+            AdjustedBudget = 1200m,
+            InitialSuperior = 100m,
+            InitialOwnLevel = 800m,
+            InitialOther = 0m,
+        };
+
+        var card = Inputs.Calculate(Inputs.Scorecard(lines: [Inputs.Line(1000m, 100m, 1100m)], declared: declared));
+
+        var adjusted = card.Single(FindingCodes.BudgetAdjustedIdentity);
+        Assert.Equal("Declared initial budget 1000 + adjustments 100 = 1100 yuan differs from the declared adjusted budget 1200 yuan", adjusted.MessageEn);
+        var funding = card.Single(FindingCodes.BudgetFundingSplit);
+        Assert.Equal(900m, funding.Figures["sum"]);
+        Assert.Equal("申报上级资金 100 元 + 本级资金 800 元 + 其他资金 0 元 = 900 元，与申报年初预算数 1000 元 不一致", funding.MessageZh);
+        // Each declared amount is also compared with the lines.
+        Assert.Contains(FindingCodes.DeclaredAdjustedBudgetMismatch, card.Codes());
+        Assert.Contains(FindingCodes.DeclaredInitialSuperiorMismatch, card.Codes());
+        Assert.DoesNotContain(FindingCodes.BudgetClassSplit, card.Codes());
+    }
+
+    [Fact]
+    public void Calculate_DeclaredIdentities_AreSkippedWhenAFigureIsMissing()
+    {
+        var declared = DeclaredFigures.None with { InitialBudget = 1000m, AdjustedBudget = 1200m, BasicExpenditure = 1m, ExpenditureTotal = 5m };
+
+        var card = Inputs.Calculate(Inputs.Scorecard(lines: [Inputs.Line(1000m, 200m, 1200m)], declared: declared));
+
+        Assert.DoesNotContain(FindingCodes.BudgetAdjustedIdentity, card.Codes());
+        Assert.DoesNotContain(FindingCodes.BudgetClassSplit, card.Codes());
+    }
+
+    [Fact]
+    public void Calculate_DeclaredExpenditureSplit_IsComparedWithTheExecutedAmounts()
+    {
+        var declared = DeclaredFigures.None with { ExpenditureTotal = 1100m, BasicExpenditure = 300m, ProjectExpenditure = 800m };
+
+        var card = Inputs.Calculate(Inputs.Scorecard(lines:
+        [
+            Inputs.Line(300m, 0m, 300m, Personnel),
+            Inputs.Line(900m, 0m, 800m, Project),
+        ], declared: declared));
+
+        Assert.True(card.Declared.ExpenditureTotal!.Value.Consistent);
+        Assert.True(card.Declared.BasicExpenditure!.Value.Consistent);
+        Assert.True(card.Declared.ProjectExpenditure!.Value.Consistent);
+        Assert.Empty(card.Findings);
+    }
+
+    private static (decimal?, decimal?, decimal?, decimal?) Amounts(BudgetFigures f) =>
+        (f.Initial.Value, f.Adjustments.Value, f.Adjusted.Value, f.Executed.Value);
+}

@@ -1,0 +1,113 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Indicators;
+using PerfEval.Application.Scoring;
+
+namespace PerfEval.UnitTests.Scoring;
+
+/// <summary>What must hold for any department-year, not only the ones in the tables.</summary>
+public class ScoringPropertyTests
+{
+    private static Gen<decimal> Cents(int from, int to) => Gen.Choose(from, to).Select(c => c / 100m);
+
+    private static Gen<T?> Maybe<T>(Gen<T> gen) where T : struct =>
+        Gen.Frequency((1, Gen.Constant<T?>(null)), (6, gen.Select(v => (T?)v)));
+
+    private static readonly Gen<IndicatorInput> Indicator =
+        from sequence in Gen.Choose(1, 20)
+        from qualitative in Gen.Elements(false, false, true)
+        from op in Maybe(Gen.Elements(ComparisonOperator.AtLeast, ComparisonOperator.AtMost, ComparisonOperator.Equal))
+        from target in Maybe(Cents(-10_000, 5_000_000))
+        from weight in Maybe(Cents(-500, 6_000))
+        from midYear in Maybe(Cents(-10_000, 5_000_000))
+        from final in Maybe(Cents(-10_000, 10_000_000))
+        from tier in Maybe(Gen.Elements(QualitativeTier.Achieved, QualitativeTier.PartiallyAchieved, QualitativeTier.NotAchieved))
+        from score in Maybe(Cents(-500, 8_000))
+        from deduction in Maybe(Cents(-500, 3_000))
+        from reason in Gen.Elements<string?>(null, "", "偏差原因")
+        select new IndicatorInput(sequence, "指标", qualitative ? IndicatorKind.Qualitative : IndicatorKind.Quantitative,
+            op, target, weight, midYear, final, tier, score, deduction, reason, reason, null, null, null);
+
+    private static readonly Gen<BudgetLineInput> Line =
+        from @class in Gen.Elements(ExpenditureClass.Personnel, ExpenditureClass.Operating, ExpenditureClass.Project)
+        from source in Gen.Elements(FundingSource.Superior, FundingSource.OwnLevel, FundingSource.Other)
+        from initial in Cents(0, 2_000_000_000)
+        from adjustments in Cents(-100_000_000, 1_000_000_000)
+        from executed in Cents(0, 2_000_000_000)
+        select new BudgetLineInput(@class, source, initial, adjustments, executed, null);
+
+    private static readonly Arbitrary<ScorecardInput> Scorecards =
+        (from lines in Gen.ListOf(Line, 8)
+         from lineCount in Gen.Choose(0, 8)
+         from indicators in Gen.ListOf(Indicator, 10)
+         from indicatorCount in Gen.Choose(1, 10)
+         from changed in Gen.Elements(false, true)
+         select new ScorecardInput(lines.Take(lineCount).ToList(), indicators.Take(indicatorCount).ToList(), DeclaredFigures.None, changed))
+        .ToArbitrary();
+
+    private static Scorecard Score(ScorecardInput input) => ScorecardCalculator.Calculate(input, ScoringSchemeSettings.Default);
+
+    [Fact]
+    public void AScore_NeverExceedsItsWeight_NorFallsBelowZero() =>
+        Prop.ForAll(Scorecards, input =>
+        {
+            var card = Score(input);
+            var executionWeight = ScoringSchemeSettings.Default.ExecutionWeight;
+            return card.Indicators.All(i => i.Score.Value is not { } s || (s >= 0 && s <= i.Weight!.Value && s <= i.CappedScore.Value))
+                && card.Indicators.All(i => i.CappedScore.Value is not { } c || (c >= 0 && c <= i.Weight!.Value))
+                && (card.ExecutionScore.Value is not { } e || (e >= 0 && e <= executionWeight));
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Completion_IsNeverNegative() =>
+        Prop.ForAll(Scorecards, input =>
+            Score(input).Indicators.All(i => i.Completion.Value is not { } c || c >= 0))
+        .QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void TheComposite_NeverExceedsTheWeightsTotal() =>
+        Prop.ForAll(Scorecards, input =>
+        {
+            var card = Score(input);
+            return card.CompositeScore.Value is not { } composite
+                || (card.WeightTotal.Value is { } total && composite >= 0 && composite <= total && card.Grade is not null);
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void TheComposite_IsTheSumOfTheRoundedComponents() =>
+        Prop.ForAll(Scorecards, input =>
+        {
+            var card = Score(input);
+            return card.CompositeScore.Value is not { } composite
+                || composite == card.ExecutionScore.Value + card.Indicators.Sum(i => i.Score.Value!.Value);
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Rounding_IsIdempotent()
+    {
+        var cases =
+            from mantissa in Gen.Choose(int.MinValue, int.MaxValue)
+            from high in Gen.Choose(0, 1000)
+            from scale in Gen.Choose(0, 20)
+            from decimals in Gen.Choose(0, 10)
+            from mode in Gen.Elements(Enum.GetValues<MidpointRounding>())
+            select (Value: new decimal(mantissa, high, 0, false, (byte)scale) * Math.Sign(mantissa | 1), Rounding: new Rounding(decimals, mode));
+
+        Prop.ForAll(cases.ToArbitrary(), c => c.Rounding.Round(c.Rounding.Round(c.Value)) == c.Rounding.Round(c.Value))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Explaining_ChangesNoNumber() =>
+        Prop.ForAll(Scorecards, input =>
+        {
+            var plain = Score(input);
+            var explained = ScorecardCalculator.Calculate(input, ScoringSchemeSettings.Default, explain: true);
+            return plain.CompositeScore.Value == explained.CompositeScore.Value
+                && plain.ExecutionScore.Value == explained.ExecutionScore.Value
+                && plain.Indicators.Select(i => (i.Completion.Value, i.Score.Value))
+                    .SequenceEqual(explained.Indicators.Select(i => (i.Completion.Value, i.Score.Value)))
+                && plain.Findings.Select(f => f.Code).SequenceEqual(explained.Findings.Select(f => f.Code));
+        }).QuickCheckThrowOnFailure();
+}
