@@ -53,7 +53,9 @@ app.MapGroup("/api/v1")
     .MapFiscalYears()
     .MapBudgets()
     .MapProjects()
-    .MapIndicators();
+    .MapIndicators()
+    .MapEvaluations()
+    .MapScoringSchemes();
 
 await app.RunAsync();
 

@@ -11,16 +11,16 @@ namespace PerfEval.Application.Adjustments;
 public sealed record AdjustmentItem(
     string DepartmentCode,
     int FiscalYear,
-    long? LineId,
-    ExpenditureClass? ExpenditureClass,
-    FundingSource? FundingSource,
-    long? ProjectId,
     decimal Amount,
     string DocumentNumber,
     string Reason,
     DateOnly EffectiveDate,
     string SourceSystem,
     string SourceItemId,
+    long? LineId = null,
+    ExpenditureClass? ExpenditureClass = null,
+    FundingSource? FundingSource = null,
+    long? ProjectId = null,
     long? ReversesId = null);
 
 /// <summary>The adjustment as stored, and the line's adjusted amount right after it.</summary>

@@ -10,9 +10,9 @@ namespace PerfEval.Application.Budgets;
 public sealed record UpdateBudgetLine(
     ExpenditureClass ExpenditureClass,
     FundingSource FundingSource,
-    long? ProjectId,
     decimal InitialAmount,
-    decimal ExecutedAmount) : ICommand<BudgetLineResponse>, IBudgetLineFields
+    decimal ExecutedAmount,
+    long? ProjectId = null) : ICommand<BudgetLineResponse>, IBudgetLineFields
 {
     /// <summary>From the route.</summary>
     [JsonIgnore]

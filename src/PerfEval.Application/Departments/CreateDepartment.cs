@@ -8,12 +8,12 @@ public sealed record CreateDepartment(
     string Code,
     string Name,
     string Region,
-    string? ParentCode,
-    string? UnitType,
-    string? Level,
-    string? Functions,
-    Staffing? Staffing,
-    IReadOnlyList<string>? Divisions) : ICommand<DepartmentResponse>, IDepartmentFields
+    string? ParentCode = null,
+    string? UnitType = null,
+    string? Level = null,
+    string? Functions = null,
+    Staffing? Staffing = null,
+    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields
 {
     internal sealed class Validator : AbstractValidator<CreateDepartment>
     {

@@ -9,12 +9,12 @@ namespace PerfEval.Application.Departments;
 public sealed record UpdateDepartment(
     string Name,
     string Region,
-    string? ParentCode,
-    string? UnitType,
-    string? Level,
-    string? Functions,
-    Staffing? Staffing,
-    IReadOnlyList<string>? Divisions) : ICommand<DepartmentResponse>, IDepartmentFields
+    string? ParentCode = null,
+    string? UnitType = null,
+    string? Level = null,
+    string? Functions = null,
+    Staffing? Staffing = null,
+    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields
 {
     /// <summary>From the route.</summary>
     [JsonIgnore]

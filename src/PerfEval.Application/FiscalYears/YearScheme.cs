@@ -1,6 +1,6 @@
-using System.Text.Json;
 using PerfEval.Application.Common;
 using PerfEval.Application.Scoring;
+using PerfEval.Application.ScoringSchemes;
 
 namespace PerfEval.Application.FiscalYears;
 
@@ -28,18 +28,4 @@ public sealed record YearScheme(long SchemeId, string Code, int Version, string 
         public required string Name { get; init; }
         public required string Settings { get; init; }
     }
-}
-
-/// <summary>Scheme settings are stored as JSON; settings it does not name take the default scheme's values.</summary>
-public static class SchemeSettingsJson
-{
-    private static readonly JsonSerializerOptions Options = new(JsonText.Options)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    public static ScoringSchemeSettings Parse(string json) =>
-        JsonSerializer.Deserialize<ScoringSchemeSettings>(json, Options) ?? ScoringSchemeSettings.Default;
-
-    public static string Write(ScoringSchemeSettings settings) => JsonSerializer.Serialize(settings, Options);
 }

@@ -9,26 +9,26 @@ namespace PerfEval.Application.Indicators;
 
 /// <summary>Adds an indicator; without a sequence it goes after the department-year's last one.</summary>
 public sealed record CreateIndicator(
-    int? Sequence,
     string Name,
     IndicatorCategory Category,
     IndicatorSubcategory Subcategory,
     IndicatorKind Kind,
-    ComparisonOperator? Operator,
-    decimal? Target,
-    string? Unit,
-    decimal? Weight,
-    decimal? MidYearValue,
-    decimal? FinalValue,
-    QualitativeTier? QualitativeTier,
-    decimal? QualitativeScore,
-    string? DeviationReason,
-    string? ImprovementMeasure,
-    string? Evidence,
-    decimal? ReviewerDeduction,
-    string? DeductionReason,
-    decimal? DeclaredCompletion,
-    decimal? DeclaredScore) : ICommand<IndicatorResponse>, IIndicatorFields
+    int? Sequence = null,
+    ComparisonOperator? Operator = null,
+    decimal? Target = null,
+    string? Unit = null,
+    decimal? Weight = null,
+    decimal? MidYearValue = null,
+    decimal? FinalValue = null,
+    QualitativeTier? QualitativeTier = null,
+    decimal? QualitativeScore = null,
+    string? DeviationReason = null,
+    string? ImprovementMeasure = null,
+    string? Evidence = null,
+    decimal? ReviewerDeduction = null,
+    string? DeductionReason = null,
+    decimal? DeclaredCompletion = null,
+    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields
 {
     /// <summary>From the route.</summary>
     [JsonIgnore]

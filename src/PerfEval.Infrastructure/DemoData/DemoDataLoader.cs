@@ -5,9 +5,11 @@ using PerfEval.Application.Adjustments;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
+using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Indicators;
 using PerfEval.Application.Projects;
+using PerfEval.Application.Scoring;
 using PerfEval.Infrastructure.Persistence;
 
 namespace PerfEval.Infrastructure.DemoData;
@@ -82,9 +84,9 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
             foreach (var l in report.BudgetLines)
             {
                 long? projectId = l.ProjectKey is null ? null : projectIds[l.ProjectKey];
-                var line = await mediator.Send(new CreateBudgetLine(l.ExpenditureClass, l.FundingSource, projectId, l.Initial, l.Executed) { DepartmentCode = d.Code, FiscalYear = year }, ct);
+                var line = await mediator.Send(new CreateBudgetLine(l.ExpenditureClass, l.FundingSource, l.Initial, l.Executed, projectId) { DepartmentCode = d.Code, FiscalYear = year }, ct);
                 adjustments.AddRange(l.Adjustments.Select(a => new AdjustmentItem(
-                    d.Code, year, line.Id, null, null, null, a.Amount, a.DocumentNumber, a.Reason, a.EffectiveDate, a.SourceSystem, a.SourceItemId)));
+                    d.Code, year, a.Amount, a.DocumentNumber, a.Reason, a.EffectiveDate, a.SourceSystem, a.SourceItemId, LineId: line.Id)));
             }
 
             if (adjustments.Count > 0)
@@ -95,10 +97,13 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
             foreach (var i in report.Indicators)
             {
                 await mediator.Send(new CreateIndicator(
-                    i.Sequence, i.Name, i.Category, i.Subcategory, i.Kind, i.Operator, i.Target, i.Unit, i.Weight,
+                    i.Name, i.Category, i.Subcategory, i.Kind, i.Sequence, i.Operator, i.Target, i.Unit, i.Weight,
                     i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore, i.DeviationReason, i.ImprovementMeasure,
-                    i.Evidence, null, null, i.DeclaredCompletion, i.DeclaredScore) { DepartmentCode = d.Code, FiscalYear = year }, ct);
+                    i.Evidence, DeclaredCompletion: i.DeclaredCompletion, DeclaredScore: i.DeclaredScore) { DepartmentCode = d.Code, FiscalYear = year }, ct);
             }
+
+            var e = report.Evaluation;
+            await mediator.Send(new SaveEvaluation(e.Declared, e.Problems, e.Causes, e.ImprovementMeasures, e.Suggestions, e.FiledOn) { DepartmentCode = d.Code, FiscalYear = year }, ct);
         }
     }
 }
@@ -112,7 +117,10 @@ public sealed record DemoReport(
     IReadOnlyList<DemoProject> Projects,
     IReadOnlyList<DemoBudgetLine> BudgetLines,
     IReadOnlyList<DemoIndicator> Indicators,
-    JsonElement Evaluation);
+    DemoEvaluation Evaluation);
+
+public sealed record DemoEvaluation(
+    DeclaredFigures Declared, string? Problems, string? Causes, string? ImprovementMeasures, string? Suggestions, DateOnly? FiledOn);
 
 public sealed record DemoDepartment(
     string Code, string Name, string Region, string? ParentCode, string? UnitType, string? Level, string? Functions,

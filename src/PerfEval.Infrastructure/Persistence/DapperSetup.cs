@@ -4,7 +4,11 @@ using Dapper;
 
 namespace PerfEval.Infrastructure.Persistence;
 
-/// <summary>SQLite stores timestamps as ISO text, which Dapper cannot turn into <see cref="DateTimeOffset"/> by itself.</summary>
+/// <summary>
+/// SQLite stores timestamps and dates as ISO text, which Dapper cannot turn into
+/// <see cref="DateTimeOffset"/> by itself; and SqlClient 2.1 predates <see cref="DateOnly"/>, so
+/// dates travel as <see cref="DateTime"/> typed <see cref="DbType.Date"/> (SQLite writes them as yyyy-MM-dd).
+/// </summary>
 internal static class DapperSetup
 {
     private static int _done;
@@ -17,6 +21,23 @@ internal static class DapperSetup
         }
 
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.Date;
+            parameter.Value = value.ToDateTime(TimeOnly.MinValue);
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            string text => DateOnly.Parse(text, CultureInfo.InvariantCulture),
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            _ => (DateOnly)value,
+        };
     }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>

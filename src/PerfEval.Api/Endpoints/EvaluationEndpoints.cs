@@ -1,0 +1,27 @@
+using MediatR;
+using PerfEval.Api.Infrastructure;
+using PerfEval.Application.Evaluations;
+
+namespace PerfEval.Api.Endpoints;
+
+internal static class EvaluationEndpoints
+{
+    public static RouteGroupBuilder MapEvaluations(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/departments/{code}/evaluations/{year:int}").WithTags("Evaluations");
+
+        group.MapGet("/", (IMediator mediator, HttpRequest http, string code, int year, bool? explain, CancellationToken ct) =>
+                mediator.Send(new GetScorecard(code, year, explain ?? false, Language.Of(http)), ct))
+            .WithName("getScorecard").WithSummary("The scorecard (评价结果) of a department-year, computed by rule");
+
+        group.MapPut("/", (IMediator mediator, string code, int year, SaveEvaluation body, CancellationToken ct) =>
+                mediator.Send(body with { DepartmentCode = code, FiscalYear = year }, ct))
+            .WithName("saveEvaluation").WithSummary("Store the evaluation's declared figures, narrative and filing date");
+
+        api.MapPost("/scoring/preview", (IMediator mediator, HttpRequest http, bool? explain, PreviewScorecard body, CancellationToken ct) =>
+                mediator.Send(body with { Explain = explain ?? false, Language = Language.Of(http) }, ct))
+            .WithTags("Scoring").WithName("previewScorecard").WithSummary("What-if: score a payload that is not stored");
+
+        return api;
+    }
+}

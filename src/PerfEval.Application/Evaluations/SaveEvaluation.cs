@@ -1,0 +1,195 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+using PerfEval.Application.Departments;
+using PerfEval.Application.FiscalYears;
+using PerfEval.Application.Scoring;
+
+namespace PerfEval.Application.Evaluations;
+
+/// <summary>The evaluation's own fields: the report's declared figures, its narrative and filing date.</summary>
+public sealed record EvaluationResponse(
+    string DepartmentCode,
+    int FiscalYear,
+    DeclaredFigures Declared,
+    string? Problems,
+    string? Causes,
+    string? ImprovementMeasures,
+    string? Suggestions,
+    DateOnly? FiledOn,
+    int Version,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// PUT: stores (creates or replaces) the evaluation's own fields. The declared figures are kept as
+/// written, so "9.8" and "9.80" are checked at their own precision.
+/// </summary>
+public sealed record SaveEvaluation(
+    DeclaredFigures? Declared = null,
+    string? Problems = null,
+    string? Causes = null,
+    string? ImprovementMeasures = null,
+    string? Suggestions = null,
+    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>
+{
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public int FiscalYear { get; init; }
+
+    internal sealed class Validator : AbstractValidator<SaveEvaluation>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Problems).MaximumLength(20_000);
+            RuleFor(x => x.Causes).MaximumLength(20_000);
+            RuleFor(x => x.ImprovementMeasures).MaximumLength(20_000);
+            RuleFor(x => x.Suggestions).MaximumLength(20_000);
+            RuleFor(x => x.FiledOn).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2101, 12, 31));
+            When(x => x.Declared is not null, () =>
+            {
+                RuleFor(x => x.Declared!.InitialBudget).Yuan().OverridePropertyName("declared.initialBudget");
+                RuleFor(x => x.Declared!.Adjustments).Yuan().OverridePropertyName("declared.adjustments");
+                RuleFor(x => x.Declared!.AdjustedBudget).Yuan().OverridePropertyName("declared.adjustedBudget");
+                RuleFor(x => x.Declared!.Executed).Yuan().OverridePropertyName("declared.executed");
+                RuleFor(x => x.Declared!.ExpenditureTotal).Yuan().OverridePropertyName("declared.expenditureTotal");
+                RuleFor(x => x.Declared!.BasicExpenditure).Yuan().OverridePropertyName("declared.basicExpenditure");
+                RuleFor(x => x.Declared!.ProjectExpenditure).Yuan().OverridePropertyName("declared.projectExpenditure");
+                RuleFor(x => x.Declared!.InitialSuperior).Yuan().OverridePropertyName("declared.initialSuperior");
+                RuleFor(x => x.Declared!.InitialOwnLevel).Yuan().OverridePropertyName("declared.initialOwnLevel");
+                RuleFor(x => x.Declared!.InitialOther).Yuan().OverridePropertyName("declared.initialOther");
+                RuleFor(x => x.Declared!.AdjustmentRate).Measure().OverridePropertyName("declared.adjustmentRate");
+                RuleFor(x => x.Declared!.ExecutionRate).Measure().OverridePropertyName("declared.executionRate");
+                RuleFor(x => x.Declared!.ExecutionScore).Measure().OverridePropertyName("declared.executionScore");
+                RuleFor(x => x.Declared!.CompositeScore).Measure().OverridePropertyName("declared.compositeScore");
+                RuleFor(x => x.Declared!.Grade).IsInEnum().OverridePropertyName("declared.grade");
+            });
+        }
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<SaveEvaluation, EvaluationResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE evaluations SET declared_initial_budget = @InitialBudget, declared_adjustments = @Adjustments,
+                declared_adjusted_budget = @AdjustedBudget, declared_executed = @Executed,
+                declared_expenditure_total = @ExpenditureTotal, declared_basic_expenditure = @BasicExpenditure,
+                declared_project_expenditure = @ProjectExpenditure, declared_initial_superior = @InitialSuperior,
+                declared_initial_own_level = @InitialOwnLevel, declared_initial_other = @InitialOther,
+                declared_adjustment_rate = @AdjustmentRate, declared_execution_rate = @ExecutionRate,
+                declared_execution_score = @ExecutionScore, declared_composite_score = @CompositeScore,
+                declared_grade = @Grade, problems = @Problems, causes = @Causes,
+                improvement_measures = @ImprovementMeasures, suggestions = @Suggestions, filed_on = @FiledOn,
+                row_version = row_version + 1, updated_at = @Now
+            WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
+            """;
+
+        private const string InsertSql = """
+            INSERT INTO evaluations (department_code, fiscal_year, declared_initial_budget, declared_adjustments,
+                declared_adjusted_budget, declared_executed, declared_expenditure_total, declared_basic_expenditure,
+                declared_project_expenditure, declared_initial_superior, declared_initial_own_level, declared_initial_other,
+                declared_adjustment_rate, declared_execution_rate, declared_execution_score, declared_composite_score,
+                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, created_at, updated_at)
+            VALUES (@DepartmentCode, @FiscalYear, @InitialBudget, @Adjustments, @AdjustedBudget, @Executed,
+                @ExpenditureTotal, @BasicExpenditure, @ProjectExpenditure, @InitialSuperior, @InitialOwnLevel, @InitialOther,
+                @AdjustmentRate, @ExecutionRate, @ExecutionScore, @CompositeScore, @Grade, @Problems, @Causes,
+                @ImprovementMeasures, @Suggestions, @FiledOn, @Now, @Now)
+            """;
+
+        public async Task<EvaluationResponse> Handle(SaveEvaluation request, CancellationToken ct)
+        {
+            await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
+            await db.EnsureWritableAsync(request.FiscalYear, ct);
+            var d = request.Declared ?? DeclaredFigures.None;
+            var parameters = new
+            {
+                request.DepartmentCode,
+                request.FiscalYear,
+                InitialBudget = Sql.AsWritten(d.InitialBudget),
+                Adjustments = Sql.AsWritten(d.Adjustments),
+                AdjustedBudget = Sql.AsWritten(d.AdjustedBudget),
+                Executed = Sql.AsWritten(d.Executed),
+                ExpenditureTotal = Sql.AsWritten(d.ExpenditureTotal),
+                BasicExpenditure = Sql.AsWritten(d.BasicExpenditure),
+                ProjectExpenditure = Sql.AsWritten(d.ProjectExpenditure),
+                InitialSuperior = Sql.AsWritten(d.InitialSuperior),
+                InitialOwnLevel = Sql.AsWritten(d.InitialOwnLevel),
+                InitialOther = Sql.AsWritten(d.InitialOther),
+                AdjustmentRate = Sql.AsWritten(d.AdjustmentRate),
+                ExecutionRate = Sql.AsWritten(d.ExecutionRate),
+                ExecutionScore = Sql.AsWritten(d.ExecutionScore),
+                CompositeScore = Sql.AsWritten(d.CompositeScore),
+                Grade = Sql.Name(d.Grade),
+                request.Problems,
+                request.Causes,
+                request.ImprovementMeasures,
+                request.Suggestions,
+                request.FiledOn,
+                Now = clock.GetUtcNow(),
+            };
+            if (await db.ExecuteAsync(UpdateSql, parameters, ct) == 0)
+            {
+                await db.ExecuteAsync(InsertSql, parameters, ct);
+            }
+
+            return (await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct))!.ToResponse();
+        }
+    }
+}
+
+/// <summary>The evaluations table's columns as Dapper reads them.</summary>
+internal sealed record EvaluationRow
+{
+    private const string SelectSql = """
+        SELECT department_code AS DepartmentCode, fiscal_year AS FiscalYear,
+            declared_initial_budget AS InitialBudget, declared_adjustments AS Adjustments,
+            declared_adjusted_budget AS AdjustedBudget, declared_executed AS Executed,
+            declared_expenditure_total AS ExpenditureTotal, declared_basic_expenditure AS BasicExpenditure,
+            declared_project_expenditure AS ProjectExpenditure, declared_initial_superior AS InitialSuperior,
+            declared_initial_own_level AS InitialOwnLevel, declared_initial_other AS InitialOther,
+            declared_adjustment_rate AS AdjustmentRate, declared_execution_rate AS ExecutionRate,
+            declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore,
+            declared_grade AS Grade, problems AS Problems, causes AS Causes,
+            improvement_measures AS ImprovementMeasures, suggestions AS Suggestions, filed_on AS FiledOn,
+            row_version AS Version, updated_at AS UpdatedAt
+        FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
+        """;
+
+    public required string DepartmentCode { get; init; }
+    public int FiscalYear { get; init; }
+    public decimal? InitialBudget { get; init; }
+    public decimal? Adjustments { get; init; }
+    public decimal? AdjustedBudget { get; init; }
+    public decimal? Executed { get; init; }
+    public decimal? ExpenditureTotal { get; init; }
+    public decimal? BasicExpenditure { get; init; }
+    public decimal? ProjectExpenditure { get; init; }
+    public decimal? InitialSuperior { get; init; }
+    public decimal? InitialOwnLevel { get; init; }
+    public decimal? InitialOther { get; init; }
+    public decimal? AdjustmentRate { get; init; }
+    public decimal? ExecutionRate { get; init; }
+    public decimal? ExecutionScore { get; init; }
+    public decimal? CompositeScore { get; init; }
+    public Grade? Grade { get; init; }
+    public string? Problems { get; init; }
+    public string? Causes { get; init; }
+    public string? ImprovementMeasures { get; init; }
+    public string? Suggestions { get; init; }
+    public DateOnly? FiledOn { get; init; }
+    public int Version { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DeclaredFigures Declared => new(
+        InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
+        InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade);
+
+    public static Task<EvaluationRow?> LoadAsync(DbSession db, string departmentCode, int fiscalYear, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<EvaluationRow>(SelectSql, new { DepartmentCode = departmentCode, FiscalYear = fiscalYear }, ct);
+
+    public EvaluationResponse ToResponse() => new(
+        DepartmentCode, FiscalYear, Declared, Problems, Causes, ImprovementMeasures, Suggestions, FiledOn, Version, UpdatedAt);
+}

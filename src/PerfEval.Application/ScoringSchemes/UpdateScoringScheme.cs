@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+using PerfEval.Application.Scoring;
+
+namespace PerfEval.Application.ScoringSchemes;
+
+/// <summary>
+/// Replaces a scheme's name, description and settings. Refused (409) once a closed year uses the
+/// scheme: closed years' scorecards must stay reproducible, so create a new version instead.
+/// </summary>
+public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>
+{
+    /// <summary>From the route.</summary>
+    [JsonIgnore]
+    public long Id { get; init; }
+
+    internal sealed class Validator : AbstractValidator<UpdateScoringScheme>
+    {
+        public Validator() => this.AddSchemeRules(x => x.Name, x => x.Description, x => x.Settings);
+    }
+
+    internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<UpdateScoringScheme, ScoringSchemeResponse>
+    {
+        private const string UpdateSql = """
+            UPDATE scoring_schemes SET name = @Name, description = @Description, settings = @Settings,
+                row_version = row_version + 1, updated_at = @Now
+            WHERE id = @Id
+            """;
+
+        public async Task<ScoringSchemeResponse> Handle(UpdateScoringScheme request, CancellationToken ct)
+        {
+            var current = await GetScoringScheme.LoadAsync(db, request.Id, ct);
+            if (current.Locked)
+            {
+                throw new ConflictException($"Scoring scheme {current.Code} v{current.Version} is used by a closed year and cannot change; create version {current.Version + 1} instead (POST /api/v1/scoring-schemes with code '{current.Code}').");
+            }
+
+            await db.ExecuteAsync(UpdateSql, new
+            {
+                request.Id,
+                request.Name,
+                request.Description,
+                Settings = SchemeSettingsJson.Write(request.Settings),
+                Now = clock.GetUtcNow(),
+            }, ct);
+            return await GetScoringScheme.LoadAsync(db, request.Id, ct);
+        }
+    }
+}
