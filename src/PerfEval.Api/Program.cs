@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PerfEval.Api.Endpoints;
 using PerfEval.Api.Infrastructure;
+using PerfEval.Api.Security;
 using PerfEval.Application;
 using PerfEval.Infrastructure;
 using PerfEval.Infrastructure.Persistence;
@@ -10,7 +11,7 @@ using PerfEval.Infrastructure.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.AddPerfEvalSecurity();
 
 builder.Services
     .AddApplication()
@@ -41,12 +42,14 @@ await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePerfEvalSecurity();
 
+// The contract and its UI are public documentation (openapi.yaml is published); data needs a key.
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "PerfEval API");
 
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapGroup("/api/v1")
     .MapDepartments()
@@ -55,7 +58,8 @@ app.MapGroup("/api/v1")
     .MapProjects()
     .MapIndicators()
     .MapEvaluations()
-    .MapScoringSchemes();
+    .MapScoringSchemes()
+    .MapAudit();
 
 await app.RunAsync();
 

@@ -15,10 +15,13 @@ public static class DependencyInjection
         services.AddScoped<DbSession>();
         services.AddSingleton(TimeProvider.System);
 
-        // Registration order is execution order: logging → validation → unit of work.
+        // Registration order is execution order: logging → validation → unit of work (transaction for
+        // commands) → access (department scope) → audit (in the same transaction as the change).
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Audit.AuditBehavior<,>));
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {

@@ -1,3 +1,4 @@
+using PerfEval.Api.Security;
 using MediatR;
 using PerfEval.Application.Departments;
 
@@ -10,21 +11,25 @@ internal static class DepartmentEndpoints
         var group = api.MapGroup("/departments").WithTags("Departments");
 
         group.MapGet("/", (IMediator mediator, [AsParameters] ListDepartments query, CancellationToken ct) => mediator.Send(query, ct))
-            .WithName("listDepartments").WithSummary("List departments (部门单位)");
+            .WithName("listDepartments").WithSummary("List departments (部门单位)")
+            .RequireScope(Scopes.Read);
 
         group.MapPost("/", async (IMediator mediator, CreateDepartment body, CancellationToken ct) =>
             {
                 var created = await mediator.Send(body, ct);
                 return TypedResults.Created($"/api/v1/departments/{created.Code}", created);
             })
-            .WithName("createDepartment").WithSummary("Create a department");
+            .WithName("createDepartment").WithSummary("Create a department")
+            .RequireScope(Scopes.DataWrite);
 
         group.MapGet("/{code}", (IMediator mediator, string code, CancellationToken ct) => mediator.Send(new GetDepartment(code), ct))
-            .WithName("getDepartment").WithSummary("Get a department");
+            .WithName("getDepartment").WithSummary("Get a department")
+            .RequireScope(Scopes.Read);
 
         group.MapPut("/{code}", (IMediator mediator, string code, UpdateDepartment body, CancellationToken ct) =>
                 mediator.Send(body with { Code = code }, ct))
-            .WithName("updateDepartment").WithSummary("Replace a department's fields");
+            .WithName("updateDepartment").WithSummary("Replace a department's fields")
+            .RequireScope(Scopes.DataWrite);
 
         return api;
     }

@@ -1,3 +1,4 @@
+using PerfEval.Api.Security;
 using MediatR;
 using PerfEval.Api.Infrastructure;
 using PerfEval.Application.Evaluations;
@@ -12,15 +13,18 @@ internal static class EvaluationEndpoints
 
         group.MapGet("/", (IMediator mediator, HttpRequest http, string code, int year, bool? explain, CancellationToken ct) =>
                 mediator.Send(new GetScorecard(code, year, explain ?? false, Language.Of(http)), ct))
-            .WithName("getScorecard").WithSummary("The scorecard (评价结果) of a department-year, computed by rule");
+            .WithName("getScorecard").WithSummary("The scorecard (评价结果) of a department-year, computed by rule")
+            .RequireScope(Scopes.Read);
 
         group.MapPut("/", (IMediator mediator, string code, int year, SaveEvaluation body, CancellationToken ct) =>
                 mediator.Send(body with { DepartmentCode = code, FiscalYear = year }, ct))
-            .WithName("saveEvaluation").WithSummary("Store the evaluation's declared figures, narrative and filing date");
+            .WithName("saveEvaluation").WithSummary("Store the evaluation's declared figures, narrative and filing date")
+            .RequireScope(Scopes.DataWrite);
 
         api.MapPost("/scoring/preview", (IMediator mediator, HttpRequest http, bool? explain, PreviewScorecard body, CancellationToken ct) =>
                 mediator.Send(body with { Explain = explain ?? false, Language = Language.Of(http) }, ct))
-            .WithTags("Scoring").WithName("previewScorecard").WithSummary("What-if: score a payload that is not stored");
+            .WithTags("Scoring").WithName("previewScorecard").WithSummary("What-if: score a payload that is not stored")
+            .RequireScope(Scopes.Read);
 
         return api;
     }

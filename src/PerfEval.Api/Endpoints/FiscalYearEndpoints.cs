@@ -1,3 +1,6 @@
+using PerfEval.Api.Infrastructure;
+using PerfEval.Api.Security;
+using PerfEval.Application.Common;
 using MediatR;
 using PerfEval.Application.FiscalYears;
 
@@ -9,22 +12,27 @@ internal static class FiscalYearEndpoints
     {
         var group = api.MapGroup("/fiscal-years").WithTags("Fiscal years");
 
-        group.MapGet("/", (IMediator mediator, [AsParameters] ListFiscalYears query, CancellationToken ct) => mediator.Send(query, ct))
-            .WithName("listFiscalYears").WithSummary("List fiscal years (年度)");
+        group.MapGet("/", (IMediator mediator, string? status, int? limit, string? cursor, CancellationToken ct) =>
+                mediator.Send(new ListFiscalYears(QueryEnum.Parse<FiscalYearStatus>(status, "status"), limit ?? Paging.DefaultLimit, cursor), ct))
+            .WithName("listFiscalYears").WithSummary("List fiscal years (年度)")
+            .RequireScope(Scopes.Read);
 
         group.MapPost("/", async (IMediator mediator, CreateFiscalYear body, CancellationToken ct) =>
             {
                 var created = await mediator.Send(body, ct);
                 return TypedResults.Created($"/api/v1/fiscal-years/{created.Year}", created);
             })
-            .WithName("createFiscalYear").WithSummary("Open a fiscal year");
+            .WithName("createFiscalYear").WithSummary("Open a fiscal year")
+            .RequireScope(Scopes.Admin);
 
         group.MapGet("/{year:int}", (IMediator mediator, int year, CancellationToken ct) => mediator.Send(new GetFiscalYear(year), ct))
-            .WithName("getFiscalYear").WithSummary("Get a fiscal year");
+            .WithName("getFiscalYear").WithSummary("Get a fiscal year")
+            .RequireScope(Scopes.Read);
 
         group.MapPatch("/{year:int}", (IMediator mediator, int year, UpdateFiscalYear body, CancellationToken ct) =>
                 mediator.Send(body with { Year = year }, ct))
-            .WithName("updateFiscalYear").WithSummary("Move a fiscal year forward or change its scoring scheme");
+            .WithName("updateFiscalYear").WithSummary("Move a fiscal year forward or change its scoring scheme")
+            .RequireScope(Scopes.Admin);
 
         return api;
     }

@@ -1,3 +1,5 @@
+using PerfEval.Api.Infrastructure;
+using PerfEval.Api.Security;
 using MediatR;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
@@ -12,27 +14,31 @@ internal static class ProjectEndpoints
         var department = api.MapGroup("/departments/{code}/projects").WithTags("Projects");
 
         department.MapGet("/", (IMediator mediator, string code, [AsParameters] ProjectFilter filter, CancellationToken ct) =>
-                mediator.Send(new ListProjects(code, filter.Year, filter.FundingSource, filter.OnPlatform, filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
-            .WithName("listProjects").WithSummary("List a department's projects (项目)");
+                mediator.Send(new ListProjects(code, filter.Year, QueryEnum.Parse<FundingSource>(filter.FundingSource, "fundingSource"), filter.OnPlatform, filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
+            .WithName("listProjects").WithSummary("List a department's projects (项目)")
+            .RequireScope(Scopes.Read);
 
-        department.MapPost("/", async (IMediator mediator, string code, CreateProject body, CancellationToken ct) =>
+        department.MapPost("/", async (IMediator mediator, string code, int year, CreateProject body, CancellationToken ct) =>
             {
-                var created = await mediator.Send(body with { DepartmentCode = code }, ct);
+                var created = await mediator.Send(body with { DepartmentCode = code, FiscalYear = year }, ct);
                 return TypedResults.Created($"/api/v1/projects/{created.Id}", created);
             })
-            .WithName("createProject").WithSummary("Add a project");
+            .WithName("createProject").WithSummary("Add a project")
+            .RequireScope(Scopes.DataWrite);
 
         var projects = api.MapGroup("/projects").WithTags("Projects");
 
         projects.MapGet("/{id:long}", (IMediator mediator, long id, CancellationToken ct) => mediator.Send(new GetProject(id), ct))
-            .WithName("getProject").WithSummary("Get a project");
+            .WithName("getProject").WithSummary("Get a project")
+            .RequireScope(Scopes.Read);
 
         projects.MapPut("/{id:long}", (IMediator mediator, long id, UpdateProject body, CancellationToken ct) =>
                 mediator.Send(body with { Id = id }, ct))
-            .WithName("updateProject").WithSummary("Replace a project's fields");
+            .WithName("updateProject").WithSummary("Replace a project's fields")
+            .RequireScope(Scopes.DataWrite);
 
         return api;
     }
 
-    internal sealed record ProjectFilter(int? Year, FundingSource? FundingSource, bool? OnPlatform, int? Limit, string? Cursor);
+    internal sealed record ProjectFilter(int? Year, string? FundingSource, bool? OnPlatform, int? Limit, string? Cursor);
 }

@@ -1,3 +1,4 @@
+using PerfEval.Api.Security;
 using MediatR;
 using PerfEval.Application.ScoringSchemes;
 
@@ -10,21 +11,25 @@ internal static class ScoringSchemeEndpoints
         var group = api.MapGroup("/scoring-schemes").WithTags("Scoring");
 
         group.MapGet("/", (IMediator mediator, [AsParameters] ListScoringSchemes query, CancellationToken ct) => mediator.Send(query, ct))
-            .WithName("listScoringSchemes").WithSummary("List scoring schemes (评分方案)");
+            .WithName("listScoringSchemes").WithSummary("List scoring schemes (评分方案)")
+            .RequireScope(Scopes.Read);
 
         group.MapPost("/", async (IMediator mediator, CreateScoringScheme body, CancellationToken ct) =>
             {
                 var created = await mediator.Send(body, ct);
                 return TypedResults.Created($"/api/v1/scoring-schemes/{created.Id}", created);
             })
-            .WithName("createScoringScheme").WithSummary("Create a scoring scheme, or the next version of one");
+            .WithName("createScoringScheme").WithSummary("Create a scoring scheme, or the next version of one")
+            .RequireScope(Scopes.Admin);
 
         group.MapGet("/{id:long}", (IMediator mediator, long id, CancellationToken ct) => mediator.Send(new GetScoringScheme(id), ct))
-            .WithName("getScoringScheme").WithSummary("Get a scoring scheme");
+            .WithName("getScoringScheme").WithSummary("Get a scoring scheme")
+            .RequireScope(Scopes.Read);
 
         group.MapPut("/{id:long}", (IMediator mediator, long id, UpdateScoringScheme body, CancellationToken ct) =>
                 mediator.Send(body with { Id = id }, ct))
-            .WithName("updateScoringScheme").WithSummary("Change a scheme no closed year uses");
+            .WithName("updateScoringScheme").WithSummary("Change a scheme no closed year uses")
+            .RequireScope(Scopes.Admin);
 
         return api;
     }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using PerfEval.Application.Common;
 
 namespace PerfEval.Api.Infrastructure;
 
@@ -25,5 +27,26 @@ internal static class JsonSetup
         options.MaxDepth = 32;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropRouteValues } };
+    }
+
+    /// <summary>
+    /// Properties filled from the route are not part of the JSON at all: a body naming one is
+    /// refused as an unknown field (rather than silently ignored), and responses never show them twice.
+    /// </summary>
+    private static void DropRouteValues(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (info.Properties[i].AttributeProvider?.IsDefined(typeof(RouteValueAttribute), inherit: true) == true)
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
     }
 }

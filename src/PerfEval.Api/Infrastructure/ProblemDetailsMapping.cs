@@ -43,6 +43,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
             Detail = "See errors for every field that must change.",
         },
         BadHttpRequestException bad => BadRequest(bad),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
         FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, "The fiscal year is closed.", closed.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),

@@ -1,7 +1,9 @@
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.Adjustments;
 
 /// <summary>年中调增/调减: one signed entry of the append-only adjustment ledger.</summary>
-public sealed record BudgetAdjustmentResponse
+public sealed record BudgetAdjustmentResponse : IDepartmentOwned
 {
     public const string Columns = """
         id AS Id, line_id AS LineId, department_code AS DepartmentCode, fiscal_year AS FiscalYear, amount AS Amount,

@@ -3,7 +3,7 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Budgets;
 
-public sealed record GetBudgetLine(string DepartmentCode, int FiscalYear, long Id) : IQuery<BudgetLineResponse>
+public sealed record GetBudgetLine(string DepartmentCode, int FiscalYear, long Id) : IQuery<BudgetLineResponse>, IDepartmentRequest
 {
     private const string SelectSql = $"""
         SELECT {BudgetLineResponse.Columns} FROM budget_lines

@@ -26,7 +26,7 @@ public sealed record BudgetSummaryResponse(
     ExpenditureClassTotals ByExpenditureClass,
     FundingSourceTotals ByFundingSource);
 
-public sealed record GetBudgetSummary(string DepartmentCode, int FiscalYear) : IQuery<BudgetSummaryResponse>
+public sealed record GetBudgetSummary(string DepartmentCode, int FiscalYear) : IQuery<BudgetSummaryResponse>, IDepartmentRequest
 {
     internal sealed class Handler(DbSession db) : IRequestHandler<GetBudgetSummary, BudgetSummaryResponse>
     {

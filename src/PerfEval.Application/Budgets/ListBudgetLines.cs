@@ -13,7 +13,7 @@ public sealed record ListBudgetLines(
     FundingSource? FundingSource = null,
     long? ProjectId = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<BudgetLineResponse>>
+    string? Cursor = null) : IQuery<Page<BudgetLineResponse>>, IDepartmentRequest
 {
     internal const string AllSql = $"""
         SELECT {BudgetLineResponse.Columns} FROM budget_lines

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -12,18 +11,15 @@ public sealed record UpdateBudgetLine(
     FundingSource FundingSource,
     decimal InitialAmount,
     decimal ExecutedAmount,
-    long? ProjectId = null) : ICommand<BudgetLineResponse>, IBudgetLineFields
+    long? ProjectId = null) : ICommand<BudgetLineResponse>, IBudgetLineFields, IDepartmentRequest
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public int FiscalYear { get; init; }
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public long Id { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateBudgetLine>

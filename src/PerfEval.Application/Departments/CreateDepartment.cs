@@ -13,8 +13,10 @@ public sealed record CreateDepartment(
     string? Level = null,
     string? Functions = null,
     Staffing? Staffing = null,
-    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields
+    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields, IDepartmentRequest
 {
+    string IDepartmentRequest.DepartmentCode => Code;
+
     internal sealed class Validator : AbstractValidator<CreateDepartment>
     {
         public Validator()

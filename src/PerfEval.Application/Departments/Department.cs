@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.Departments;
 
 /// <summary>编制 and 实有人数: authorized posts by kind, and the actual headcount.</summary>
@@ -17,7 +19,10 @@ public sealed record DepartmentResponse(
     Staffing Staffing,
     IReadOnlyList<string> Divisions,
     int Version,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IDepartmentOwned
+{
+    string IDepartmentOwned.DepartmentCode => Code;
+}
 
 /// <summary>The department table's columns as Dapper reads them.</summary>
 internal sealed record DepartmentRow

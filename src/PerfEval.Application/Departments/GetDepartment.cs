@@ -3,8 +3,10 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Departments;
 
-public sealed record GetDepartment(string Code) : IQuery<DepartmentResponse>
+public sealed record GetDepartment(string Code) : IQuery<DepartmentResponse>, IDepartmentRequest
 {
+    string IDepartmentRequest.DepartmentCode => Code;
+
     internal const string ExistsSql = "SELECT COUNT(*) FROM departments WHERE code = @Code";
 
     private const string SelectSql = $"SELECT {DepartmentRow.Columns} FROM departments WHERE code = @Code";

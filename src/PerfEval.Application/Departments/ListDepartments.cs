@@ -21,13 +21,14 @@ public sealed record ListDepartments(
         }
     }
 
-    internal sealed class Handler(DbSession db) : IRequestHandler<ListDepartments, Page<DepartmentResponse>>
+    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<ListDepartments, Page<DepartmentResponse>>
     {
         private const string ListSql = $"""
             SELECT {DepartmentRow.Columns} FROM departments
             WHERE (@After IS NULL OR code > @After)
               AND (@Region IS NULL OR region = @Region)
               AND (@UnitType IS NULL OR unit_type = @UnitType)
+              AND (@Unrestricted = 1 OR region IN @Regions OR code IN @Departments)
               AND (@NamePattern IS NULL OR name LIKE @NamePattern ESCAPE '\')
             ORDER BY code
             LIMIT @Take
@@ -41,6 +42,9 @@ public sealed record ListDepartments(
                 request.Region,
                 request.UnitType,
                 NamePattern = Sql.ContainsPattern(request.NameContains),
+                Unrestricted = context.IsRestricted() ? 0 : 1,
+                context.Regions,
+                context.Departments,
                 Take = request.Limit + 1,
             }, ct);
             return Paging.ToPage(rows.Select(r => r.ToResponse()), request.Limit, d => d.Code);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -14,10 +13,11 @@ public sealed record UpdateDepartment(
     string? Level = null,
     string? Functions = null,
     Staffing? Staffing = null,
-    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields
+    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields, IDepartmentRequest
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    string IDepartmentRequest.DepartmentCode => Code;
+
+    [RouteValue]
     public string Code { get; init; } = "";
 
     internal sealed class Validator : AbstractValidator<UpdateDepartment>

@@ -13,7 +13,7 @@ namespace PerfEval.Application.Evaluations;
 /// cached, so a changed line, adjustment or indicator shows in the next read).
 /// </summary>
 public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Explain = false, MessageLanguage Language = MessageLanguage.Chinese)
-    : IQuery<ScorecardResponse>
+    : IQuery<ScorecardResponse>, IDepartmentRequest
 {
     internal sealed class Handler(DbSession db) : IRequestHandler<GetScorecard, ScorecardResponse>
     {

@@ -40,12 +40,10 @@ public sealed record PreviewScorecard(
     public const int MaxLines = 1_000;
     public const int MaxIndicators = 200;
 
-    /// <summary>From the query string.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [RouteValue]
     public bool Explain { get; init; }
 
-    /// <summary>From Accept-Language.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [RouteValue]
     public MessageLanguage Language { get; init; }
 
     internal sealed class Validator : AbstractValidator<PreviewScorecard>

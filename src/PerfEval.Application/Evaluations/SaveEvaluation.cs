@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -31,14 +30,12 @@ public sealed record SaveEvaluation(
     string? Causes = null,
     string? ImprovementMeasures = null,
     string? Suggestions = null,
-    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>
+    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public int FiscalYear { get; init; }
 
     internal sealed class Validator : AbstractValidator<SaveEvaluation>

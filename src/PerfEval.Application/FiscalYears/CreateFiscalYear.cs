@@ -5,7 +5,7 @@ using PerfEval.Application.Common;
 namespace PerfEval.Application.FiscalYears;
 
 /// <summary>Opens a fiscal year; without a scheme it uses the newest version of the default scheme.</summary>
-public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status, long? ScoringSchemeId) : ICommand<FiscalYearResponse>
+public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>
 {
     internal sealed class Validator : AbstractValidator<CreateFiscalYear>
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -9,10 +8,9 @@ namespace PerfEval.Application.FiscalYears;
 /// PATCH: moves a year forward (open → evaluation → closed, never back) or points it at another
 /// scoring scheme. A closed year is locked: nothing about it changes any more.
 /// </summary>
-public sealed record UpdateFiscalYear(FiscalYearStatus? Status, long? ScoringSchemeId) : ICommand<FiscalYearResponse>
+public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public int Year { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateFiscalYear>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -28,14 +27,12 @@ public sealed record CreateIndicator(
     decimal? ReviewerDeduction = null,
     string? DeductionReason = null,
     decimal? DeclaredCompletion = null,
-    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields
+    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public int FiscalYear { get; init; }
 
     internal sealed class Validator : AbstractValidator<CreateIndicator>

@@ -4,7 +4,7 @@ using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.Indicators;
 
-public sealed record DeleteIndicator(string DepartmentCode, int FiscalYear, long Id) : ICommand<Unit>
+public sealed record DeleteIndicator(string DepartmentCode, int FiscalYear, long Id) : ICommand<Unit>, IDepartmentRequest
 {
     internal sealed class Handler(DbSession db) : IRequestHandler<DeleteIndicator, Unit>
     {

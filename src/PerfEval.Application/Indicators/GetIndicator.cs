@@ -3,7 +3,7 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Indicators;
 
-public sealed record GetIndicator(string DepartmentCode, int FiscalYear, long Id) : IQuery<IndicatorResponse>
+public sealed record GetIndicator(string DepartmentCode, int FiscalYear, long Id) : IQuery<IndicatorResponse>, IDepartmentRequest
 {
     private const string SelectSql = $"""
         SELECT {IndicatorResponse.Columns} FROM indicators

@@ -4,7 +4,7 @@ using PerfEval.Application.Common;
 namespace PerfEval.Application.Indicators;
 
 /// <summary>A performance indicator (绩效指标) of a department-year's self-evaluation, as filled in.</summary>
-public sealed record IndicatorResponse
+public sealed record IndicatorResponse : IDepartmentOwned
 {
     public const string Columns = """
         id AS Id, department_code AS DepartmentCode, fiscal_year AS FiscalYear, sequence AS Sequence, name AS Name,

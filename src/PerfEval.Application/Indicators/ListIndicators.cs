@@ -12,7 +12,7 @@ public sealed record ListIndicators(
     IndicatorCategory? Category = null,
     IndicatorKind? Kind = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<IndicatorResponse>>
+    string? Cursor = null) : IQuery<Page<IndicatorResponse>>, IDepartmentRequest
 {
     internal const string AllSql = $"""
         SELECT {IndicatorResponse.Columns} FROM indicators

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -27,18 +26,15 @@ public sealed record UpdateIndicator(
     decimal? ReviewerDeduction = null,
     string? DeductionReason = null,
     decimal? DeclaredCompletion = null,
-    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields
+    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public int FiscalYear { get; init; }
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public long Id { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateIndicator>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Budgets;
@@ -13,14 +12,13 @@ public sealed record CreateProject(
     FundingSource FundingSource,
     bool OnPlatform,
     decimal Budget,
-    decimal Executed) : ICommand<ProjectResponse>, IProjectFields
+    decimal Executed) : ICommand<ProjectResponse>, IProjectFields, IDepartmentRequest
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    /// <summary>From the query string (<c>?year=</c>).</summary>
+    [RouteValue]
     public int FiscalYear { get; init; }
 
     internal sealed class Validator : AbstractValidator<CreateProject>

@@ -13,7 +13,7 @@ public sealed record ListProjects(
     FundingSource? FundingSource = null,
     bool? OnPlatform = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<ProjectResponse>>
+    string? Cursor = null) : IQuery<Page<ProjectResponse>>, IDepartmentRequest
 {
     internal sealed class Validator : AbstractValidator<ListProjects>
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Budgets;
@@ -15,8 +14,7 @@ public sealed record UpdateProject(
     decimal Budget,
     decimal Executed) : ICommand<ProjectResponse>, IProjectFields
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public long Id { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateProject>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -12,8 +11,7 @@ namespace PerfEval.Application.ScoringSchemes;
 /// </summary>
 public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>
 {
-    /// <summary>From the route.</summary>
-    [JsonIgnore]
+    [RouteValue]
     public long Id { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateScoringScheme>

@@ -30,10 +30,63 @@ public class PerfEvalFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>The test clients: key, scopes and (optionally) the one region they are limited to.</summary>
+    public static readonly (string Client, string Key, string[] Scopes, string? Region)[] Clients =
+    [
+        ("test-admin", "test-admin-key", ["perf.read", "data.write", "adjustments.write", "admin"], null),
+        ("test-reader", "test-reader-key", ["perf.read"], null),
+        ("test-writer", "test-writer-key", ["perf.read", "data.write"], null),
+        ("test-pusher", "test-pusher-key", ["perf.read", "adjustments.write"], null),
+        ("test-regional", "test-regional-key", ["perf.read", "data.write", "adjustments.write"], RestrictedRegion),
+    ];
+
+    public const string AdminKey = "test-admin-key";
+    public const string RestrictedRegion = "受限测试区";
+
+    /// <summary>Requests per client per minute; the rate-limit tests lower it.</summary>
+    protected virtual int RequestsPerMinute => 1_000_000;
+
+    /// <summary>A client with the given key (none: anonymous).</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>By default a test talks as the admin client, which may do everything.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Demo:Enabled", DemoData ? "true" : "false");
+        builder.UseSetting("Security:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 0; i < Clients.Length; i++)
+        {
+            var (name, key, scopes, region) = Clients[i];
+            builder.UseSetting($"Security:ApiKeys:{i}:Client", name);
+            builder.UseSetting($"Security:ApiKeys:{i}:KeySha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))));
+            for (var s = 0; s < scopes.Length; s++)
+            {
+                builder.UseSetting($"Security:ApiKeys:{i}:Scopes:{s}", scopes[s]);
+            }
+
+            if (region is not null)
+            {
+                builder.UseSetting($"Security:ApiKeys:{i}:Regions:0", region);
+            }
+        }
+
         if (SqlServerConnectionString is { } server)
         {
             builder.UseSetting("Database:Provider", "SqlServer");

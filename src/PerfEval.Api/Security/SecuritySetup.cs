@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace PerfEval.Api.Security;
+
+internal static class SecuritySetup
+{
+    private const string PolicyScheme = "ApiKeyOrBearer";
+
+    public static SecurityOptions AddPerfEvalSecurity(this WebApplicationBuilder builder)
+    {
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        if (builder.Environment.IsProduction())
+        {
+            ProductionChecks.Verify(security);
+        }
+
+        builder.Services.AddSingleton(security);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Application.Common.IRequestContext, HttpRequestContext>();
+
+        var jwtEnabled = !string.IsNullOrWhiteSpace(security.Jwt.Authority);
+        var authentication = builder.Services
+            .AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                jwtEnabled && !context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
+                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        if (jwtEnabled)
+        {
+            authentication.AddJwtBearer(o =>
+            {
+                o.Authority = security.Jwt.Authority;
+                o.Audience = security.Jwt.Audience;
+                o.RequireHttpsMetadata = security.Jwt.RequireHttpsMetadata;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = security.Jwt.Authority,
+                    ValidateAudience = true,
+                    ValidAudience = security.Jwt.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                    NameClaimType = "sub",
+                };
+                o.Events = new JwtBearerEvents { OnTokenValidated = context => MapTokenClaims(context, security.Jwt) };
+            });
+        }
+
+        builder.Services.AddAuthorization(o =>
+        {
+            foreach (var scope in Scopes.All)
+            {
+                o.AddPolicy(scope, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ScopeClaim, scope));
+            }
+
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/health")
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.User.Identity?.IsAuthenticated == true
+                            ? "client:" + context.User.Identity.Name
+                            : "ip:" + context.Connection.RemoteIpAddress,
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = security.RequestsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = $"This client sent more than {security.RequestsPerMinute} requests in a minute; retry after {retryAfter} s.",
+                    },
+                });
+            };
+        });
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = Math.Max(security.MaxRequestBodyBytes, security.MaxBatchBodyBytes);
+        });
+        return security;
+    }
+
+    public static WebApplication UsePerfEvalSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<HardeningMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Token scopes ("scope" is space-separated; "roles" one per claim) become the same scope claims API keys carry.</summary>
+    private static Task MapTokenClaims(TokenValidatedContext context, JwtSettings jwt)
+    {
+        var principal = context.Principal!;
+        var claims = new List<Claim>();
+        foreach (var type in jwt.ScopeClaims)
+        {
+            claims.AddRange(principal.FindAll(type)
+                .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(Scopes.All.Contains)
+                .Select(s => new Claim(Scopes.ScopeClaim, s)));
+        }
+
+        claims.AddRange(principal.FindAll(jwt.RegionClaim).Select(c => new Claim(Scopes.RegionClaim, c.Value)));
+        claims.AddRange(principal.FindAll(jwt.DepartmentClaim).Select(c => new Claim(Scopes.DepartmentClaim, c.Value)));
+        principal.AddIdentity(new ClaimsIdentity(claims));
+        return Task.CompletedTask;
+    }
+}

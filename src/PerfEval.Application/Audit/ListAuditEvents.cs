@@ -1,0 +1,62 @@
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Application.Audit;
+
+/// <summary>One write: who, when, under which request id, which command, about what, and what it sent (JSON).</summary>
+public sealed record AuditEventResponse
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public required string ClientName { get; init; }
+    public required string RequestId { get; init; }
+    public required string Action { get; init; }
+    public string? EntityKey { get; init; }
+    public required string Changes { get; init; }
+}
+
+/// <summary>The audit log, newest first, keyset-paged, filtered by client, action and time.</summary>
+public sealed record ListAuditEvents(
+    string? ClientName = null,
+    string? Action = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int Limit = Paging.DefaultLimit,
+    string? Cursor = null) : IQuery<Page<AuditEventResponse>>
+{
+    internal sealed class Validator : AbstractValidator<ListAuditEvents>
+    {
+        public Validator() => RuleFor(x => x.Limit).ValidLimit();
+    }
+
+    internal sealed class Handler(DbSession db) : IRequestHandler<ListAuditEvents, Page<AuditEventResponse>>
+    {
+        private const string ListSql = """
+            SELECT id AS Id, occurred_at AS OccurredAt, client_name AS ClientName, request_id AS RequestId,
+                action AS Action, entity_key AS EntityKey, changes AS Changes
+            FROM audit_events
+            WHERE (@Before IS NULL OR id < @Before)
+              AND (@ClientName IS NULL OR client_name = @ClientName)
+              AND (@Action IS NULL OR action = @Action)
+              AND (@From IS NULL OR occurred_at >= @From)
+              AND (@To IS NULL OR occurred_at < @To)
+            ORDER BY id DESC
+            LIMIT @Take
+            """;
+
+        public async Task<Page<AuditEventResponse>> Handle(ListAuditEvents request, CancellationToken ct)
+        {
+            var rows = await db.QueryAsync<AuditEventResponse>(ListSql, new
+            {
+                Before = Paging.DecodeId(request.Cursor),
+                request.ClientName,
+                request.Action,
+                request.From,
+                request.To,
+                Take = request.Limit + 1,
+            }, ct);
+            return Paging.ToPage(rows, request.Limit, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
