@@ -38,14 +38,8 @@ internal sealed class DeclaredChecks(Rounding rounding, Findings findings)
     }
 
     /// <summary>A score: already rounded component by component, so only the declared decimals apply.</summary>
-    public DeclaredCheck? Score(DeclaredFigure figure, string subject, decimal? declared, decimal? computed)
-    {
-        if (declared is not { } d)
-        {
-            return null;
-        }
-        return Report(figure, subject, null, d, computed, computed is { } c && d == rounding.ToScale(c, d.Scale));
-    }
+    public DeclaredCheck? Score(DeclaredFigure figure, string subject, decimal? declared, decimal? computed) =>
+        declared is { } d ? Report(figure, subject, null, d, computed, ScoreMatches(d, computed)) : null;
 
     /// <summary>Reports often cap completion at 100%, so a declared 100 accepts any computed ≥ 100.</summary>
     public DeclaredCheck Completion(IndicatorInput indicator, decimal declared, Fraction? share, decimal? shown)
@@ -55,11 +49,8 @@ internal sealed class DeclaredChecks(Rounding rounding, Findings findings)
     }
 
     /// <summary>The report's own score is compared with the rules' score, before any reviewer deduction.</summary>
-    public DeclaredCheck IndicatorScore(IndicatorInput indicator, decimal declared, decimal? computed)
-    {
-        var consistent = computed is { } c && declared == rounding.ToScale(c, declared.Scale);
-        return Report(DeclaredFigure.Score, null, indicator, declared, computed, consistent);
-    }
+    public DeclaredCheck IndicatorScore(IndicatorInput indicator, decimal declared, decimal? computed) =>
+        Report(DeclaredFigure.Score, null, indicator, declared, computed, ScoreMatches(declared, computed));
 
     public DeclaredGradeCheck? Grade(Grade? declared, Grade? computed, decimal? composite)
     {
@@ -74,6 +65,9 @@ internal sealed class DeclaredChecks(Rounding rounding, Findings findings)
         }
         return new DeclaredGradeCheck(d, computed, consistent);
     }
+
+    private bool ScoreMatches(decimal declared, decimal? computed) =>
+        computed is { } c && declared == rounding.ToScale(c, declared.Scale);
 
     private decimal AtDeclaredScale(int scale, Fraction share, decimal shownPercent) =>
         scale <= rounding.Decimals

@@ -13,8 +13,6 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     /// <summary>To the display decimals.</summary>
     public decimal Round(decimal value) => decimal.Round(value, Decimals, Mode);
 
-    public decimal? Round(decimal? value) => value is { } v ? Round(v) : null;
-
     /// <summary>To a declared figure's own number of decimals, in the same mode.</summary>
     public decimal ToScale(decimal value, int scale) => decimal.Round(value, scale, Mode);
 
