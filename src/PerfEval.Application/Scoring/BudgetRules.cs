@@ -8,8 +8,8 @@ namespace PerfEval.Application.Scoring;
 /// </summary>
 internal static class BudgetRules
 {
-    /// <summary>The budget figures, plus the overall ratios at full precision (the rules use those).</summary>
-    internal readonly record struct Outcome(BudgetBreakdown Breakdown, decimal? AdjustmentRate, decimal? ExecutionRatio);
+    /// <summary>The budget figures, plus the overall shares behind the rates (the rules use those).</summary>
+    internal readonly record struct Outcome(BudgetBreakdown Breakdown, Fraction? Adjustment, Fraction? Execution);
 
     private struct Sums
     {
@@ -34,32 +34,14 @@ internal static class BudgetRules
 
     public static Outcome Calculate(IReadOnlyList<BudgetLineInput> lines, Rounding rounding, bool explain, Findings findings)
     {
-        Sums personnel = default, operating = default, project = default;
-        Sums superior = default, ownLevel = default, other = default;
-        for (var i = 0; i < lines.Count; i++)
+        // personnel, operating, project, superior, own level, other
+        Span<Sums> groups = stackalloc Sums[6];
+        if (!TrySumInCents(lines, groups, findings))
         {
-            var line = lines[i];
-            switch (line.Class)
-            {
-                case ExpenditureClass.Personnel: personnel.Add(line); break;
-                case ExpenditureClass.Operating: operating.Add(line); break;
-                case ExpenditureClass.Project: project.Add(line); break;
-                default: throw new ArgumentOutOfRangeException(nameof(lines), line.Class, "Unknown expenditure class.");
-            }
-            switch (line.Source)
-            {
-                case FundingSource.Superior: superior.Add(line); break;
-                case FundingSource.OwnLevel: ownLevel.Add(line); break;
-                case FundingSource.Other: other.Add(line); break;
-                default: throw new ArgumentOutOfRangeException(nameof(lines), line.Source, "Unknown funding source.");
-            }
-            var adjusted = line.Initial + line.Adjustments;
-            if (line.Executed > adjusted)
-            {
-                var label = Findings.LineLabel(line, i);
-                findings.ExecutedOverAdjusted("budget line " + label, "预算行 " + label + "：", "Budget line " + label + ": ", line.Executed, adjusted);
-            }
+            SumInDecimal(lines, groups, findings);
         }
+        var (personnel, operating, project) = (groups[0], groups[1], groups[2]);
+        var (superior, ownLevel, other) = (groups[3], groups[4], groups[5]);
         var basic = personnel + operating;
         var overall = basic + project;
         if (overall.Executed > overall.Initial + overall.Adjustments)
@@ -72,7 +54,7 @@ internal static class BudgetRules
         }
 
         var breakdown = new BudgetBreakdown(
-            Figures(overall, rounding, out var adjustmentRate, out var executionRatio),
+            Figures(overall, rounding, out var adjustment, out var execution),
             Figures(personnel, rounding, out _, out _),
             Figures(operating, rounding, out _, out _),
             Figures(basic, rounding, out _, out _),
@@ -84,39 +66,129 @@ internal static class BudgetRules
         {
             breakdown = Explain(breakdown, lines);
         }
-        return new Outcome(breakdown, adjustmentRate, executionRatio);
+        return new Outcome(breakdown, adjustment, execution);
     }
 
-    /// <summary>executionWeight × min(execution rate / 100, 1), rounded; none without an execution rate.</summary>
-    public static Computed ExecutionScore(decimal? executionRatio, ScoringSchemeSettings scheme, Rounding rounding, bool explain)
+    /// <summary>
+    /// Sums every line into its class and its source exactly in whole cents (long), which holds every
+    /// real budget: amounts have at most 2 decimals. False, having found nothing, when a line does not fit.
+    /// </summary>
+    private static bool TrySumInCents(IReadOnlyList<BudgetLineInput> lines, Span<Sums> groups, Findings findings)
     {
-        if (executionRatio is not { } ratio)
+        const int MaxLines = 64;  // one bit per line below; with |amount| < 10^15 cents no sum can overflow
+        if (lines.Count > MaxLines)
+        {
+            return false;
+        }
+        Span<long> cents = stackalloc long[groups.Length * 3];
+        ulong overExecuted = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (!Cents.TryFrom(line.Initial, out var initial) || !Cents.TryFrom(line.Adjustments, out var adjustments)
+                || !Cents.TryFrom(line.Executed, out var executed))
+            {
+                return false;
+            }
+            var byClass = ClassIndex(line) * 3;
+            var bySource = SourceIndex(line) * 3;
+            cents[byClass] += initial;
+            cents[byClass + 1] += adjustments;
+            cents[byClass + 2] += executed;
+            cents[bySource] += initial;
+            cents[bySource + 1] += adjustments;
+            cents[bySource + 2] += executed;
+            if (executed > initial + adjustments)
+            {
+                overExecuted |= 1UL << i;
+            }
+        }
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = new Sums
+            {
+                Initial = Cents.ToDecimal(cents[g * 3]),
+                Adjustments = Cents.ToDecimal(cents[(g * 3) + 1]),
+                Executed = Cents.ToDecimal(cents[(g * 3) + 2]),
+            };
+        }
+        for (var i = 0; overExecuted != 0; i++, overExecuted >>= 1)
+        {
+            if ((overExecuted & 1) != 0)
+            {
+                LineOverExecuted(lines[i], i, findings);
+            }
+        }
+        return true;
+    }
+
+    private static void SumInDecimal(IReadOnlyList<BudgetLineInput> lines, Span<Sums> groups, Findings findings)
+    {
+        groups.Clear();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            groups[ClassIndex(line)].Add(line);
+            groups[SourceIndex(line)].Add(line);
+            if (line.Executed > line.Initial + line.Adjustments)
+            {
+                LineOverExecuted(line, i, findings);
+            }
+        }
+    }
+
+    private static void LineOverExecuted(BudgetLineInput line, int index, Findings findings)
+    {
+        var label = Findings.LineLabel(line, index);
+        findings.ExecutedOverAdjusted("budget line " + label, "预算行 " + label + "：", "Budget line " + label + ": ",
+            line.Executed, line.Initial + line.Adjustments);
+    }
+
+    private static int ClassIndex(BudgetLineInput line) => line.Class switch
+    {
+        ExpenditureClass.Personnel => 0,
+        ExpenditureClass.Operating => 1,
+        ExpenditureClass.Project => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(line), line.Class, "Unknown expenditure class."),
+    };
+
+    private static int SourceIndex(BudgetLineInput line) => line.Source switch
+    {
+        FundingSource.Superior => 3,
+        FundingSource.OwnLevel => 4,
+        FundingSource.Other => 5,
+        _ => throw new ArgumentOutOfRangeException(nameof(line), line.Source, "Unknown funding source."),
+    };
+
+    /// <summary>executionWeight × min(execution rate / 100, 1), rounded; none without an execution rate.</summary>
+    public static Computed ExecutionScore(Fraction? execution, ScoringSchemeSettings scheme, Rounding rounding, bool explain)
+    {
+        var weight = scheme.ExecutionWeight;
+        if (execution is not { } share)
         {
             return new Computed(null, explain
-                ? Explanations.Of("no execution rate (adjusted budget is 0): no execution score", ("executionWeight", scheme.ExecutionWeight))
+                ? Explanations.Of("no execution rate (adjusted budget is 0): no execution score", ("executionWeight", weight))
                 : null);
         }
-        var weight = scheme.ExecutionWeight;
-        var score = Math.Min(rounding.Round(weight * Math.Min(ratio, 1m)), weight);
-        return new Computed(score, explain
+        return new Computed(share.CappedTimes(weight, rounding), explain
             ? Explanations.Of(
-                $"{Explanations.Number(weight)} × min({Explanations.Number(ratio * 100m)} / 100, 1)",
-                ("executionWeight", weight), ("executionRate", ratio * 100m))
+                $"{Explanations.Number(weight)} × min({Explanations.Number(share.Times(100m))} / 100, 1)",
+                ("executionWeight", weight), ("executionRate", share.Times(100m)))
             : null);
     }
 
-    private static BudgetFigures Figures(in Sums sums, Rounding rounding, out decimal? adjustmentRate, out decimal? executionRatio)
+    private static BudgetFigures Figures(in Sums sums, Rounding rounding, out Fraction? adjustment, out Fraction? execution)
     {
         var adjusted = sums.Initial + sums.Adjustments;
-        adjustmentRate = sums.Initial == 0 ? null : sums.Adjustments * 100m / sums.Initial;
-        executionRatio = adjusted == 0 ? null : sums.Executed / adjusted;
+        adjustment = Fraction.Of(sums.Adjustments, sums.Initial);
+        execution = Fraction.Of(sums.Executed, adjusted);
         return new BudgetFigures(
             new Computed(sums.Initial, null),
             new Computed(sums.Adjustments, null),
             new Computed(adjusted, null),
             new Computed(sums.Executed, null),
-            new Computed(rounding.Round(adjustmentRate), null),
-            new Computed(executionRatio is { } r ? rounding.Round(r * 100m) : null, null));
+            new Computed(adjustment?.Times(100m, rounding), null),
+            new Computed(execution?.Times(100m, rounding), null));
     }
 
     private static BudgetBreakdown Explain(BudgetBreakdown b, IReadOnlyList<BudgetLineInput> lines) => new(

@@ -23,32 +23,34 @@ internal sealed class DeclaredChecks(Rounding rounding, Findings findings)
         return new DeclaredCheck(d, computed, consistent);
     }
 
-    /// <summary>A rate or score, computed at full precision and shown rounded.</summary>
-    public DeclaredCheck? Figure(DeclaredFigure figure, string subject, decimal? declared, decimal? computed)
+    /// <summary>
+    /// A rate: the computed figure as shown (display decimals) rounded again to the declared decimals,
+    /// so declared 111 matches shown 110.50; a declaration finer than the display is compared with the
+    /// full-precision rate.
+    /// </summary>
+    public DeclaredCheck? Rate(DeclaredFigure figure, decimal? declared, Fraction? share, decimal? shown)
     {
         if (declared is not { } d)
         {
             return null;
         }
-        var consistent = computed is { } c && d == rounding.AsDeclared(c, d.Scale);
-        return Report(figure, subject, null, null, d, computed, consistent);
+        return Report(figure, Findings.Budget, null, d, shown, share is { } s && d == AtDeclaredScale(d.Scale, s, shown!.Value));
     }
 
+    /// <summary>A score: already rounded component by component, so only the declared decimals apply.</summary>
+    public DeclaredCheck? Score(DeclaredFigure figure, string subject, decimal? declared, decimal? computed) =>
+        declared is { } d ? Report(figure, subject, null, d, computed, ScoreMatches(d, computed)) : null;
+
     /// <summary>Reports often cap completion at 100%, so a declared 100 accepts any computed ≥ 100.</summary>
-    public DeclaredCheck Completion(IndicatorInput indicator, decimal declared, decimal? computed)
+    public DeclaredCheck Completion(IndicatorInput indicator, decimal declared, Fraction? share, decimal? shown)
     {
-        var consistent = computed is { } c && (declared == rounding.AsDeclared(c, declared.Scale) || (declared == 100m && c >= 100m));
-        return Report(DeclaredFigure.Completion, Findings.IndicatorSubject(indicator),
-            Findings.IndicatorPrefixZh(indicator), Findings.IndicatorPrefixEn(indicator), declared, computed, consistent);
+        var consistent = share is { } s && ((declared == 100m && s.IsWhole) || declared == AtDeclaredScale(declared.Scale, s, shown!.Value));
+        return Report(DeclaredFigure.Completion, null, indicator, declared, shown, consistent);
     }
 
     /// <summary>The report's own score is compared with the rules' score, before any reviewer deduction.</summary>
-    public DeclaredCheck IndicatorScore(IndicatorInput indicator, decimal declared, decimal? computed)
-    {
-        var consistent = computed is { } c && declared == rounding.AsDeclared(c, declared.Scale);
-        return Report(DeclaredFigure.Score, Findings.IndicatorSubject(indicator),
-            Findings.IndicatorPrefixZh(indicator), Findings.IndicatorPrefixEn(indicator), declared, computed, consistent);
-    }
+    public DeclaredCheck IndicatorScore(IndicatorInput indicator, decimal declared, decimal? computed) =>
+        Report(DeclaredFigure.Score, null, indicator, declared, computed, ScoreMatches(declared, computed));
 
     public DeclaredGradeCheck? Grade(Grade? declared, Grade? computed, decimal? composite)
     {
@@ -64,12 +66,28 @@ internal sealed class DeclaredChecks(Rounding rounding, Findings findings)
         return new DeclaredGradeCheck(d, computed, consistent);
     }
 
-    private DeclaredCheck Report(DeclaredFigure figure, string subject, string? prefixZh, string? prefixEn, decimal declared, decimal? computed, bool consistent)
+    private bool ScoreMatches(decimal declared, decimal? computed) =>
+        computed is { } c && declared == rounding.ToScale(c, declared.Scale);
+
+    private decimal AtDeclaredScale(int scale, Fraction share, decimal shownPercent) =>
+        scale <= rounding.Decimals
+            ? rounding.ToScale(shownPercent, scale)
+            : rounding.ToScale(share.Times(100m), scale);
+
+    /// <summary>The finding's text is built only when there is a finding.</summary>
+    private DeclaredCheck Report(DeclaredFigure figure, string? subject, IndicatorInput? indicator, decimal declared, decimal? shown, bool consistent)
     {
-        var shown = rounding.Round(computed);
         if (!consistent)
         {
-            findings.DeclaredMismatch(figure, subject, prefixZh, prefixEn, declared, shown);
+            if (indicator is null)
+            {
+                findings.DeclaredMismatch(figure, subject!, null, null, declared, shown);
+            }
+            else
+            {
+                findings.DeclaredMismatch(figure, Findings.IndicatorSubject(indicator),
+                    Findings.IndicatorPrefixZh(indicator), Findings.IndicatorPrefixEn(indicator), declared, shown);
+            }
         }
         return new DeclaredCheck(declared, shown, consistent);
     }

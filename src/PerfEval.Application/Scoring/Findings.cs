@@ -72,7 +72,7 @@ internal sealed class Findings(Rounding rounding)
         string zh, en;
         if (computed is { } c)
         {
-            var computedText = figure.Unit == FigureUnit.Yuan ? Amount(c) : rounding.Format(c);
+            var computedText = figure.Unit == FigureUnit.Yuan ? Explanations.Amount(c) : rounding.Format(c);
             zh = $"{prefixZh}申报{figure.NameZh} {declaredText}{unitZh} 与计算值 {computedText}{unitZh} 不一致";
             en = $"{prefixEn}Declared {figure.NameEn} {declaredText}{unitEn} differs from computed {computedText}{unitEn}";
         }
@@ -124,8 +124,8 @@ internal sealed class Findings(Rounding rounding)
     public void ExecutedOverAdjusted(string subject, string? prefixZh, string? prefixEn, decimal executed, decimal adjusted) =>
         Add(FindingCodes.ExecutedOverAdjusted, subject,
             Figures(("executed", executed), ("adjusted", adjusted), ("excess", executed - adjusted)),
-            $"{prefixZh}执行数 {Amount(executed)} 元 超过调整后预算数 {Amount(adjusted)} 元（超出 {Amount(executed - adjusted)} 元）",
-            $"{prefixEn}Executed {Amount(executed)} yuan exceeds the adjusted budget {Amount(adjusted)} yuan (by {Amount(executed - adjusted)} yuan)");
+            $"{prefixZh}执行数 {Explanations.Amount(executed)} 元 超过调整后预算数 {Explanations.Amount(adjusted)} 元（超出 {Explanations.Amount(executed - adjusted)} 元）",
+            $"{prefixEn}Executed {Explanations.Amount(executed)} yuan exceeds the adjusted budget {Explanations.Amount(adjusted)} yuan (by {Explanations.Amount(executed - adjusted)} yuan)");
 
     public void AdjustedBudgetZero(decimal executed) =>
         Add(FindingCodes.AdjustedBudgetZero, Budget, Figures(("adjusted", 0m), ("executed", executed)),
@@ -248,9 +248,6 @@ internal sealed class Findings(Rounding rounding)
 
     /// <summary>A number as it was written (its own decimals).</summary>
     internal static string Written(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
-
-    /// <summary>Money: always two decimals.</summary>
-    internal static string Amount(decimal value) => value.ToString("F2", CultureInfo.InvariantCulture);
 
     private static string UnitZh(FigureUnit unit) => unit switch
     {

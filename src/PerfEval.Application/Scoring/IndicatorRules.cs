@@ -22,16 +22,16 @@ internal static class IndicatorRules
         }
         var usableWeight = weight is >= 0 ? weight : null;
 
-        // The share of the target reached, at full precision: completion = ratio × 100.
-        var ratio = indicator.Kind == IndicatorKind.Qualitative
-            ? QualitativeRatio(indicator, usableWeight, findings)
-            : QuantitativeRatio(indicator, findings);
-        decimal? completion = ratio * 100m;
+        // The share of the target reached: completion = share × 100 (uncapped), score = weight × min(share, 1).
+        var share = indicator.Kind == IndicatorKind.Qualitative
+            ? QualitativeShare(indicator, usableWeight, findings)
+            : QuantitativeShare(indicator, findings);
+        var completion = share?.Times(100m, rounding);
 
         var flags = IndicatorFlags.None;
-        if (completion is { } c)
+        if (completion is { } shown)
         {
-            flags |= ReasonChecks(indicator, scheme, rounding.Round(c), findings);
+            flags |= ReasonChecks(indicator, scheme, shown, findings);
         }
         if (indicator.Kind == IndicatorKind.Qualitative)
         {
@@ -45,10 +45,9 @@ internal static class IndicatorRules
         decimal? capped = null;
         if (usableWeight is { } w)
         {
-            if (ratio is { } q)
+            if (share is { } q)
             {
-                // Rounded, yet never above the weight (matters only for weights finer than the display).
-                capped = Math.Min(rounding.Round(w * Math.Min(q, 1m)), w);
+                capped = q.CappedTimes(w, rounding);
             }
             else if (w == 0 && indicator.Kind == IndicatorKind.Qualitative && indicator.QualitativeScore is not null)
             {
@@ -90,17 +89,17 @@ internal static class IndicatorRules
             indicator.Name,
             indicator.Kind,
             weight,
-            new Computed(rounding.Round(completion), null),
+            new Computed(completion, null),
             new Computed(capped, null),
             deduction,
             new Computed(score, null),
             flags,
-            indicator.DeclaredCompletion is { } dc ? declared.Completion(indicator, dc, completion) : null,
+            indicator.DeclaredCompletion is { } dc ? declared.Completion(indicator, dc, share, completion) : null,
             indicator.DeclaredScore is { } ds ? declared.IndicatorScore(indicator, ds, capped) : null);
-        return explain ? Explain(result, indicator, ratio) : result;
+        return explain ? Explain(result, indicator, share) : result;
     }
 
-    private static decimal? QuantitativeRatio(IndicatorInput indicator, Findings findings)
+    private static Fraction? QuantitativeShare(IndicatorInput indicator, Findings findings)
     {
         if (indicator.Operator is not { } op || indicator.Target is not { } target)
         {
@@ -114,26 +113,27 @@ internal static class IndicatorRules
         }
         return op switch
         {
-            // `=` is scored as `≥`; missing the exact target is a finding of its own.
+            // `=` is scored as `≥`; missing the exact target is a finding of its own. A target at or
+            // below 0 has no meaningful ratio: it is met or not.
             ComparisonOperator.AtLeast or ComparisonOperator.Equal => target > 0
-                ? Math.Max(actual / target, 0m)
-                : actual >= target ? 1m : 0m,
-            // Reverse: full when at or under the target, falling to 0 at twice the target.
-            ComparisonOperator.AtMost => actual <= target ? 1m
-                : target > 0 ? Math.Max(2m - (actual / target), 0m)
-                : 0m,
+                ? Fraction.Of(Math.Max(actual, 0m), target)
+                : actual >= target ? Fraction.One : Fraction.Zero,
+            // Reverse: full at or under the target, then (1 − (actual − target) / target), 0 at twice the target.
+            ComparisonOperator.AtMost => actual <= target ? Fraction.One
+                : target > 0 ? Fraction.Of(Math.Max((2m * target) - actual, 0m), target)
+                : Fraction.Zero,
             _ => throw new ArgumentOutOfRangeException(nameof(indicator), op, "Unknown comparison operator."),
         };
     }
 
-    private static decimal? QualitativeRatio(IndicatorInput indicator, decimal? weight, Findings findings)
+    private static Fraction? QualitativeShare(IndicatorInput indicator, decimal? weight, Findings findings)
     {
         if (indicator.QualitativeScore is not { } score)
         {
             findings.ValueMissing(indicator);
             return null;
         }
-        return weight is { } w && w > 0 ? Math.Max(score / w, 0m) : null;
+        return weight is { } w && w > 0 ? Fraction.Of(Math.Max(score, 0m), w) : null;
     }
 
     /// <summary>Deviation reasons, judged on the completion as shown (what the reviewer sees).</summary>
@@ -219,10 +219,10 @@ internal static class IndicatorRules
         return IndicatorFlags.OutsideTier;
     }
 
-    private static IndicatorScore Explain(IndicatorScore s, IndicatorInput indicator, decimal? ratio)
+    private static IndicatorScore Explain(IndicatorScore s, IndicatorInput indicator, Fraction? share)
     {
         var n = Explanations.Number;
-        var completion = s.Completion.Value is null ? null : ratio * 100m;
+        var completion = share?.Times(100m);
         Explanation completionExplanation;
         if (indicator.Kind == IndicatorKind.Qualitative)
         {
@@ -253,8 +253,8 @@ internal static class IndicatorRules
 
         var cappedExplanation = s.CappedScore.Value is null
             ? Explanations.Of("no score: a weight and a completion rate are needed", ("weight", indicator.Weight))
-            : ratio is { } q
-                ? Explanations.Of($"{n(s.Weight!.Value)} × min({n(q * 100m)} / 100, 1)", ("weight", s.Weight), ("completion", q * 100m))
+            : completion is { } full
+                ? Explanations.Of($"{n(s.Weight!.Value)} × min({n(full)} / 100, 1)", ("weight", s.Weight), ("completion", full))
                 : Explanations.Of("weight 0 → 0", ("weight", s.Weight));
 
         var scoreExplanation = s.CappedScore.Value is not { } before

@@ -13,20 +13,87 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     /// <summary>To the display decimals.</summary>
     public decimal Round(decimal value) => decimal.Round(value, Decimals, Mode);
 
-    public decimal? Round(decimal? value) => value is { } v ? Round(v) : null;
-
     /// <summary>To a declared figure's own number of decimals, in the same mode.</summary>
     public decimal ToScale(decimal value, int scale) => decimal.Round(value, scale, Mode);
 
     /// <summary>
-    /// The computed figure as it is compared with a declared one: the shown (display-rounded) figure
-    /// rounded again to the declared decimals, or the full-precision figure when the declaration is
-    /// finer than the display. A reviewer compares with the figure on screen (111 vs 110.50).
+    /// numerator × factor / denominator rounded to the display decimals, as if the quotient were
+    /// computed at full precision and then rounded. Quotients of figures that fit in 64-bit integers
+    /// at their own decimals (every realistic amount, value and weight) are computed exactly in
+    /// integers; others take decimal division. Both give the same result: an exact quotient is never
+    /// within decimal's 28 digits of a rounding midpoint without being on it.
     /// </summary>
-    public decimal AsDeclared(decimal fullPrecision, int declaredScale) =>
-        declaredScale <= Decimals
-            ? ToScale(Round(fullPrecision), declaredScale)
-            : ToScale(fullPrecision, declaredScale);
+    public decimal Quotient(decimal numerator, decimal denominator, decimal factor) =>
+        TryExactQuotient(numerator, denominator, factor, out var quotient)
+            ? quotient
+            : Round(numerator * factor / denominator);
+
+    private bool TryExactQuotient(decimal numerator, decimal denominator, decimal factor, out decimal quotient)
+    {
+        quotient = 0m;
+        if (!DecimalParts.TryUnpack(numerator, out var n, out var ns) || !DecimalParts.TryUnpack(denominator, out var d, out var ds)
+            || !DecimalParts.TryUnpack(factor, out var f, out var fs) || d == 0 || Decimals is < 0 or > MaxExponent)
+        {
+            return false;
+        }
+        // quotient × 10^Decimals = n·f / d × 10^(ds + Decimals − ns − fs)
+        var high = Math.BigMul(n, f, out var product);
+        if (high != (product >> 63) || product == long.MinValue)
+        {
+            return false;
+        }
+        var exponent = ds + Decimals - ns - fs;
+        if (exponent >= 0)
+        {
+            if (exponent > MaxExponent || Math.Abs(product) > ScaleLimit[exponent])
+            {
+                return false;
+            }
+            product *= PowersOf10[exponent];
+        }
+        else
+        {
+            if (-exponent > MaxExponent || Math.Abs(d) > ScaleLimit[-exponent])
+            {
+                return false;
+            }
+            d *= PowersOf10[-exponent];
+        }
+        var negative = (product < 0) != (d < 0);
+        var a = (ulong)Math.Abs(product);
+        var b = (ulong)Math.Abs(d);
+        var q = a / b;
+        var r = a - (q * b);
+        if (r != 0 && RoundsUp(q, r, b - r, negative))
+        {
+            q++;
+        }
+        quotient = new decimal((int)q, (int)(q >> 32), 0, negative && q != 0, (byte)Decimals);
+        return true;
+    }
+
+    /// <summary>Whether |quotient| q with remainder r (and b − r to the next unit) rounds away from 0.</summary>
+    private bool RoundsUp(ulong q, ulong r, ulong rest, bool negative) => Mode switch
+    {
+        MidpointRounding.AwayFromZero => r >= rest,
+        MidpointRounding.ToEven => r > rest || (r == rest && (q & 1) == 1),
+        MidpointRounding.ToZero => false,
+        MidpointRounding.ToPositiveInfinity => !negative,
+        MidpointRounding.ToNegativeInfinity => negative,
+        _ => throw new InvalidOperationException($"Unknown rounding mode {Mode}."),
+    };
+
+    private const int MaxExponent = 18;
+
+    private static readonly long[] PowersOf10 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
+
+    /// <summary>The largest magnitude that can be scaled by 10^e without overflow.</summary>
+    private static readonly long[] ScaleLimit = [.. PowersOf10.Select(p => long.MaxValue / p)];
 
     /// <summary>A shown figure: fixed display decimals, invariant culture.</summary>
     public string Format(decimal value) => Round(value).ToString(DisplayFormat, CultureInfo.InvariantCulture);

@@ -25,8 +25,25 @@ public static class ScorecardCalculator
         }
 
         var budget = BudgetRules.Calculate(input.Lines, rounding, explain, findings);
-        var executionScore = BudgetRules.ExecutionScore(budget.ExecutionRatio, scheme, rounding, explain);
-        var declaredBudget = CheckDeclaredBudget(input.Declared, budget, executionScore.Value, findings, declared);
+        var executionScore = BudgetRules.ExecutionScore(budget.Execution, scheme, rounding, explain);
+        CheckBudgetIdentities(input.Declared, findings);
+        var b = budget.Breakdown;
+        var d = input.Declared;
+        // Declared budget figures first, so findings read budget → indicators → composite.
+        var initialBudget = declared.Amount(DeclaredFigure.InitialBudget, d.InitialBudget, Amount(b.Overall.Initial));
+        var adjustments = declared.Amount(DeclaredFigure.Adjustments, d.Adjustments, Amount(b.Overall.Adjustments));
+        var adjustedBudget = declared.Amount(DeclaredFigure.AdjustedBudget, d.AdjustedBudget, Amount(b.Overall.Adjusted));
+        var executed = declared.Amount(DeclaredFigure.Executed, d.Executed, Amount(b.Overall.Executed));
+        // The report's expenditure total and its basic / project split are amounts spent (支出).
+        var expenditureTotal = declared.Amount(DeclaredFigure.ExpenditureTotal, d.ExpenditureTotal, Amount(b.Overall.Executed));
+        var basicExpenditure = declared.Amount(DeclaredFigure.BasicExpenditure, d.BasicExpenditure, Amount(b.Basic.Executed));
+        var projectExpenditure = declared.Amount(DeclaredFigure.ProjectExpenditure, d.ProjectExpenditure, Amount(b.Project.Executed));
+        var initialSuperior = declared.Amount(DeclaredFigure.InitialSuperior, d.InitialSuperior, Amount(b.Superior.Initial));
+        var initialOwnLevel = declared.Amount(DeclaredFigure.InitialOwnLevel, d.InitialOwnLevel, Amount(b.OwnLevel.Initial));
+        var initialOther = declared.Amount(DeclaredFigure.InitialOther, d.InitialOther, Amount(b.Other.Initial));
+        var adjustmentRate = declared.Rate(DeclaredFigure.AdjustmentRate, d.AdjustmentRate, budget.Adjustment, b.Overall.AdjustmentRate.Value);
+        var executionRate = declared.Rate(DeclaredFigure.ExecutionRate, d.ExecutionRate, budget.Execution, b.Overall.ExecutionRate.Value);
+        var declaredExecutionScore = declared.Score(DeclaredFigure.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore.Value);
 
         var indicators = new IndicatorScore[input.Indicators.Count];
         for (var i = 0; i < indicators.Length; i++)
@@ -36,22 +53,24 @@ public static class ScorecardCalculator
 
         var weightTotal = WeightTotal(indicators, scheme, findings, explain);
         var composite = Composite(executionScore, indicators, explain);
-        var grade = GradeOf(composite.Value, scheme);
 
         // The report's own composite and grade are checked against the rules' figures before any
         // reviewer deduction: they test the report's arithmetic, not the review.
         var beforeDeductions = CompositeBeforeDeductions(executionScore.Value, indicators);
-        var declaredComposite = declared.Figure(DeclaredFigure.CompositeScore, Findings.Composite, input.Declared.CompositeScore, beforeDeductions);
-        var declaredGrade = declared.Grade(input.Declared.Grade, GradeOf(beforeDeductions, scheme), beforeDeductions);
+        var declaredComposite = declared.Score(DeclaredFigure.CompositeScore, Findings.Composite, d.CompositeScore, beforeDeductions);
+        var declaredGrade = declared.Grade(d.Grade, GradeOf(beforeDeductions, scheme), beforeDeductions);
 
         return new Scorecard(
-            budget.Breakdown,
+            b,
             executionScore,
             indicators,
             weightTotal,
             composite,
-            grade,
-            declaredBudget with { CompositeScore = declaredComposite, Grade = declaredGrade },
+            GradeOf(composite.Value, scheme),
+            new DeclaredComparison(
+                initialBudget, adjustments, adjustedBudget, executed, expenditureTotal, basicExpenditure, projectExpenditure,
+                initialSuperior, initialOwnLevel, initialOther, adjustmentRate, executionRate, declaredExecutionScore,
+                declaredComposite, declaredGrade),
             findings.ToList());
     }
 
@@ -65,10 +84,9 @@ public static class ScorecardCalculator
         _ => Grade.Poor,
     };
 
-    private static DeclaredComparison CheckDeclaredBudget(
-        DeclaredFigures d, BudgetRules.Outcome budget, decimal? executionScore, Findings findings, DeclaredChecks declared)
+    /// <summary>Identities within the report itself, only where every figure involved is declared.</summary>
+    private static void CheckBudgetIdentities(DeclaredFigures d, Findings findings)
     {
-        // Identities within the report itself, only where every figure involved is declared.
         if (d.InitialBudget is { } initial && d.Adjustments is { } adjustments && d.AdjustedBudget is { } adjusted
             && initial + adjustments != adjusted)
         {
@@ -84,25 +102,6 @@ public static class ScorecardCalculator
         {
             findings.FundingSplit(superior, ownLevel, other, initialBudget);
         }
-
-        var b = budget.Breakdown;
-        return new DeclaredComparison(
-            InitialBudget: declared.Amount(DeclaredFigure.InitialBudget, d.InitialBudget, Amount(b.Overall.Initial)),
-            Adjustments: declared.Amount(DeclaredFigure.Adjustments, d.Adjustments, Amount(b.Overall.Adjustments)),
-            AdjustedBudget: declared.Amount(DeclaredFigure.AdjustedBudget, d.AdjustedBudget, Amount(b.Overall.Adjusted)),
-            Executed: declared.Amount(DeclaredFigure.Executed, d.Executed, Amount(b.Overall.Executed)),
-            // The report's expenditure total and its basic / project split are amounts spent (支出).
-            ExpenditureTotal: declared.Amount(DeclaredFigure.ExpenditureTotal, d.ExpenditureTotal, Amount(b.Overall.Executed)),
-            BasicExpenditure: declared.Amount(DeclaredFigure.BasicExpenditure, d.BasicExpenditure, Amount(b.Basic.Executed)),
-            ProjectExpenditure: declared.Amount(DeclaredFigure.ProjectExpenditure, d.ProjectExpenditure, Amount(b.Project.Executed)),
-            InitialSuperior: declared.Amount(DeclaredFigure.InitialSuperior, d.InitialSuperior, Amount(b.Superior.Initial)),
-            InitialOwnLevel: declared.Amount(DeclaredFigure.InitialOwnLevel, d.InitialOwnLevel, Amount(b.OwnLevel.Initial)),
-            InitialOther: declared.Amount(DeclaredFigure.InitialOther, d.InitialOther, Amount(b.Other.Initial)),
-            AdjustmentRate: declared.Figure(DeclaredFigure.AdjustmentRate, Findings.Budget, d.AdjustmentRate, budget.AdjustmentRate),
-            ExecutionRate: declared.Figure(DeclaredFigure.ExecutionRate, Findings.Budget, d.ExecutionRate, budget.ExecutionRatio * 100m),
-            ExecutionScore: declared.Figure(DeclaredFigure.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore),
-            CompositeScore: null,
-            Grade: null);
     }
 
     private static decimal Amount(Computed amount) => amount.Value ?? 0m;

@@ -110,4 +110,56 @@ public class ScoringPropertyTests
                     .SequenceEqual(explained.Indicators.Select(i => (i.Completion.Value, i.Score.Value)))
                 && plain.Findings.Select(f => f.Code).SequenceEqual(explained.Findings.Select(f => f.Code));
         }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Quotient_EqualsRoundingTheFullPrecisionDecimalQuotient()
+    {
+        // The exact integer path must agree with decimal division then rounding, in every mode.
+        var cases =
+            from n in Gen.Choose(-2_000_000_000, 2_000_000_000)
+            from nScale in Gen.Choose(0, 4)
+            from d in Gen.Choose(-2_000_000_000, 2_000_000_000).Where(d => d != 0)
+            from dScale in Gen.Choose(0, 4)
+            from f in Gen.Elements(1m, 100m, 10m, 20m, 9.5m, 12.25m, 0.3m)
+            from decimals in Gen.Choose(0, 4)
+            from mode in Gen.Elements(Enum.GetValues<MidpointRounding>())
+            select (N: new decimal(n) / Pow10(nScale), D: new decimal(d) / Pow10(dScale), F: f, Rounding: new Rounding(decimals, mode));
+
+        Prop.ForAll(cases.ToArbitrary(), c =>
+            c.Rounding.Quotient(c.N, c.D, c.F) == decimal.Round(c.N * c.F / c.D, c.Rounding.Decimals, c.Rounding.Mode))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData("1.005", "1", "1", "1.01")]          // an exact midpoint: away from zero
+    [InlineData("-1.005", "1", "1", "-1.01")]
+    [InlineData("2", "3", "100", "66.67")]
+    [InlineData("79228162514264337593543950335", "3", "1", "26409387504754779197847983445")]  // too big for integers: decimal path
+    public void Quotient_HandlesMidpointsSignsAndHugeNumbers(string n, string d, string f, string expected)
+    {
+        var rounding = Rounding.For(ScoringSchemeSettings.Default);
+        static decimal P(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(P(expected), rounding.Quotient(P(n), P(d), P(f)));
+    }
+
+    [Fact]
+    public void BudgetSums_InCentsOrInDecimal_Agree()
+    {
+        // A line with a third decimal forces the decimal path; scaling every amount by 1000 keeps the
+        // rates but moves the sums onto the cents path.
+        var fine = Inputs.Scorecard(lines: [Inputs.Line(1000.005m, 0m, 999.999m), Inputs.Line(2000m, 10m, 2010.001m, ExpenditureClass.Personnel)]);
+        var whole = Inputs.Scorecard(lines: [Inputs.Line(1_000_005m, 0m, 999_999m), Inputs.Line(2_000_000m, 10_000m, 2_010_001m, ExpenditureClass.Personnel)]);
+
+        var a = Score(fine);
+        var b = Score(whole);
+
+        Assert.Equal(3010.005m, a.Budget.Overall.Adjusted.Value);
+        Assert.Equal(a.Budget.Overall.ExecutionRate.Value, b.Budget.Overall.ExecutionRate.Value);
+        Assert.Equal(a.Budget.Personnel.AdjustmentRate.Value, b.Budget.Personnel.AdjustmentRate.Value);
+        Assert.Equal(a.Codes(), b.Codes());
+        Assert.Equal(["budget line #2"], a.Findings.Select(f => f.Subject));
+    }
+
+    private static decimal Pow10(int e) => e switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => 10000m };
 }
