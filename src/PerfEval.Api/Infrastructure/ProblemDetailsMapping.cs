@@ -66,7 +66,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
             StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ => bad.InnerException is JsonException json
-                ? $"The body is not valid JSON for this request at {json.Path ?? "$"} (line {(json.LineNumber ?? 0) + 1}): check the value's type, required fields and unknown fields."
+                ? JsonDetail(json)
                 : "The request could not be read: check the route, query string and body.",
         };
         var title = bad.StatusCode switch
@@ -76,6 +76,18 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
             _ => "Bad request.",
         };
         return Problem(bad.StatusCode, title, detail);
+    }
+
+    /// <summary>Names the place and, for missing fields, the fields, without the serializer's type names.</summary>
+    private static string JsonDetail(JsonException json)
+    {
+        var missing = System.Text.RegularExpressions.Regex.Match(json.Message, "missing required properties including: (?<names>('[^']+'(, )?)+)");
+        if (missing.Success)
+        {
+            return $"Required fields are missing at {json.Path ?? "$"}: {missing.Groups["names"].Value}.";
+        }
+
+        return $"The body is not valid JSON for this request at {json.Path ?? "$"} (line {(json.LineNumber ?? 0) + 1}): check the value's type and that every field is one this endpoint takes.";
     }
 
     private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };

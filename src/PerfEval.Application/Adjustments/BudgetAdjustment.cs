@@ -17,7 +17,7 @@ public sealed record BudgetAdjustmentResponse : IDepartmentOwned
     public int FiscalYear { get; init; }
 
     /// <summary>Signed amount in yuan: positive 调增, negative 调减.</summary>
-    public decimal Amount { get; init; }
+    public decimal Amount { get; init => field = Rates.Yuan(value); }
 
     /// <summary>文号.</summary>
     public required string DocumentNumber { get; init; }

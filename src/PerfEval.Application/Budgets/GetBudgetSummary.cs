@@ -9,8 +9,10 @@ namespace PerfEval.Application.Budgets;
 /// <summary>Amounts in yuan; rates in %, 2 decimals, null when their base is 0.</summary>
 public sealed record BudgetTotals(decimal Initial, decimal Adjustments, decimal Adjusted, decimal Executed, decimal? AdjustmentRate, decimal? ExecutionRate)
 {
+    /// <summary>Shown with 2 decimals (amounts are yuan with fen; rates are rounded to 2 decimals).</summary>
     internal static BudgetTotals From(BudgetFigures f) => new(
-        f.Initial.Value ?? 0, f.Adjustments.Value ?? 0, f.Adjusted.Value ?? 0, f.Executed.Value ?? 0, f.AdjustmentRate.Value, f.ExecutionRate.Value);
+        (f.Initial.Value ?? 0) + 0.00m, (f.Adjustments.Value ?? 0) + 0.00m, (f.Adjusted.Value ?? 0) + 0.00m, (f.Executed.Value ?? 0) + 0.00m,
+        f.AdjustmentRate.Value + 0.00m, f.ExecutionRate.Value + 0.00m);
 }
 
 public sealed record ExpenditureClassTotals(BudgetTotals Personnel, BudgetTotals Operating, BudgetTotals Basic, BudgetTotals Project);

@@ -66,6 +66,7 @@ internal static class ScorecardMapping
         string? departmentCode = null, string? departmentName = null, string? region = null, int? fiscalYear = null, SchemeReference? scheme = null)
     {
         var explanations = explain ? new Dictionary<string, Explanation>() : null;
+        var shownScale = new decimal(0, 0, 0, false, (byte)settings.DisplayDecimals);
         decimal? V(string path, Computed c)
         {
             if (explanations is not null && c.Explanation is { } e)
@@ -73,7 +74,8 @@ internal static class ScorecardMapping
                 explanations[path] = e;
             }
 
-            return c.Value;
+            // Every computed figure is shown with the scheme's decimals: 100.00, not 100.
+            return c.Value + shownScale;
         }
 
         BudgetTotals T(string path, BudgetFigures f) => new(

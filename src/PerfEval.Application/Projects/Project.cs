@@ -19,8 +19,8 @@ public sealed record ProjectResponse : IDepartmentOwned
     public required string Name { get; init; }
     public FundingSource FundingSource { get; init; }
     public bool OnPlatform { get; init; }
-    public decimal Budget { get; init; }
-    public decimal Executed { get; init; }
+    public decimal Budget { get; init => field = Rates.Yuan(value); }
+    public decimal Executed { get; init => field = Rates.Yuan(value); }
 
     /// <summary>执行率: executed / budget × 100, 2 decimals; null when the budget is 0.</summary>
     public decimal? ExecutionRate => Rates.Percent(Executed, Budget);
