@@ -59,6 +59,7 @@ app.MapGroup("/api/v1")
     .MapIndicators()
     .MapEvaluations()
     .MapScoringSchemes()
+    .MapAdjustments()
     .MapAudit();
 
 await app.RunAsync();

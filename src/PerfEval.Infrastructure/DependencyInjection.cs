@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PerfEval.Application.Adjustments;
 using PerfEval.Application.Common;
 using PerfEval.Infrastructure.DemoData;
 using PerfEval.Infrastructure.Persistence;
@@ -18,6 +19,8 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
         services.AddScoped<DemoDataLoader>();
+        services.AddSingleton(configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
+        services.AddHostedService<IdempotencyPurge>();
         return services;
     }
 }

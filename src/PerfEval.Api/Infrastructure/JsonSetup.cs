@@ -16,7 +16,8 @@ internal static class JsonSetup
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        // Dictionary keys are data (field paths, figure names, explanation paths): written as they are.
+        options.DictionaryKeyPolicy = null;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectRequiredConstructorParameters = true;

@@ -46,6 +46,12 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
         FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, "The fiscal year is closed.", closed.Message),
+        ConflictException { Errors: { } errors } conflict => new HttpValidationProblemDetails(errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict.",
+            Detail = conflict.Message,
+        },
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
         DbException db when UniqueViolation.Is(db) => Problem(StatusCodes.Status409Conflict, "Conflict.", "The resource already exists, or was just created by another request."),
         BusinessRuleException rule => new HttpValidationProblemDetails(rule.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
@@ -93,6 +99,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
     private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
 
     /// <summary>"Adjustments[0].Amount" → "adjustments[0].amount": errors name fields as the JSON does.</summary>
-    private static string JsonName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+    private static string JsonName(string propertyPath) => propertyPath.Contains('-', StringComparison.Ordinal)
+        ? propertyPath // a header name, as sent
+        : string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -9,7 +9,11 @@ public sealed class NotFoundException(string resource, object key)
 }
 
 /// <summary>The request conflicts with the current state of the data (409): a duplicate key, a closed year.</summary>
-public class ConflictException(string message) : Exception(message);
+public class ConflictException(string message, IReadOnlyDictionary<string, string[]>? errors = null) : Exception(message)
+{
+    /// <summary>Per item, when the conflict concerns some items of a batch.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
+}
 
 /// <summary>A write to a closed fiscal year's data (409).</summary>
 public sealed class FiscalYearClosedException(int year)

@@ -7,13 +7,8 @@ namespace PerfEval.Application.ScoringSchemes;
 /// <summary>Scheme settings are stored as JSON; settings it does not name take the default scheme's values.</summary>
 public static class SchemeSettingsJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonText.Options)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public static ScoringSchemeSettings Parse(string json) =>
-        JsonSerializer.Deserialize<ScoringSchemeSettings>(json, Options) ?? ScoringSchemeSettings.Default;
+        JsonSerializer.Deserialize<ScoringSchemeSettings>(json, JsonText.Options) ?? ScoringSchemeSettings.Default;
 
-    public static string Write(ScoringSchemeSettings settings) => JsonSerializer.Serialize(settings, Options);
+    public static string Write(ScoringSchemeSettings settings) => JsonSerializer.Serialize(settings, JsonText.Options);
 }

@@ -29,8 +29,6 @@ public sealed class DemoDataOptions
 /// </summary>
 public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, DatabaseOptions database, DemoDataOptions options)
 {
-    public const string ClientName = "demo-data";
-
     private const string CountDepartmentsSql = "SELECT COUNT(*) FROM departments";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -91,7 +89,7 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
 
             if (adjustments.Count > 0)
             {
-                await mediator.Send(new RecordBudgetAdjustments(adjustments, ClientName), ct);
+                await mediator.Send(new PushBudgetAdjustments(adjustments), ct);
             }
 
             foreach (var i in report.Indicators)

@@ -20,18 +20,17 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task RecordBudgetAdjustments_WhenTenThousandCentsOnOneLine_AddsExactly100Yuan()
+    public async Task PushBudgetAdjustments_WhenTenThousandCentsOnOneLine_AddsExactly100Yuan()
     {
         var (code, lineId, url) = await LineAsync(initial: 12_345_678_901.23m, executed: 0m);
-        var batch = Enumerable.Range(0, RecordBudgetAdjustments.MaxBatch)
+        var batch = Enumerable.Range(0, PushBudgetAdjustments.MaxBatch)
             .Select(i => MoreTestData.Adjustment(code, Year, lineId, 0.01m, $"cent-{lineId}-{i}"))
             .ToList();
 
-        var recorded = await factory.SendAsync(new RecordBudgetAdjustments(batch, "tests"));
+        var recorded = await factory.SendAsync(new PushBudgetAdjustments(batch));
 
-        Assert.Equal(10_000, recorded.Count);
-        Assert.Equal(12_345_678_901.24m, recorded[0].LineAdjustedAmount);
-        Assert.Equal(12_345_679_001.23m, recorded[^1].LineAdjustedAmount);
+        Assert.Equal(10_000, recorded.Adjustments.Count);
+        Assert.Equal(12_345_679_001.23m, Assert.Single(recorded.Lines).AdjustedAmount);
         var line = await (await _client.GetAsync(url)).JsonAsync();
         Assert.Equal(100.00m, line.GetProperty("adjustmentTotal").GetDecimal());
         Assert.Equal(12_345_678_901.23m, line.GetProperty("initialAmount").GetDecimal());
@@ -43,18 +42,17 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task RecordBudgetAdjustments_WhenOneItemNamesAnUnknownLine_AppliesNothingAndNamesTheItem()
+    public async Task PushBudgetAdjustments_WhenOneItemNamesAnUnknownLine_AppliesNothingAndNamesTheItem()
     {
         var (code, lineId, url) = await LineAsync(initial: 1_000m, executed: 0m);
         var before = await (await _client.GetAsync(url)).Content.ReadAsStringAsync();
-        RecordBudgetAdjustments batch = new(
+        PushBudgetAdjustments batch = new(
             [
                 MoreTestData.Adjustment(code, Year, lineId, 100m),
                 MoreTestData.Adjustment(code, Year, lineId, 200m),
                 MoreTestData.Adjustment(code, Year, 987_654_321, 300m),
                 MoreTestData.Adjustment(code, Year, lineId, 400m),
-            ],
-            "tests");
+            ]);
 
         var failure = await Assert.ThrowsAsync<BusinessRuleException>(() => factory.SendAsync(batch));
 
@@ -63,17 +61,16 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task RecordBudgetAdjustments_WhenOneItemTakesAdjustedBelowExecuted_AppliesNothingAndNamesTheItem()
+    public async Task PushBudgetAdjustments_WhenOneItemTakesAdjustedBelowExecuted_AppliesNothingAndNamesTheItem()
     {
         var (code, lineId, url) = await LineAsync(initial: 1_000m, executed: 900m);
         var before = await (await _client.GetAsync(url)).Content.ReadAsStringAsync();
-        RecordBudgetAdjustments batch = new(
+        PushBudgetAdjustments batch = new(
             [
                 MoreTestData.Adjustment(code, Year, lineId, 50m),
                 MoreTestData.Adjustment(code, Year, lineId, -150m),
                 MoreTestData.Adjustment(code, Year, lineId, -0.01m),
-            ],
-            "tests");
+            ]);
 
         var failure = await Assert.ThrowsAsync<BusinessRuleException>(() => factory.SendAsync(batch));
 
@@ -84,30 +81,28 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task RecordBudgetAdjustments_WhenSourceItemReplayed_AppliesNothingAndNamesTheItem()
+    public async Task PushBudgetAdjustments_WhenSourceItemReplayed_AppliesNothingAndNamesTheItem()
     {
         var (code, lineId, url) = await LineAsync(initial: 1_000m, executed: 0m);
         var sourceItem = "replayed-" + Guid.NewGuid().ToString("N");
-        await factory.SendAsync(new RecordBudgetAdjustments([MoreTestData.Adjustment(code, Year, lineId, 10m, sourceItem)], "tests"));
+        await factory.SendAsync(new PushBudgetAdjustments([MoreTestData.Adjustment(code, Year, lineId, 10m, sourceItem)]));
         var before = await (await _client.GetAsync(url)).Content.ReadAsStringAsync();
 
-        var failure = await Assert.ThrowsAsync<BusinessRuleException>(() => factory.SendAsync(new RecordBudgetAdjustments(
-            [MoreTestData.Adjustment(code, Year, lineId, 20m), MoreTestData.Adjustment(code, Year, lineId, 10m, sourceItem)],
-            "tests")));
+        var failure = await Assert.ThrowsAsync<ConflictException>(() => factory.SendAsync(new PushBudgetAdjustments(
+            [MoreTestData.Adjustment(code, Year, lineId, 20m), MoreTestData.Adjustment(code, Year, lineId, 10m, sourceItem)])));
 
-        Assert.Equal(["adjustments[1]"], failure.Errors.Keys);
+        Assert.Equal(["adjustments[1]"], failure.Errors!.Keys);
         Assert.Equal(before, await (await _client.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.Equal(10m, JsonDocument.Parse(before).RootElement.GetProperty("adjustmentTotal").GetDecimal());
     }
 
     [Fact]
-    public async Task RecordBudgetAdjustments_WhenApplied_BumpsTheLineVersionAndKeepsInitialAndExecuted()
+    public async Task PushBudgetAdjustments_WhenApplied_BumpsTheLineVersionAndKeepsInitialAndExecuted()
     {
         var (code, lineId, url) = await LineAsync(initial: 252_390.00m, executed: 247_440.00m);
 
-        await factory.SendAsync(new RecordBudgetAdjustments(
-            [MoreTestData.Adjustment(code, Year, lineId, 1_000.50m), MoreTestData.Adjustment(code, Year, lineId, -0.50m)],
-            "tests"));
+        await factory.SendAsync(new PushBudgetAdjustments(
+            [MoreTestData.Adjustment(code, Year, lineId, 1_000.50m), MoreTestData.Adjustment(code, Year, lineId, -0.50m)]));
 
         var line = await (await _client.GetAsync(url)).JsonAsync();
         Assert.Equal(1_000.00m, line.GetProperty("adjustmentTotal").GetDecimal());

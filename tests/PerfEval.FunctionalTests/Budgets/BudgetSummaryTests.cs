@@ -25,13 +25,12 @@ public sealed class BudgetSummaryTests(PerfEvalFactory factory) : IClassFixture<
         await _client.CreateBudgetLineAsync(code, Year, "operating", "ownLevel", 181_800.00m, 181_800.00m);
         var project = await _client.CreateBudgetLineAsync(code, Year, "project", "ownLevel", 20_365_500.00m, 26_000_000.00m);
         var other = await _client.CreateBudgetLineAsync(code, Year, "project", "other", 1_000.01m, 0m);
-        await factory.SendAsync(new RecordBudgetAdjustments(
+        await factory.SendAsync(new PushBudgetAdjustments(
             [
                 MoreTestData.Adjustment(code, Year, project.GetProperty("id").GetInt64(), 9_000_000.00m),
                 MoreTestData.Adjustment(code, Year, project.GetProperty("id").GetInt64(), 5_882_000.00m),
                 MoreTestData.Adjustment(code, Year, other.GetProperty("id").GetInt64(), -0.01m),
-            ],
-            "tests"));
+            ]));
 
         var summary = await (await _client.GetAsync(MoreTestData.SummaryUrl(code, Year))).JsonAsync();
         var lines = await _client.WalkPagesAsync(MoreTestData.LinesUrl(code, Year), limit: 50);
@@ -88,7 +87,7 @@ public sealed class BudgetSummaryTests(PerfEvalFactory factory) : IClassFixture<
         var line = await _client.CreateBudgetLineAsync(code, Year, "personnel", "ownLevel", Parse(initial)!.Value, Parse(executed)!.Value);
         if (Parse(adjustment) is { } amount)
         {
-            await factory.SendAsync(new RecordBudgetAdjustments([MoreTestData.Adjustment(code, Year, line.GetProperty("id").GetInt64(), amount)], "tests"));
+            await factory.SendAsync(new PushBudgetAdjustments([MoreTestData.Adjustment(code, Year, line.GetProperty("id").GetInt64(), amount)]));
         }
 
         var summary = await (await _client.GetAsync(MoreTestData.SummaryUrl(code, Year))).JsonAsync();

@@ -164,7 +164,7 @@ SET IDENTITY_INSERT scoring_schemes ON;
 INSERT INTO scoring_schemes (id, code, version, name, description, settings, created_at, updated_at)
 VALUES (1, N'default', 1, N'默认评分方案 (财预〔2020〕10号)',
         N'Default whole-department scheme: execution weight 10, indicators 90, grade bands 90/80/60.',
-        N'{"executionWeight":10,"expectedWeightTotal":100,"overAchievementReasonThreshold":120,"targetTooLowThreshold":150,"underAchievementReasonThreshold":100,"qualitativeAchievedFrom":0.8,"qualitativePartiallyAchievedFrom":0.6,"excellentFrom":90,"goodFrom":80,"fairFrom":60,"displayDecimals":2,"roundingMode":"AwayFromZero"}', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00');
+        N'{"executionWeight":10,"expectedWeightTotal":100,"overAchievementReasonThreshold":120,"targetTooLowThreshold":150,"underAchievementReasonThreshold":100,"qualitativeAchievedFrom":0.8,"qualitativePartiallyAchievedFrom":0.6,"excellentFrom":90,"goodFrom":80,"fairFrom":60,"displayDecimals":2,"roundingMode":"awayFromZero"}', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00');
 SET IDENTITY_INSERT scoring_schemes OFF;
 GO
 

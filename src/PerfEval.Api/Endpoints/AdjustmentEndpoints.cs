@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using PerfEval.Api.Infrastructure;
+using PerfEval.Api.Security;
+using PerfEval.Application.Adjustments;
+using PerfEval.Application.Common;
+
+namespace PerfEval.Api.Endpoints;
+
+internal static class AdjustmentEndpoints
+{
+    public static RouteGroupBuilder MapAdjustments(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/budget-adjustments").WithTags("Budget adjustments");
+
+        group.MapPost("/", Push)
+            .WithName("pushBudgetAdjustments").WithSummary("Push a batch of budget adjustments (年中调增/调减), all or nothing, idempotently")
+            .WithMetadata(new BatchBodyLimit())
+            .RequireScope(Scopes.AdjustmentsWrite);
+
+        group.MapGet("/", (IMediator mediator, [AsParameters] ListBudgetAdjustments query, CancellationToken ct) => mediator.Send(query, ct))
+            .WithName("listBudgetAdjustments").WithSummary("The adjustment ledger, in append order")
+            .RequireScope(Scopes.Read);
+
+        group.MapGet("/{id:long}", (IMediator mediator, long id, CancellationToken ct) => mediator.Send(new GetBudgetAdjustment(id), ct))
+            .WithName("getBudgetAdjustment").WithSummary("One adjustment of the ledger")
+            .RequireScope(Scopes.Read);
+
+        return api;
+    }
+
+    /// <summary>
+    /// The IETF Idempotency-Key flow: claim the key (its own transaction), then do the work and store
+    /// the response in the work's transaction. A replay with the same payload gets the stored status
+    /// and body byte for byte; a different payload 422; a retry while the first runs 409.
+    /// </summary>
+    private static async Task<IResult> Push(HttpContext http, IMediator mediator, PushBudgetAdjustments body, CancellationToken ct)
+    {
+        var key = IdempotencyKey.Parse(http.Request.Headers["Idempotency-Key"]);
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, JsonText.Options)));
+        var claim = await mediator.Send(new ClaimIdempotencyKey(key, fingerprint), ct);
+        switch (claim.Outcome)
+        {
+            case ClaimOutcome.Replay:
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return Stored(claim.Status!.Value, claim.Body!);
+            case ClaimOutcome.InFlight:
+                http.Response.Headers.RetryAfter = "1";
+                throw new ConflictException($"A request with Idempotency-Key '{key}' is still being processed; retry after it completes.");
+            case ClaimOutcome.KeyReused:
+                throw new BusinessRuleException("Idempotency-Key", $"Idempotency-Key '{key}' was already used with a different payload; use a new key for a new request.");
+        }
+
+        try
+        {
+            var result = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
+            return Stored(StatusCodes.Status201Created, JsonSerializer.Serialize(result, JsonText.Options));
+        }
+        catch (Exception ex) when (ex is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
+        {
+            // A final answer for this payload: stored, so a replay gets the same one.
+            var problem = ProblemDetailsMapping.Map(ex, http);
+            problem.Instance = http.Request.Path;
+            problem.Extensions["traceId"] = http.TraceIdentifier;
+            var problemBody = JsonSerializer.Serialize(problem, problem.GetType(), JsonText.Options);
+            await mediator.Send(new SettleIdempotencyKey(claim.Claim, problem.Status, problemBody), CancellationToken.None);
+            return Stored(problem.Status!.Value, problemBody);
+        }
+        catch
+        {
+            // Not a final answer (a fault, the database unavailable): free the key for the retry.
+            try
+            {
+                await mediator.Send(new SettleIdempotencyKey(claim.Claim, null, null), CancellationToken.None);
+            }
+            catch (Exception releaseFailure) when (releaseFailure is not OperationCanceledException)
+            {
+                // The claim's lease runs out on its own.
+            }
+
+            throw;
+        }
+    }
+
+    private static IResult Stored(int status, string body) =>
+        Results.Text(body, status < 400 ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8", statusCode: status);
+}

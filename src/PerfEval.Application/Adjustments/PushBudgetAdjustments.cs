@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Common;
+using PerfEval.Application.FiscalYears;
+
+namespace PerfEval.Application.Adjustments;
+
+/// <summary>One adjustment to append: it names its line by id, or by class + funding source (+ project).</summary>
+public sealed record AdjustmentItem(
+    string DepartmentCode,
+    int FiscalYear,
+    decimal Amount,
+    string DocumentNumber,
+    string Reason,
+    DateOnly EffectiveDate,
+    string SourceSystem,
+    string SourceItemId,
+    long? LineId = null,
+    ExpenditureClass? ExpenditureClass = null,
+    FundingSource? FundingSource = null,
+    long? ProjectId = null,
+    long? ReversesId = null);
+
+/// <summary>A line's totals right after the batch: the new adjusted amount it produced.</summary>
+public sealed record AdjustedLine(long LineId, string DepartmentCode, int FiscalYear, decimal InitialAmount, decimal AdjustmentTotal, decimal AdjustedAmount, decimal ExecutedAmount);
+
+/// <summary>Every adjustment the batch created, and the new totals of every line it moved.</summary>
+public sealed record PushedAdjustments(IReadOnlyList<BudgetAdjustmentResponse> Adjustments, IReadOnlyList<AdjustedLine> Lines);
+
+/// <summary>
+/// Appends a batch of 1 to 10,000 adjustments all-or-nothing, in one transaction. Every bad item is
+/// reported by index and nothing is written (422; a source item already recorded: 409). Line totals
+/// move inside the database (<c>SET total = total + Σdelta</c>); no total is read, changed and
+/// written back in C#. With an idempotency claim, the response is stored with the adjustments.
+/// </summary>
+public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments) : ICommand<PushedAdjustments>
+{
+    public const int MaxBatch = 10_000;
+
+    /// <summary>A single adjustment is bounded well inside DECIMAL(19,2): one trillion yuan.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    /// <summary>Set by the API from the Idempotency-Key header once the key is claimed.</summary>
+    [RouteValue]
+    public IdempotencyClaim? Idempotency { get; init; }
+
+    internal sealed class Validator : AbstractValidator<PushBudgetAdjustments>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Adjustments).NotEmpty().Must(a => a.Count <= MaxBatch).WithMessage($"A batch holds 1 to {MaxBatch} adjustments.");
+            RuleForEach(x => x.Adjustments).ChildRules(item =>
+            {
+                item.RuleFor(a => a.DepartmentCode).DepartmentCode();
+                item.RuleFor(a => a.FiscalYear).FiscalYear();
+                item.RuleFor(a => a.Amount).NotEqual(0).Yuan().InclusiveBetween(-MaxAmount, MaxAmount);
+                item.RuleFor(a => a.DocumentNumber).NotEmpty().MaximumLength(100);
+                item.RuleFor(a => a.Reason).NotEmpty().MaximumLength(1000);
+                item.RuleFor(a => a.SourceSystem).NotEmpty().MaximumLength(64);
+                item.RuleFor(a => a.SourceItemId).NotEmpty().MaximumLength(128);
+                item.RuleFor(a => a.EffectiveDate).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2101, 12, 31));
+                item.RuleFor(a => a.ExpenditureClass).NotNull().When(a => a.LineId is null)
+                    .WithMessage("Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).");
+                item.RuleFor(a => a.FundingSource).NotNull().When(a => a.LineId is null)
+                    .WithMessage("Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).");
+                item.RuleFor(a => a.ExpenditureClass).IsInEnum();
+                item.RuleFor(a => a.FundingSource).IsInEnum();
+            });
+        }
+    }
+
+    internal sealed class Handler(DbSession db, IRequestContext context, TimeProvider clock) : IRequestHandler<PushBudgetAdjustments, PushedAdjustments>
+    {
+        /// <summary>Lists are sent in chunks that stay under both providers' parameter limits.</summary>
+        private const int Chunk = 500;
+
+        private const string LinesOfDepartmentYearSql = $"""
+            SELECT {BudgetLineResponse.Columns} FROM budget_lines
+            WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
+            """;
+
+        private const string DepartmentRegionSql = "SELECT region FROM departments WHERE code = @Code";
+
+        private const string RecordedSourceItemsSql = """
+            SELECT source_item_id FROM budget_adjustments WHERE source_system = @SourceSystem AND source_item_id IN @SourceItemIds
+            """;
+
+        private const string ReversedSql = """
+            SELECT a.id AS Id, a.line_id AS LineId, a.amount AS Amount,
+                (SELECT COUNT(*) FROM budget_adjustments r WHERE r.reverses_id = a.id) AS ReversedCount
+            FROM budget_adjustments a WHERE a.id IN @Ids
+            """;
+
+        private const string InsertSql = """
+            INSERT INTO budget_adjustments (line_id, department_code, fiscal_year, amount, document_number, reason,
+                effective_date, source_system, source_item_id, reverses_id, client_name, created_at)
+            VALUES (@LineId, @DepartmentCode, @FiscalYear, @Amount, @DocumentNumber, @Reason,
+                @EffectiveDate, @SourceSystem, @SourceItemId, @ReversesId, @ClientName, @Now)
+            """;
+
+        private const string ApplySql = """
+            UPDATE budget_lines SET adjustment_total = dec_add(adjustment_total, @Delta), row_version = row_version + 1, updated_at = @Now
+            WHERE id = @LineId
+            """;
+
+        private const string LineAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id = @LineId";
+
+        private const string InsertedSql = $"""
+            SELECT {BudgetAdjustmentResponse.Columns} FROM budget_adjustments
+            WHERE source_system = @SourceSystem AND source_item_id IN @SourceItemIds
+            """;
+
+        public async Task<PushedAdjustments> Handle(PushBudgetAdjustments request, CancellationToken ct)
+        {
+            var items = request.Adjustments;
+            var lines = new BudgetLineResponse?[items.Count];
+            var errors = new Dictionary<string, List<string>>();
+            void Fail(int i, string message) => (errors.TryGetValue($"adjustments[{i}]", out var list) ? list : errors[$"adjustments[{i}]"] = []).Add(message);
+
+            await ResolveLinesAsync(items, lines, Fail, ct);
+            CheckAdjustedStaysAboveExecuted(items, lines, Fail);
+            await CheckReversalsAsync(items, lines, Fail, ct);
+            if (errors.Count > 0)
+            {
+                throw new BusinessRuleException(
+                    $"{errors.Count} of {items.Count} adjustments cannot be applied; nothing was recorded.",
+                    errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            }
+
+            var duplicates = await DuplicateSourceItemsAsync(items, ct);
+            if (duplicates.Count > 0)
+            {
+                throw new ConflictException(
+                    $"{duplicates.Count} source items were already recorded; nothing was recorded.",
+                    duplicates.ToDictionary(i => $"adjustments[{i}]", i => new[] { $"{items[i].SourceSystem} item '{items[i].SourceItemId}' was already recorded." }));
+            }
+
+            var now = clock.GetUtcNow();
+            await db.ExecuteAsync(InsertSql, items.Select((a, i) => new
+            {
+                LineId = lines[i]!.Id,
+                a.DepartmentCode,
+                a.FiscalYear,
+                a.Amount,
+                a.DocumentNumber,
+                a.Reason,
+                a.EffectiveDate,
+                a.SourceSystem,
+                a.SourceItemId,
+                a.ReversesId,
+                context.ClientName,
+                Now = now,
+            }), ct);
+
+            var adjusted = new List<AdjustedLine>();
+            foreach (var line in items.Select((a, i) => (lines[i]!.Id, a.Amount)).GroupBy(x => x.Id, x => x.Amount))
+            {
+                await db.ExecuteAsync(ApplySql, new { LineId = line.Key, Delta = line.Sum(), Now = now }, ct);
+                var after = (await db.QuerySingleOrDefaultAsync<BudgetLineResponse>(LineAfterSql, new { LineId = line.Key }, ct))!;
+
+                // Re-checked after the atomic update, under its row lock: a concurrent batch that
+                // moved the same line first cannot make this one push it below the executed amount.
+                if (after.AdjustedAmount < after.ExecutedAmount)
+                {
+                    throw new BusinessRuleException("lines", $"Line {line.Key}'s adjusted amount would fall to {Text(after.AdjustedAmount)}, below the {Text(after.ExecutedAmount)} already executed; nothing was recorded.");
+                }
+
+                adjusted.Add(new AdjustedLine(after.Id, after.DepartmentCode, after.FiscalYear, after.InitialAmount, after.AdjustmentTotal, after.AdjustedAmount, after.ExecutedAmount));
+            }
+
+            var created = new List<BudgetAdjustmentResponse>(items.Count);
+            foreach (var (system, ids) in items.GroupBy(a => a.SourceSystem, a => a.SourceItemId).Select(g => (g.Key, g.ToList())))
+            {
+                foreach (var chunk in ids.Chunk(Chunk))
+                {
+                    created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSql, new { SourceSystem = system, SourceItemIds = chunk }, ct));
+                }
+            }
+
+            var order = items.Select((a, i) => (a.SourceSystem, a.SourceItemId, i)).ToDictionary(x => (x.SourceSystem, x.SourceItemId), x => x.i);
+            var result = new PushedAdjustments([.. created.OrderBy(c => order[(c.SourceSystem, c.SourceItemId)])], [.. adjusted.OrderBy(l => l.LineId)]);
+            if (request.Idempotency is { } claim)
+            {
+                await db.CompleteAsync(claim, 201, JsonSerializer.Serialize(result, JsonText.Options), now, ct);
+            }
+
+            return result;
+        }
+
+        /// <summary>Each item's line, its year open and its department visible to the client; lines are read once per department-year.</summary>
+        private async Task ResolveLinesAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, Action<int, string> fail, CancellationToken ct)
+        {
+            var byDepartmentYear = new Dictionary<(string, int), List<BudgetLineResponse>>();
+            var years = new Dictionary<int, FiscalYearStatus?>();
+            var regions = new Dictionary<string, string?>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (!years.TryGetValue(item.FiscalYear, out var status))
+                {
+                    years[item.FiscalYear] = status = await db.StatusOfYearAsync(item.FiscalYear, ct);
+                }
+
+                if (!regions.TryGetValue(item.DepartmentCode, out var region))
+                {
+                    regions[item.DepartmentCode] = region = await db.QuerySingleOrDefaultAsync<string>(DepartmentRegionSql, new { Code = item.DepartmentCode }, ct);
+                }
+
+                if (region is not null && !context.MaySee(item.DepartmentCode, region))
+                {
+                    throw new ForbiddenException($"This client may not change department '{item.DepartmentCode}' (adjustments[{i}]).");
+                }
+
+                if (status is null)
+                {
+                    fail(i, $"Fiscal year {item.FiscalYear} does not exist.");
+                }
+                else if (status == FiscalYearStatus.Closed)
+                {
+                    fail(i, $"Fiscal year {item.FiscalYear} is closed; its budget can no longer change.");
+                }
+
+                if (region is null)
+                {
+                    fail(i, $"Department '{item.DepartmentCode}' does not exist.");
+                    continue;
+                }
+
+                var key = (item.DepartmentCode, item.FiscalYear);
+                if (!byDepartmentYear.TryGetValue(key, out var candidates))
+                {
+                    byDepartmentYear[key] = candidates = [.. await db.QueryAsync<BudgetLineResponse>(LinesOfDepartmentYearSql, new { item.DepartmentCode, item.FiscalYear }, ct)];
+                }
+
+                lines[i] = item.LineId is { } lineId
+                    ? candidates.Find(l => l.Id == lineId)
+                    : candidates.Find(l => l.ExpenditureClass == item.ExpenditureClass && l.FundingSource == item.FundingSource && l.ProjectId == item.ProjectId);
+                if (lines[i] is null)
+                {
+                    fail(i, item.LineId is { } id
+                        ? $"{item.DepartmentCode} has no budget line {id} in {item.FiscalYear}."
+                        : $"{item.DepartmentCode} has no {item.ExpenditureClass} line funded by {item.FundingSource}{(item.ProjectId is { } p ? $" for project {p}" : string.Empty)} in {item.FiscalYear}.");
+                }
+            }
+        }
+
+        /// <summary>Items are applied in order: an item that takes a line's adjusted amount below its executed amount is refused.</summary>
+        private static void CheckAdjustedStaysAboveExecuted(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, Action<int, string> fail)
+        {
+            var running = new Dictionary<long, decimal>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (lines[i] is not { } line)
+                {
+                    continue;
+                }
+
+                var adjusted = running[line.Id] = running.GetValueOrDefault(line.Id, line.AdjustedAmount) + items[i].Amount;
+                if (items[i].Amount < 0 && adjusted < line.ExecutedAmount)
+                {
+                    fail(i, $"The line's adjusted amount would fall to {Text(adjusted)}, below the {Text(line.ExecutedAmount)} already executed.");
+                }
+            }
+        }
+
+        /// <summary>A reversal is the exact opposite of an earlier adjustment on the same line, and reverses it once.</summary>
+        private async Task CheckReversalsAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, Action<int, string> fail, CancellationToken ct)
+        {
+            var reversals = items.Select((a, i) => (a.ReversesId, i)).Where(x => x.ReversesId is not null).ToList();
+            if (reversals.Count == 0)
+            {
+                return;
+            }
+
+            var found = new Dictionary<long, ReversedRow>();
+            foreach (var chunk in reversals.Select(r => r.ReversesId!.Value).Distinct().Chunk(Chunk))
+            {
+                foreach (var row in await db.QueryAsync<ReversedRow>(ReversedSql, new { Ids = chunk }, ct))
+                {
+                    found[row.Id] = row;
+                }
+            }
+
+            foreach (var group in reversals.GroupBy(r => r.ReversesId!.Value))
+            {
+                foreach (var (id, i) in group)
+                {
+                    if (!found.TryGetValue(id!.Value, out var reversed))
+                    {
+                        fail(i, $"Adjustment {id} does not exist.");
+                    }
+                    else if (lines[i] is { } line && (reversed.LineId != line.Id || reversed.Amount != -items[i].Amount))
+                    {
+                        fail(i, $"A reversal must be the exact opposite ({Text(-reversed.Amount)}) of adjustment {id}, on its line {reversed.LineId}.");
+                    }
+                    else if (reversed.ReversedCount > 0 || group.Count() > 1)
+                    {
+                        fail(i, $"Adjustment {id} is already reversed; an adjustment is reversed once.");
+                    }
+                }
+            }
+        }
+
+        private async Task<List<int>> DuplicateSourceItemsAsync(IReadOnlyList<AdjustmentItem> items, CancellationToken ct)
+        {
+            var duplicates = new List<int>();
+            var seen = new HashSet<(string, string)>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!seen.Add((items[i].SourceSystem, items[i].SourceItemId)))
+                {
+                    duplicates.Add(i);
+                }
+            }
+
+            foreach (var group in items.Select((a, i) => (a, i)).GroupBy(x => x.a.SourceSystem))
+            {
+                foreach (var chunk in group.Chunk(Chunk))
+                {
+                    var recorded = (await db.QueryAsync<string>(RecordedSourceItemsSql, new { SourceSystem = group.Key, SourceItemIds = chunk.Select(x => x.a.SourceItemId).ToArray() }, ct)).ToHashSet();
+                    duplicates.AddRange(chunk.Where(x => recorded.Contains(x.a.SourceItemId)).Select(x => x.i));
+                }
+            }
+
+            return [.. duplicates.Distinct().Order()];
+        }
+
+        private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private sealed record ReversedRow
+        {
+            public long Id { get; init; }
+            public long LineId { get; init; }
+            public decimal Amount { get; init; }
+            public int ReversedCount { get; init; }
+        }
+    }
+}
