@@ -60,6 +60,7 @@ app.MapGroup("/api/v1")
     .MapEvaluations()
     .MapScoringSchemes()
     .MapAdjustments()
+    .MapYearViews()
     .MapAudit();
 
 await app.RunAsync();

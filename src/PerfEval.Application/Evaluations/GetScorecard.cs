@@ -31,18 +31,8 @@ public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Ex
         {
             var department = await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             var scheme = await YearScheme.LoadAsync(db, request.FiscalYear, ct);
-            var key = new { request.DepartmentCode, request.FiscalYear };
-            var lines = await db.QueryAsync<BudgetLineResponse>(ListBudgetLines.AllSql, key, ct);
-            var indicators = await db.QueryAsync<IndicatorResponse>(ListIndicators.AllSql, key, ct);
-            var evaluation = await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct);
-            var changedAfterClose = await db.ExecuteScalarAsync<int>(ChangedAfterCloseSql, key, ct) > 0;
-
-            var input = new ScorecardInput(
-                [.. lines.Select(l => l.ToScoringInput())],
-                [.. indicators.Select(i => i.ToScoringInput())],
-                evaluation?.Declared ?? DeclaredFigures.None,
-                changedAfterClose);
-            return ScorecardCalculator.Calculate(input, scheme.Settings, request.Explain).ToResponse(
+            var card = await ScoreAsync(db, request.DepartmentCode, request.FiscalYear, scheme, request.Explain, ct);
+            return card.ToResponse(
                 scheme.Settings,
                 request.Language,
                 request.Explain,
@@ -51,6 +41,22 @@ public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Ex
                 department.Region,
                 request.FiscalYear,
                 new SchemeReference(scheme.SchemeId, scheme.Code, scheme.Version, scheme.Name));
+        }
+
+        /// <summary>One department-year scored from its current lines, indicators and declared figures.</summary>
+        internal static async Task<Scorecard> ScoreAsync(DbSession db, string departmentCode, int year, YearScheme scheme, bool explain, CancellationToken ct)
+        {
+            var key = new { DepartmentCode = departmentCode, FiscalYear = year };
+            var lines = await db.QueryAsync<BudgetLineResponse>(ListBudgetLines.AllSql, key, ct);
+            var indicators = await db.QueryAsync<IndicatorResponse>(ListIndicators.AllSql, key, ct);
+            var evaluation = await EvaluationRow.LoadAsync(db, departmentCode, year, ct);
+            var changedAfterClose = await db.ExecuteScalarAsync<int>(ChangedAfterCloseSql, key, ct) > 0;
+            var input = new ScorecardInput(
+                [.. lines.Select(l => l.ToScoringInput())],
+                [.. indicators.Select(i => i.ToScoringInput())],
+                evaluation?.Declared ?? DeclaredFigures.None,
+                changedAfterClose);
+            return ScorecardCalculator.Calculate(input, scheme.Settings, explain);
         }
     }
 }

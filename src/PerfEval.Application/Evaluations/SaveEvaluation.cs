@@ -140,8 +140,8 @@ public sealed record SaveEvaluation(
 /// <summary>The evaluations table's columns as Dapper reads them.</summary>
 internal sealed record EvaluationRow
 {
-    private const string SelectSql = """
-        SELECT department_code AS DepartmentCode, fiscal_year AS FiscalYear,
+    public const string Columns = """
+        department_code AS DepartmentCode, fiscal_year AS FiscalYear,
             declared_initial_budget AS InitialBudget, declared_adjustments AS Adjustments,
             declared_adjusted_budget AS AdjustedBudget, declared_executed AS Executed,
             declared_expenditure_total AS ExpenditureTotal, declared_basic_expenditure AS BasicExpenditure,
@@ -152,8 +152,9 @@ internal sealed record EvaluationRow
             declared_grade AS Grade, problems AS Problems, causes AS Causes,
             improvement_measures AS ImprovementMeasures, suggestions AS Suggestions, filed_on AS FiledOn,
             row_version AS Version, updated_at AS UpdatedAt
-        FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
         """;
+
+    private const string SelectSql = $"SELECT {Columns} FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
 
     public required string DepartmentCode { get; init; }
     public int FiscalYear { get; init; }
