@@ -25,6 +25,15 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
+builder.Services.Configure<HttpOptions>(builder.Configuration.GetSection(HttpOptions.Section));
+builder.Services.AddSingleton<Preconditions>();
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+    o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/problem+json", "application/x-ndjson", "text/csv"];
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(o => o.SupportNonNullableReferenceTypes());
@@ -38,8 +47,15 @@ if (args.Contains("migrate"))
     return;
 }
 
+if (args.Contains("generate-data"))
+{
+    await PerfEval.Infrastructure.DemoData.YearGenerator.RunAsync(app.Services, CancellationToken.None);
+    return;
+}
+
 await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePerfEvalSecurity();
@@ -52,6 +68,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapGroup("/api/v1")
+    .AddEndpointFilter<Preconditions>()
     .MapDepartments()
     .MapFiscalYears()
     .MapBudgets()
@@ -61,6 +78,8 @@ app.MapGroup("/api/v1")
     .MapScoringSchemes()
     .MapAdjustments()
     .MapYearViews()
+    .MapExports()
+    .MapChanges()
     .MapAudit();
 
 await app.RunAsync();

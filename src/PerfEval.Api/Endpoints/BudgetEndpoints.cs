@@ -17,7 +17,7 @@ internal static class BudgetEndpoints
             .RequireScope(Scopes.Read);
 
         group.MapGet("/lines", (IMediator mediator, string code, int year, [AsParameters] LineFilter filter, CancellationToken ct) =>
-                mediator.Send(new ListBudgetLines(code, year, QueryEnum.Parse<ExpenditureClass>(filter.ExpenditureClass, "expenditureClass"), QueryEnum.Parse<FundingSource>(filter.FundingSource, "fundingSource"), filter.ProjectId, filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
+                mediator.Send(new ListBudgetLines(code, year, QueryEnum.Parse<ExpenditureClass>(filter.ExpenditureClass, "expenditureClass"), QueryEnum.Parse<FundingSource>(filter.FundingSource, "fundingSource"), filter.ProjectId, filter.Limit ?? Paging.DefaultLimit, filter.Cursor, filter.UpdatedSince), ct))
             .WithName("listBudgetLines").WithSummary("List budget lines")
             .RequireScope(Scopes.Read);
 
@@ -34,13 +34,13 @@ internal static class BudgetEndpoints
             .WithName("getBudgetLine").WithSummary("Get a budget line")
             .RequireScope(Scopes.Read);
 
-        group.MapPut("/lines/{lineId:long}", (IMediator mediator, string code, int year, long lineId, UpdateBudgetLine body, CancellationToken ct) =>
-                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, Id = lineId }, ct))
+        group.MapPut("/lines/{lineId:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, string code, int year, long lineId, UpdateBudgetLine body, CancellationToken ct) =>
+                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, Id = lineId, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
             .WithName("updateBudgetLine").WithSummary("Replace a budget line's amounts")
             .RequireScope(Scopes.DataWrite);
 
         return api;
     }
 
-    internal sealed record LineFilter(string? ExpenditureClass, string? FundingSource, long? ProjectId, int? Limit, string? Cursor);
+    internal sealed record LineFilter(string? ExpenditureClass, string? FundingSource, long? ProjectId, int? Limit, string? Cursor, DateTimeOffset? UpdatedSince);
 }

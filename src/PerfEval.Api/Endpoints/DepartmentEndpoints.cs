@@ -1,3 +1,4 @@
+using PerfEval.Api.Infrastructure;
 using PerfEval.Api.Security;
 using MediatR;
 using PerfEval.Application.Departments;
@@ -26,8 +27,8 @@ internal static class DepartmentEndpoints
             .WithName("getDepartment").WithSummary("Get a department")
             .RequireScope(Scopes.Read);
 
-        group.MapPut("/{code}", (IMediator mediator, string code, UpdateDepartment body, CancellationToken ct) =>
-                mediator.Send(body with { Code = code }, ct))
+        group.MapPut("/{code}", (IMediator mediator, Preconditions preconditions, HttpRequest http, string code, UpdateDepartment body, CancellationToken ct) =>
+                mediator.Send(body with { Code = code, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
             .WithName("updateDepartment").WithSummary("Replace a department's fields")
             .RequireScope(Scopes.DataWrite);
 

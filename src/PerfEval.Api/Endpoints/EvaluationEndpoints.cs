@@ -16,8 +16,8 @@ internal static class EvaluationEndpoints
             .WithName("getScorecard").WithSummary("The scorecard (评价结果) of a department-year, computed by rule")
             .RequireScope(Scopes.Read);
 
-        group.MapPut("/", (IMediator mediator, string code, int year, SaveEvaluation body, CancellationToken ct) =>
-                mediator.Send(body with { DepartmentCode = code, FiscalYear = year }, ct))
+        group.MapPut("/", (IMediator mediator, Preconditions preconditions, HttpRequest http, string code, int year, SaveEvaluation body, CancellationToken ct) =>
+                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, ExpectedVersion = preconditions.ExpectedVersion(http, creating: true) }, ct))
             .WithName("saveEvaluation").WithSummary("Store the evaluation's declared figures, narrative and filing date")
             .RequireScope(Scopes.DataWrite);
 

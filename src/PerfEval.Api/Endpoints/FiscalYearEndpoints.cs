@@ -12,8 +12,8 @@ internal static class FiscalYearEndpoints
     {
         var group = api.MapGroup("/fiscal-years").WithTags("Fiscal years");
 
-        group.MapGet("/", (IMediator mediator, string? status, int? limit, string? cursor, CancellationToken ct) =>
-                mediator.Send(new ListFiscalYears(QueryEnum.Parse<FiscalYearStatus>(status, "status"), limit ?? Paging.DefaultLimit, cursor), ct))
+        group.MapGet("/", (IMediator mediator, string? status, int? limit, string? cursor, DateTimeOffset? updatedSince, CancellationToken ct) =>
+                mediator.Send(new ListFiscalYears(QueryEnum.Parse<FiscalYearStatus>(status, "status"), limit ?? Paging.DefaultLimit, cursor, updatedSince), ct))
             .WithName("listFiscalYears").WithSummary("List fiscal years (年度)")
             .RequireScope(Scopes.Read);
 
@@ -29,8 +29,8 @@ internal static class FiscalYearEndpoints
             .WithName("getFiscalYear").WithSummary("Get a fiscal year")
             .RequireScope(Scopes.Read);
 
-        group.MapPatch("/{year:int}", (IMediator mediator, int year, UpdateFiscalYear body, CancellationToken ct) =>
-                mediator.Send(body with { Year = year }, ct))
+        group.MapPatch("/{year:int}", (IMediator mediator, Preconditions preconditions, HttpRequest http, int year, UpdateFiscalYear body, CancellationToken ct) =>
+                mediator.Send(body with { Year = year, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
             .WithName("updateFiscalYear").WithSummary("Move a fiscal year forward or change its scoring scheme")
             .RequireScope(Scopes.Admin);
 

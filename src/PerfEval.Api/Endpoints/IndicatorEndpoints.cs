@@ -13,7 +13,7 @@ internal static class IndicatorEndpoints
         var group = api.MapGroup("/departments/{code}/evaluations/{year:int}/indicators").WithTags("Indicators");
 
         group.MapGet("/", (IMediator mediator, string code, int year, [AsParameters] IndicatorFilter filter, CancellationToken ct) =>
-                mediator.Send(new ListIndicators(code, year, QueryEnum.Parse<IndicatorCategory>(filter.Category, "category"), QueryEnum.Parse<IndicatorKind>(filter.Kind, "kind"), filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
+                mediator.Send(new ListIndicators(code, year, QueryEnum.Parse<IndicatorCategory>(filter.Category, "category"), QueryEnum.Parse<IndicatorKind>(filter.Kind, "kind"), filter.Limit ?? Paging.DefaultLimit, filter.Cursor, filter.UpdatedSince), ct))
             .WithName("listIndicators").WithSummary("List performance indicators (绩效指标)")
             .RequireScope(Scopes.Read);
 
@@ -30,14 +30,14 @@ internal static class IndicatorEndpoints
             .WithName("getIndicator").WithSummary("Get a performance indicator")
             .RequireScope(Scopes.Read);
 
-        group.MapPut("/{id:long}", (IMediator mediator, string code, int year, long id, UpdateIndicator body, CancellationToken ct) =>
-                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, Id = id }, ct))
+        group.MapPut("/{id:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, string code, int year, long id, UpdateIndicator body, CancellationToken ct) =>
+                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, Id = id, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
             .WithName("updateIndicator").WithSummary("Replace a performance indicator")
             .RequireScope(Scopes.DataWrite);
 
-        group.MapDelete("/{id:long}", async (IMediator mediator, string code, int year, long id, CancellationToken ct) =>
+        group.MapDelete("/{id:long}", async (IMediator mediator, Preconditions preconditions, HttpRequest http, string code, int year, long id, CancellationToken ct) =>
             {
-                await mediator.Send(new DeleteIndicator(code, year, id), ct);
+                await mediator.Send(new DeleteIndicator(code, year, id) { ExpectedVersion = preconditions.ExpectedVersion(http) }, ct);
                 return TypedResults.NoContent();
             })
             .WithName("deleteIndicator").WithSummary("Delete a performance indicator")
@@ -46,5 +46,5 @@ internal static class IndicatorEndpoints
         return api;
     }
 
-    internal sealed record IndicatorFilter(string? Category, string? Kind, int? Limit, string? Cursor);
+    internal sealed record IndicatorFilter(string? Category, string? Kind, int? Limit, string? Cursor, DateTimeOffset? UpdatedSince);
 }

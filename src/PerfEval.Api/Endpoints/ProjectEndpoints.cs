@@ -14,7 +14,7 @@ internal static class ProjectEndpoints
         var department = api.MapGroup("/departments/{code}/projects").WithTags("Projects");
 
         department.MapGet("/", (IMediator mediator, string code, [AsParameters] ProjectFilter filter, CancellationToken ct) =>
-                mediator.Send(new ListProjects(code, filter.Year, QueryEnum.Parse<FundingSource>(filter.FundingSource, "fundingSource"), filter.OnPlatform, filter.Limit ?? Paging.DefaultLimit, filter.Cursor), ct))
+                mediator.Send(new ListProjects(code, filter.Year, QueryEnum.Parse<FundingSource>(filter.FundingSource, "fundingSource"), filter.OnPlatform, filter.Limit ?? Paging.DefaultLimit, filter.Cursor, filter.UpdatedSince), ct))
             .WithName("listProjects").WithSummary("List a department's projects (项目)")
             .RequireScope(Scopes.Read);
 
@@ -32,13 +32,13 @@ internal static class ProjectEndpoints
             .WithName("getProject").WithSummary("Get a project")
             .RequireScope(Scopes.Read);
 
-        projects.MapPut("/{id:long}", (IMediator mediator, long id, UpdateProject body, CancellationToken ct) =>
-                mediator.Send(body with { Id = id }, ct))
+        projects.MapPut("/{id:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, long id, UpdateProject body, CancellationToken ct) =>
+                mediator.Send(body with { Id = id, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
             .WithName("updateProject").WithSummary("Replace a project's fields")
             .RequireScope(Scopes.DataWrite);
 
         return api;
     }
 
-    internal sealed record ProjectFilter(int? Year, string? FundingSource, bool? OnPlatform, int? Limit, string? Cursor);
+    internal sealed record ProjectFilter(int? Year, string? FundingSource, bool? OnPlatform, int? Limit, string? Cursor, DateTimeOffset? UpdatedSince);
 }

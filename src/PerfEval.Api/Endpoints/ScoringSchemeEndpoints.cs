@@ -1,3 +1,4 @@
+using PerfEval.Api.Infrastructure;
 using PerfEval.Api.Security;
 using MediatR;
 using PerfEval.Application.ScoringSchemes;
@@ -26,8 +27,8 @@ internal static class ScoringSchemeEndpoints
             .WithName("getScoringScheme").WithSummary("Get a scoring scheme")
             .RequireScope(Scopes.Read);
 
-        group.MapPut("/{id:long}", (IMediator mediator, long id, UpdateScoringScheme body, CancellationToken ct) =>
-                mediator.Send(body with { Id = id }, ct))
+        group.MapPut("/{id:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, long id, UpdateScoringScheme body, CancellationToken ct) =>
+                mediator.Send(body with { Id = id, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
             .WithName("updateScoringScheme").WithSummary("Change a scheme no closed year uses")
             .RequireScope(Scopes.Admin);
 

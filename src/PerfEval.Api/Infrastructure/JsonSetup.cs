@@ -26,8 +26,10 @@ internal static class JsonSetup
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.MaxDepth = 32;
+        options.AllowDuplicateProperties = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new PlainDecimalConverter());
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropRouteValues } };
     }
 
@@ -50,4 +52,37 @@ internal static class JsonSetup
             }
         }
     }
+}
+
+/// <summary>
+/// Decimals are read only as plain JSON numbers that fit a decimal exactly: no exponent (1e-400
+/// would silently become 0), no more digits than a decimal holds (they would be rounded away).
+/// </summary>
+internal sealed class PlainDecimalConverter : JsonConverter<decimal>
+{
+    private const int MaxLength = 40;
+
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw new JsonException("Expected a JSON number.");
+        }
+
+        var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        if (raw.Length > MaxLength || raw.AsSpan().IndexOfAny("eE"u8) >= 0
+            || !decimal.TryParse(raw, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || Digits(raw) > 28)
+        {
+            throw new JsonException("Numbers are plain decimals of at most 28 digits, without an exponent.");
+        }
+
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Significant digits: without sign, point and leading zeros.</summary>
+    private static int Digits(byte[] raw) =>
+        System.Text.Encoding.ASCII.GetString(raw).Replace("-", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0').Length;
 }

@@ -44,6 +44,8 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         },
         BadHttpRequestException bad => BadRequest(bad),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message),
+        PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed.", stale.Message),
+        PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required.", required.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
         FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, "The fiscal year is closed.", closed.Message),
         ConflictException { Errors: { } errors } conflict => new HttpValidationProblemDetails(errors.ToDictionary(e => JsonName(e.Key), e => e.Value))

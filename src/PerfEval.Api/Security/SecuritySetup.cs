@@ -119,22 +119,28 @@ internal static class SecuritySetup
         return app;
     }
 
-    /// <summary>Token scopes ("scope" is space-separated; "roles" one per claim) become the same scope claims API keys carry.</summary>
+    /// <summary>
+    /// Token scopes ("scope" is space-separated; "roles" one per claim) become the same scope claims
+    /// API keys carry. The service's own claim types are dropped from the token first, so a token
+    /// cannot grant itself a scope or widen its region limits by carrying them directly.
+    /// </summary>
     private static Task MapTokenClaims(TokenValidatedContext context, JwtSettings jwt)
     {
-        var principal = context.Principal!;
-        var claims = new List<Claim>();
+        var token = context.Principal!;
+        string[] internalTypes = [Scopes.ScopeClaim, Scopes.RegionClaim, Scopes.DepartmentClaim];
+        var claims = token.Claims.Where(c => !internalTypes.Contains(c.Type)).ToList();
         foreach (var type in jwt.ScopeClaims)
         {
-            claims.AddRange(principal.FindAll(type)
+            claims.AddRange(token.FindAll(type)
                 .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Where(Scopes.All.Contains)
+                .Distinct()
                 .Select(s => new Claim(Scopes.ScopeClaim, s)));
         }
 
-        claims.AddRange(principal.FindAll(jwt.RegionClaim).Select(c => new Claim(Scopes.RegionClaim, c.Value)));
-        claims.AddRange(principal.FindAll(jwt.DepartmentClaim).Select(c => new Claim(Scopes.DepartmentClaim, c.Value)));
-        principal.AddIdentity(new ClaimsIdentity(claims));
+        claims.AddRange(token.FindAll(jwt.RegionClaim).Select(c => new Claim(Scopes.RegionClaim, c.Value)));
+        claims.AddRange(token.FindAll(jwt.DepartmentClaim).Select(c => new Claim(Scopes.DepartmentClaim, c.Value)));
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, "sub", "roles"));
         return Task.CompletedTask;
     }
 }

@@ -40,7 +40,7 @@ public enum ClaimOutcome
 public sealed record ClaimResult(ClaimOutcome Outcome, IdempotencyClaim Claim, int? Status = null, string? Body = null);
 
 /// <summary>Claims an idempotency key for the calling client, in a transaction of its own, before the work starts.</summary>
-public sealed record ClaimIdempotencyKey(string Key, string Fingerprint) : ICommand<ClaimResult>
+public sealed record ClaimIdempotencyKey(string Key, string Fingerprint) : ICommand<ClaimResult>, IBookkeeping
 {
     internal sealed class Validator : AbstractValidator<ClaimIdempotencyKey>
     {
@@ -129,7 +129,7 @@ public sealed record ClaimIdempotencyKey(string Key, string Fingerprint) : IComm
 /// After a request that did not complete its claim: a final client error (422, 409) is stored so a
 /// replay gets the same answer; anything else (a fault, 503) releases the key so the retry runs anew.
 /// </summary>
-public sealed record SettleIdempotencyKey(IdempotencyClaim Claim, int? Status, string? Body) : ICommand<Unit>
+public sealed record SettleIdempotencyKey(IdempotencyClaim Claim, int? Status, string? Body) : ICommand<Unit>, IBookkeeping
 {
     internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<SettleIdempotencyKey, Unit>
     {
@@ -154,7 +154,7 @@ public sealed record SettleIdempotencyKey(IdempotencyClaim Claim, int? Status, s
 }
 
 /// <summary>Deletes keys past their retention period.</summary>
-public sealed record PurgeExpiredIdempotencyKeys : ICommand<int>
+public sealed record PurgeExpiredIdempotencyKeys : ICommand<int>, IBookkeeping
 {
     internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<PurgeExpiredIdempotencyKeys, int>
     {

@@ -163,7 +163,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
                 // Re-checked after the atomic update, under its row lock: a concurrent batch that
                 // moved the same line first cannot make this one push it below the executed amount.
-                if (after.AdjustedAmount < after.ExecutedAmount)
+                if (line.Sum() < 0 && after.AdjustedAmount < after.ExecutedAmount)
                 {
                     throw new BusinessRuleException("lines", $"Line {line.Key}'s adjusted amount would fall to {Text(after.AdjustedAmount)}, below the {Text(after.ExecutedAmount)} already executed; nothing was recorded.");
                 }

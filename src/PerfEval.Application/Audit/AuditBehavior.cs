@@ -16,13 +16,13 @@ internal sealed class AuditBehavior<TRequest, TResponse>(IRequestContext context
         VALUES (@OccurredAt, @ClientName, @RequestId, @Action, @EntityKey, @Changes)
         """;
 
-    private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
-        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+    private static readonly bool IsAudited = !typeof(IBookkeeping).IsAssignableFrom(typeof(TRequest))
+        && typeof(TRequest).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var response = await next();
-        if (IsCommand)
+        if (IsAudited)
         {
             await db.ExecuteAsync(InsertSql, new
             {

@@ -7,7 +7,7 @@ namespace PerfEval.Application.Budgets;
 /// A budget line: one expenditure class and funding source (and, for project spending, one project)
 /// of a department-year. Its adjusted amount is derived: initial + Σ the ledger's adjustments.
 /// </summary>
-public sealed record BudgetLineResponse : IDepartmentOwned
+public sealed record BudgetLineResponse : IDepartmentOwned, IVersioned
 {
     public const string Columns = """
         id AS Id, department_code AS DepartmentCode, fiscal_year AS FiscalYear, expenditure_class AS ExpenditureClass,

@@ -13,7 +13,8 @@ public sealed record ListBudgetLines(
     FundingSource? FundingSource = null,
     long? ProjectId = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<BudgetLineResponse>>, IDepartmentRequest
+    string? Cursor = null,
+    DateTimeOffset? UpdatedSince = null) : IQuery<Page<BudgetLineResponse>>, IDepartmentRequest
 {
     internal const string AllSql = $"""
         SELECT {BudgetLineResponse.Columns} FROM budget_lines
@@ -35,6 +36,7 @@ public sealed record ListBudgetLines(
               AND (@ExpenditureClass IS NULL OR expenditure_class = @ExpenditureClass)
               AND (@FundingSource IS NULL OR funding_source = @FundingSource)
               AND (@ProjectId IS NULL OR project_id = @ProjectId)
+              AND (@UpdatedSince IS NULL OR updated_at > @UpdatedSince)
             ORDER BY id
             LIMIT @Take
             """;
@@ -50,6 +52,7 @@ public sealed record ListBudgetLines(
                 ExpenditureClass = Sql.Name(request.ExpenditureClass),
                 FundingSource = Sql.Name(request.FundingSource),
                 request.ProjectId,
+                request.UpdatedSince,
                 Take = request.Limit + 1,
             }, ct);
             return Paging.ToPage(rows, request.Limit, l => l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -11,7 +11,7 @@ public sealed record UpdateBudgetLine(
     FundingSource FundingSource,
     decimal InitialAmount,
     decimal ExecutedAmount,
-    long? ProjectId = null) : ICommand<BudgetLineResponse>, IBudgetLineFields, IDepartmentRequest
+    long? ProjectId = null) : ICommand<BudgetLineResponse>, IConditional, IBudgetLineFields, IDepartmentRequest
 {
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
@@ -21,6 +21,10 @@ public sealed record UpdateBudgetLine(
 
     [RouteValue]
     public long Id { get; init; }
+
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateBudgetLine>
     {
@@ -33,7 +37,7 @@ public sealed record UpdateBudgetLine(
             UPDATE budget_lines SET expenditure_class = @ExpenditureClass, funding_source = @FundingSource,
                 project_id = @ProjectId, initial_amount = @InitialAmount, executed_amount = @ExecutedAmount,
                 row_version = row_version + 1, updated_at = @Now
-            WHERE id = @Id
+            WHERE id = @Id AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         public async Task<BudgetLineResponse> Handle(UpdateBudgetLine request, CancellationToken ct)
@@ -41,16 +45,17 @@ public sealed record UpdateBudgetLine(
             await GetBudgetLine.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
             await db.EnsureWritableAsync(request.FiscalYear, ct);
             await db.EnsureConsistentAsync(request.Id, request.DepartmentCode, request.FiscalYear, request, ct);
-            await db.ExecuteAsync(UpdateSql, new
+            request.EnsureApplied(await db.ExecuteAsync(UpdateSql, new
             {
                 request.Id,
+                request.ExpectedVersion,
                 ExpenditureClass = request.ExpenditureClass.ToString(),
                 FundingSource = request.FundingSource.ToString(),
                 request.ProjectId,
                 request.InitialAmount,
                 request.ExecutedAmount,
                 Now = clock.GetUtcNow(),
-            }, ct);
+            }, ct), "Budget line", request.Id);
             return await GetBudgetLine.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
         }
     }

@@ -37,3 +37,7 @@ public sealed class BusinessRuleException(string message, IReadOnlyDictionary<st
 /// <summary>The database cannot be reached after retrying (503).</summary>
 public sealed class DatabaseUnavailableException(Exception inner)
     : Exception("The database is temporarily unavailable.", inner);
+
+/// <summary>The resource changed since the client read it: its If-Match no longer matches (412).</summary>
+public sealed class PreconditionFailedException(string resource, object key, int expected)
+    : Exception($"{resource} '{key}' is no longer at version {expected}: read it again and re-apply the change.");

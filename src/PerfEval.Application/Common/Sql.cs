@@ -11,7 +11,7 @@ public static class Sql
 
     /// <summary>A LIKE pattern (with <c>ESCAPE ''</c>) that matches <paramref name="text"/> anywhere, wildcards in it taken literally.</summary>
     public static string? ContainsPattern(string? text) =>
-        string.IsNullOrEmpty(text) ? null : "%" + text.Replace(@"", @"\").Replace("%", @"\%").Replace("_", @"\_").Replace("[", @"\[") + "%";
+        string.IsNullOrEmpty(text) ? null : "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_").Replace("[", @"\[") + "%";
 
     /// <summary>Declared figures are stored as written: "9.8" and "9.80" stay distinct.</summary>
     public static string? AsWritten(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);

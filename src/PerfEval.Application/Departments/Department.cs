@@ -19,7 +19,7 @@ public sealed record DepartmentResponse(
     Staffing Staffing,
     IReadOnlyList<string> Divisions,
     int Version,
-    DateTimeOffset UpdatedAt) : IDepartmentOwned
+    DateTimeOffset UpdatedAt) : IDepartmentOwned, IVersioned
 {
     string IDepartmentOwned.DepartmentCode => Code;
 }

@@ -38,7 +38,7 @@ internal static class DepartmentFieldRules
         });
     }
 
-    public static object Parameters(string code, IDepartmentFields f, DateTimeOffset now) => new
+    public static object Parameters(string code, IDepartmentFields f, DateTimeOffset now, int? expectedVersion = null) => new
     {
         Code = code,
         f.Name,
@@ -53,6 +53,7 @@ internal static class DepartmentFieldRules
         ActualHeadcount = f.Staffing?.Actual,
         Divisions = System.Text.Json.JsonSerializer.Serialize(f.Divisions ?? [], JsonText.Options),
         Now = now,
+        ExpectedVersion = expectedVersion,
     };
 
     public static async Task EnsureParentExistsAsync(this DbSession db, string? parentCode, CancellationToken ct)

@@ -10,7 +10,8 @@ public sealed record ListDepartments(
     string? UnitType = null,
     string? NameContains = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<DepartmentResponse>>
+    string? Cursor = null,
+    DateTimeOffset? UpdatedSince = null) : IQuery<Page<DepartmentResponse>>
 {
     internal sealed class Validator : AbstractValidator<ListDepartments>
     {
@@ -30,6 +31,7 @@ public sealed record ListDepartments(
               AND (@UnitType IS NULL OR unit_type = @UnitType)
               AND (@Unrestricted = 1 OR region IN @Regions OR code IN @Departments)
               AND (@NamePattern IS NULL OR name LIKE @NamePattern ESCAPE '\')
+              AND (@UpdatedSince IS NULL OR updated_at > @UpdatedSince)
             ORDER BY code
             LIMIT @Take
             """;
@@ -45,6 +47,7 @@ public sealed record ListDepartments(
                 Unrestricted = context.IsRestricted() ? 0 : 1,
                 context.Regions,
                 context.Departments,
+                request.UpdatedSince,
                 Take = request.Limit + 1,
             }, ct);
             return Paging.ToPage(rows.Select(r => r.ToResponse()), request.Limit, d => d.Code);

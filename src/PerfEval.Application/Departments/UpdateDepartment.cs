@@ -13,12 +13,16 @@ public sealed record UpdateDepartment(
     string? Level = null,
     string? Functions = null,
     Staffing? Staffing = null,
-    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields, IDepartmentRequest
+    IReadOnlyList<string>? Divisions = null) : ICommand<DepartmentResponse>, IDepartmentFields, IDepartmentRequest, IConditional
 {
     string IDepartmentRequest.DepartmentCode => Code;
 
     [RouteValue]
     public string Code { get; init; } = "";
+
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateDepartment>
     {
@@ -37,16 +41,14 @@ public sealed record UpdateDepartment(
                 institutional_staff = @InstitutionalStaff, logistics_staff = @LogisticsStaff,
                 actual_headcount = @ActualHeadcount, divisions = @Divisions,
                 row_version = row_version + 1, updated_at = @Now
-            WHERE code = @Code
+            WHERE code = @Code AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         public async Task<DepartmentResponse> Handle(UpdateDepartment request, CancellationToken ct)
         {
+            await GetDepartment.LoadAsync(db, request.Code, ct);
             await db.EnsureParentExistsAsync(request.ParentCode, ct);
-            if (await db.ExecuteAsync(UpdateSql, DepartmentFieldRules.Parameters(request.Code, request, clock.GetUtcNow()), ct) == 0)
-            {
-                throw new NotFoundException("Department", request.Code);
-            }
+            request.EnsureApplied(await db.ExecuteAsync(UpdateSql, DepartmentFieldRules.Parameters(request.Code, request, clock.GetUtcNow(), request.ExpectedVersion), ct), "Department", request.Code);
 
             return await GetDepartment.LoadAsync(db, request.Code, ct);
         }

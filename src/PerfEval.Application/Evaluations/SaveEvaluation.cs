@@ -18,7 +18,7 @@ public sealed record EvaluationResponse(
     string? Suggestions,
     DateOnly? FiledOn,
     int Version,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IVersioned;
 
 /// <summary>
 /// PUT: stores (creates or replaces) the evaluation's own fields. The declared figures are kept as
@@ -30,13 +30,17 @@ public sealed record SaveEvaluation(
     string? Causes = null,
     string? ImprovementMeasures = null,
     string? Suggestions = null,
-    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest
+    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional
 {
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
     [RouteValue]
     public int FiscalYear { get; init; }
+
+    /// <summary>From If-Match: the version the client last read (none when creating).</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<SaveEvaluation>
     {
@@ -82,6 +86,7 @@ public sealed record SaveEvaluation(
                 improvement_measures = @ImprovementMeasures, suggestions = @Suggestions, filed_on = @FiledOn,
                 row_version = row_version + 1, updated_at = @Now
             WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
+              AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         private const string InsertSql = """
@@ -125,9 +130,15 @@ public sealed record SaveEvaluation(
                 request.ImprovementMeasures,
                 request.Suggestions,
                 request.FiledOn,
+                request.ExpectedVersion,
                 Now = clock.GetUtcNow(),
             };
-            if (await db.ExecuteAsync(UpdateSql, parameters, ct) == 0)
+            var exists = await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct) is not null;
+            if (exists)
+            {
+                request.EnsureApplied(await db.ExecuteAsync(UpdateSql, parameters, ct), "Evaluation", $"{request.DepartmentCode}/{request.FiscalYear}");
+            }
+            else
             {
                 await db.ExecuteAsync(InsertSql, parameters, ct);
             }

@@ -1,7 +1,9 @@
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.FiscalYears;
 
 /// <summary>A fiscal year (年度), its stage and the scoring scheme its scorecards use.</summary>
-public sealed record FiscalYearResponse
+public sealed record FiscalYearResponse : IVersioned
 {
     public const string Columns = """
         y.year AS Year, y.status AS Status, y.scoring_scheme_id AS ScoringSchemeId, s.code AS ScoringSchemeCode,

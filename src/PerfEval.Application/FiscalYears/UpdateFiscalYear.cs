@@ -8,10 +8,14 @@ namespace PerfEval.Application.FiscalYears;
 /// PATCH: moves a year forward (open → evaluation → closed, never back) or points it at another
 /// scoring scheme. A closed year is locked: nothing about it changes any more.
 /// </summary>
-public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>
+public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>, IConditional
 {
     [RouteValue]
     public int Year { get; init; }
+
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateFiscalYear>
     {
@@ -28,7 +32,7 @@ public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? Sco
         private const string UpdateSql = """
             UPDATE fiscal_years SET status = @Status, scoring_scheme_id = @SchemeId,
                 closed_at = @ClosedAt, row_version = row_version + 1, updated_at = @Now
-            WHERE year = @Year
+            WHERE year = @Year AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         public async Task<FiscalYearResponse> Handle(UpdateFiscalYear request, CancellationToken ct)
@@ -48,14 +52,15 @@ public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? Sco
             var schemeId = request.ScoringSchemeId ?? current.ScoringSchemeId;
             await db.EnsureSchemeExistsAsync(schemeId, ct);
             var now = clock.GetUtcNow();
-            await db.ExecuteAsync(UpdateSql, new
+            request.EnsureApplied(await db.ExecuteAsync(UpdateSql, new
             {
                 request.Year,
+                request.ExpectedVersion,
                 Status = status.ToString(),
                 SchemeId = schemeId,
                 ClosedAt = status == FiscalYearStatus.Closed ? now : (DateTimeOffset?)null,
                 Now = now,
-            }, ct);
+            }, ct), "Fiscal year", request.Year);
             return await GetFiscalYear.LoadAsync(db, request.Year, ct);
         }
     }

@@ -4,17 +4,21 @@ using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.Indicators;
 
-public sealed record DeleteIndicator(string DepartmentCode, int FiscalYear, long Id) : ICommand<Unit>, IDepartmentRequest
+public sealed record DeleteIndicator(string DepartmentCode, int FiscalYear, long Id) : ICommand<Unit>, IDepartmentRequest, IConditional
 {
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
+
     internal sealed class Handler(DbSession db) : IRequestHandler<DeleteIndicator, Unit>
     {
-        private const string DeleteSql = "DELETE FROM indicators WHERE id = @Id";
+        private const string DeleteSql = "DELETE FROM indicators WHERE id = @Id AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)";
 
         public async Task<Unit> Handle(DeleteIndicator request, CancellationToken ct)
         {
             await GetIndicator.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
             await db.EnsureWritableAsync(request.FiscalYear, ct);
-            await db.ExecuteAsync(DeleteSql, new { request.Id }, ct);
+            request.EnsureApplied(await db.ExecuteAsync(DeleteSql, new { request.Id, request.ExpectedVersion }, ct), "Indicator", request.Id);
             return Unit.Value;
         }
     }

@@ -4,7 +4,7 @@ using PerfEval.Application.Common;
 namespace PerfEval.Application.Indicators;
 
 /// <summary>A performance indicator (绩效指标) of a department-year's self-evaluation, as filled in.</summary>
-public sealed record IndicatorResponse : IDepartmentOwned
+public sealed record IndicatorResponse : IDepartmentOwned, IVersioned
 {
     public const string Columns = """
         id AS Id, department_code AS DepartmentCode, fiscal_year AS FiscalYear, sequence AS Sequence, name AS Name,
@@ -143,7 +143,7 @@ internal static class IndicatorFieldRules
         v.RuleFor(x => x.DeductionReason).MaximumLength(2000);
     }
 
-    public static object Parameters(long id, string departmentCode, int fiscalYear, int sequence, IIndicatorFields f, DateTimeOffset now) => new
+    public static object Parameters(long id, string departmentCode, int fiscalYear, int sequence, IIndicatorFields f, DateTimeOffset now, int? expectedVersion = null) => new
     {
         Id = id,
         DepartmentCode = departmentCode,
@@ -169,5 +169,6 @@ internal static class IndicatorFieldRules
         DeclaredCompletion = Sql.AsWritten(f.DeclaredCompletion),
         DeclaredScore = Sql.AsWritten(f.DeclaredScore),
         Now = now,
+        ExpectedVersion = expectedVersion,
     };
 }

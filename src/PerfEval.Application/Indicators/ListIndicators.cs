@@ -12,7 +12,8 @@ public sealed record ListIndicators(
     IndicatorCategory? Category = null,
     IndicatorKind? Kind = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<IndicatorResponse>>, IDepartmentRequest
+    string? Cursor = null,
+    DateTimeOffset? UpdatedSince = null) : IQuery<Page<IndicatorResponse>>, IDepartmentRequest
 {
     internal const string AllSql = $"""
         SELECT {IndicatorResponse.Columns} FROM indicators
@@ -33,6 +34,7 @@ public sealed record ListIndicators(
               AND (@After IS NULL OR sequence > @After)
               AND (@Category IS NULL OR category = @Category)
               AND (@Kind IS NULL OR kind = @Kind)
+              AND (@UpdatedSince IS NULL OR updated_at > @UpdatedSince)
             ORDER BY sequence
             LIMIT @Take
             """;
@@ -47,6 +49,7 @@ public sealed record ListIndicators(
                 After = Paging.DecodeId(request.Cursor),
                 Category = Sql.Name(request.Category),
                 Kind = Sql.Name(request.Kind),
+                request.UpdatedSince,
                 Take = request.Limit + 1,
             }, ct);
             return Paging.ToPage(rows, request.Limit, i => i.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));

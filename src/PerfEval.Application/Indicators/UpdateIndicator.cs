@@ -26,7 +26,7 @@ public sealed record UpdateIndicator(
     decimal? ReviewerDeduction = null,
     string? DeductionReason = null,
     decimal? DeclaredCompletion = null,
-    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest
+    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest, IConditional
 {
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
@@ -36,6 +36,10 @@ public sealed record UpdateIndicator(
 
     [RouteValue]
     public long Id { get; init; }
+
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateIndicator>
     {
@@ -52,7 +56,7 @@ public sealed record UpdateIndicator(
                 improvement_measure = @ImprovementMeasure, evidence = @Evidence, reviewer_deduction = @ReviewerDeduction,
                 deduction_reason = @DeductionReason, declared_completion = @DeclaredCompletion, declared_score = @DeclaredScore,
                 row_version = row_version + 1, updated_at = @Now
-            WHERE id = @Id
+            WHERE id = @Id AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         public async Task<IndicatorResponse> Handle(UpdateIndicator request, CancellationToken ct)
@@ -61,10 +65,13 @@ public sealed record UpdateIndicator(
             await db.EnsureWritableAsync(request.FiscalYear, ct);
             var sequence = request.Sequence ?? current.Sequence;
             await db.EnsureSequenceFreeAsync(request.Id, request.DepartmentCode, request.FiscalYear, sequence, ct);
-            await db.ExecuteAsync(
-                UpdateSql,
-                IndicatorFieldRules.Parameters(request.Id, request.DepartmentCode, request.FiscalYear, sequence, request, clock.GetUtcNow()),
-                ct);
+            request.EnsureApplied(
+                await db.ExecuteAsync(
+                    UpdateSql,
+                    IndicatorFieldRules.Parameters(request.Id, request.DepartmentCode, request.FiscalYear, sequence, request, clock.GetUtcNow(), request.ExpectedVersion),
+                    ct),
+                "Indicator",
+                request.Id);
             return await GetIndicator.LoadAsync(db, request.DepartmentCode, request.FiscalYear, request.Id, ct);
         }
     }

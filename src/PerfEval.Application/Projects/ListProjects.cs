@@ -13,7 +13,8 @@ public sealed record ListProjects(
     FundingSource? FundingSource = null,
     bool? OnPlatform = null,
     int Limit = Paging.DefaultLimit,
-    string? Cursor = null) : IQuery<Page<ProjectResponse>>, IDepartmentRequest
+    string? Cursor = null,
+    DateTimeOffset? UpdatedSince = null) : IQuery<Page<ProjectResponse>>, IDepartmentRequest
 {
     internal sealed class Validator : AbstractValidator<ListProjects>
     {
@@ -29,6 +30,7 @@ public sealed record ListProjects(
               AND (@Year IS NULL OR fiscal_year = @Year)
               AND (@FundingSource IS NULL OR funding_source = @FundingSource)
               AND (@OnPlatform IS NULL OR on_platform = @OnPlatform)
+              AND (@UpdatedSince IS NULL OR updated_at > @UpdatedSince)
             ORDER BY id
             LIMIT @Take
             """;
@@ -43,6 +45,7 @@ public sealed record ListProjects(
                 request.Year,
                 FundingSource = Sql.Name(request.FundingSource),
                 request.OnPlatform,
+                request.UpdatedSince,
                 Take = request.Limit + 1,
             }, ct);
             return Paging.ToPage(rows, request.Limit, p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -5,7 +5,7 @@ using PerfEval.Application.Common;
 namespace PerfEval.Application.Projects;
 
 /// <summary>A project (项目) of a department-year; on-platform (线上) projects are managed in the finance performance platform.</summary>
-public sealed record ProjectResponse : IDepartmentOwned
+public sealed record ProjectResponse : IDepartmentOwned, IVersioned
 {
     public const string Columns = """
         id AS Id, department_code AS DepartmentCode, fiscal_year AS FiscalYear, name AS Name,

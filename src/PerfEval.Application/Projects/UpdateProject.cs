@@ -12,10 +12,14 @@ public sealed record UpdateProject(
     FundingSource FundingSource,
     bool OnPlatform,
     decimal Budget,
-    decimal Executed) : ICommand<ProjectResponse>, IProjectFields
+    decimal Executed) : ICommand<ProjectResponse>, IConditional, IProjectFields
 {
     [RouteValue]
     public long Id { get; init; }
+
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateProject>
     {
@@ -27,23 +31,24 @@ public sealed record UpdateProject(
         private const string UpdateSql = """
             UPDATE projects SET name = @Name, funding_source = @FundingSource, on_platform = @OnPlatform,
                 budget = @Budget, executed = @Executed, row_version = row_version + 1, updated_at = @Now
-            WHERE id = @Id
+            WHERE id = @Id AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         public async Task<ProjectResponse> Handle(UpdateProject request, CancellationToken ct)
         {
             var current = await GetProject.LoadAsync(db, request.Id, ct);
             await db.EnsureWritableAsync(current.FiscalYear, ct);
-            await db.ExecuteAsync(UpdateSql, new
+            request.EnsureApplied(await db.ExecuteAsync(UpdateSql, new
             {
                 request.Id,
+                request.ExpectedVersion,
                 request.Name,
                 FundingSource = request.FundingSource.ToString(),
                 request.OnPlatform,
                 request.Budget,
                 request.Executed,
                 Now = clock.GetUtcNow(),
-            }, ct);
+            }, ct), "Project", request.Id);
             return await GetProject.LoadAsync(db, request.Id, ct);
         }
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using PerfEval.Application.Common;
 using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Scoring;
 
@@ -18,7 +19,11 @@ public sealed record ScoringSchemeResponse(
     IReadOnlyList<int> UsedByYears,
     bool Locked,
     int RowVersion,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IVersioned
+{
+    /// <summary>The row's version (ETag), not the scheme's <see cref="Version"/> number.</summary>
+    int IVersioned.Version => RowVersion;
+}
 
 internal sealed record ScoringSchemeRow
 {

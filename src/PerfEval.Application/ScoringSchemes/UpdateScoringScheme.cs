@@ -9,10 +9,14 @@ namespace PerfEval.Application.ScoringSchemes;
 /// Replaces a scheme's name, description and settings. Refused (409) once a closed year uses the
 /// scheme: closed years' scorecards must stay reproducible, so create a new version instead.
 /// </summary>
-public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>
+public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>, IConditional
 {
     [RouteValue]
     public long Id { get; init; }
+
+    /// <summary>From If-Match: the version the client last read.</summary>
+    [RouteValue]
+    public int? ExpectedVersion { get; init; }
 
     internal sealed class Validator : AbstractValidator<UpdateScoringScheme>
     {
@@ -24,7 +28,7 @@ public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Sett
         private const string UpdateSql = """
             UPDATE scoring_schemes SET name = @Name, description = @Description, settings = @Settings,
                 row_version = row_version + 1, updated_at = @Now
-            WHERE id = @Id
+            WHERE id = @Id AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
         public async Task<ScoringSchemeResponse> Handle(UpdateScoringScheme request, CancellationToken ct)
@@ -35,14 +39,15 @@ public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Sett
                 throw new ConflictException($"Scoring scheme {current.Code} v{current.Version} is used by a closed year and cannot change; create version {current.Version + 1} instead (POST /api/v1/scoring-schemes with code '{current.Code}').");
             }
 
-            await db.ExecuteAsync(UpdateSql, new
+            request.EnsureApplied(await db.ExecuteAsync(UpdateSql, new
             {
                 request.Id,
+                request.ExpectedVersion,
                 request.Name,
                 request.Description,
                 Settings = SchemeSettingsJson.Write(request.Settings),
                 Now = clock.GetUtcNow(),
-            }, ct);
+            }, ct), "Scoring scheme", request.Id);
             return await GetScoringScheme.LoadAsync(db, request.Id, ct);
         }
     }

@@ -14,7 +14,7 @@ internal sealed class SqliteDialect : ISqlDialect
 }
 
 /// <summary>
-/// Maps the SQLite spellings the shared SQL uses onto T-SQL: <c>LIMIT @p</c>, <c>RETURNING col</c>,
+/// Maps the SQLite spellings the shared SQL uses onto T-SQL: <c>LIMIT @p</c>, <c>RETURNING id</c> (one row),
 /// and <c>dec_add(a, b)</c> (exact decimal addition, which SQL Server's DECIMAL does natively).
 /// </summary>
 internal sealed partial class SqlServerDialect : ISqlDialect
@@ -27,12 +27,11 @@ internal sealed partial class SqlServerDialect : ISqlDialect
 
     public string Translate(string sql) => _translated.GetOrAdd(sql, static s =>
     {
+        // SCOPE_IDENTITY, not OUTPUT: the change feed's triggers forbid a bare OUTPUT clause.
         var returning = Returning().Match(s);
         if (returning.Success)
         {
-            var withoutReturning = s[..returning.Index];
-            var values = ValuesKeyword().Match(withoutReturning);
-            s = withoutReturning[..values.Index] + $"OUTPUT INSERTED.{returning.Groups["column"].Value} " + withoutReturning[values.Index..];
+            s = s[..returning.Index] + ";\nSELECT CAST(SCOPE_IDENTITY() AS BIGINT)";
         }
 
         s = DecimalAdd().Replace(s, "(${left} + ${right})");
@@ -41,9 +40,6 @@ internal sealed partial class SqlServerDialect : ISqlDialect
 
     [GeneratedRegex(@"\s+RETURNING\s+(?<column>\w+)\s*;?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Returning();
-
-    [GeneratedRegex(@"\b(VALUES|SELECT)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ValuesKeyword();
 
     [GeneratedRegex(@"\bdec_add\(\s*(?<left>[@\w.]+)\s*,\s*(?<right>[@\w.]+)\s*\)")]
     private static partial Regex DecimalAdd();

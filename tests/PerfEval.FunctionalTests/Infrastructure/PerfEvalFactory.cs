@@ -43,6 +43,12 @@ public class PerfEvalFactory : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key";
     public const string RestrictedRegion = "受限测试区";
 
+    /// <summary>
+    /// Whether writes must carry If-Match (the production default). Most tests exercise other rules and
+    /// write as a legacy client would; the precondition tests turn it on.
+    /// </summary>
+    protected virtual bool RequireIfMatch => false;
+
     /// <summary>Requests per client per minute; the rate-limit tests lower it.</summary>
     protected virtual int RequestsPerMinute => 1_000_000;
 
@@ -70,6 +76,7 @@ public class PerfEvalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Demo:Enabled", DemoData ? "true" : "false");
+        builder.UseSetting("Http:RequireIfMatch", RequireIfMatch ? "true" : "false");
         builder.UseSetting("Security:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < Clients.Length; i++)
         {

@@ -74,7 +74,7 @@ public sealed class SqlStatementTests
 
     [Theory]
     [InlineData("SELECT a FROM t ORDER BY a LIMIT @Take", "SELECT a FROM t ORDER BY a OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY")]
-    [InlineData("INSERT INTO t (a, b) VALUES (@A, @B) RETURNING id", "INSERT INTO t (a, b) OUTPUT INSERTED.id VALUES (@A, @B)")]
+    [InlineData("INSERT INTO t (a, b) VALUES (@A, @B) RETURNING id", "INSERT INTO t (a, b) VALUES (@A, @B);\nSELECT CAST(SCOPE_IDENTITY() AS BIGINT)")]
     [InlineData("UPDATE t SET x = dec_add(x, @Delta) WHERE id = @Id", "UPDATE t SET x = (x + @Delta) WHERE id = @Id")]
     public void SqlServerDialect_TranslatesTheSqliteSpellings(string shared, string expected)
     {

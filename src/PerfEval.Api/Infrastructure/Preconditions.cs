@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PerfEval.Application.Common;
+using PerfEval.Application.Evaluations;
+
+namespace PerfEval.Api.Infrastructure;
+
+/// <summary>The <c>Http</c> configuration section.</summary>
+public sealed class HttpOptions
+{
+    public const string Section = "Http";
+
+    /// <summary>Every PUT/PATCH/DELETE must carry If-Match (428 otherwise). Turn off only for legacy clients.</summary>
+    public bool RequireIfMatch { get; set; } = true;
+}
+
+/// <summary>The client's precondition is missing: it must say which version it changes (428).</summary>
+public sealed class PreconditionRequiredException() : Exception("Send If-Match with the ETag of the version you read (GET the resource first).");
+
+/// <summary>
+/// ETags and conditional requests. A versioned resource's ETag is its row version ("3"), so the tag a
+/// client read is what its If-Match names; a scorecard's is a hash of its content. If-None-Match on
+/// a GET answers 304; a write's If-Match must match or the write is 412, and a write without one is 428.
+/// </summary>
+internal sealed class Preconditions(IOptions<HttpOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        var value = result is IValueHttpResult valued ? valued.Value : result;
+        var etag = value switch
+        {
+            IVersioned versioned => new EntityTagHeaderValue($"\"{versioned.Version}\""),
+            ScorecardResponse scorecard => ContentTag(scorecard),
+            _ => null,
+        };
+        if (etag is null)
+        {
+            return result;
+        }
+
+        http.Response.Headers.ETag = etag.ToString();
+        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
+        if (HttpMethods.IsGet(http.Request.Method) && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return result;
+    }
+
+    /// <summary>The version a write's If-Match names; null when the client sent none and none is required (or when creating).</summary>
+    public int? ExpectedVersion(HttpRequest request, bool creating = false)
+    {
+        var ifMatch = request.GetTypedHeaders().IfMatch;
+        if (ifMatch.Count == 0)
+        {
+            return creating || !options.Value.RequireIfMatch ? null : throw new PreconditionRequiredException();
+        }
+
+        if (ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+        {
+            return null;
+        }
+
+        var tag = ifMatch[0];
+        return !tag.IsWeak && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version)
+            ? version
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match takes the strong ETag the resource was read with, e.g. \"3\".")]);
+    }
+
+    private static EntityTagHeaderValue ContentTag(ScorecardResponse scorecard)
+    {
+        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(scorecard, JsonText.Options));
+        return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
+    }
+}

@@ -1,0 +1,327 @@
+using System.Runtime.CompilerServices;
+using PerfEval.Application.Adjustments;
+using PerfEval.Application.Budgets;
+using PerfEval.Application.Common;
+using PerfEval.Application.Departments;
+using PerfEval.Application.Evaluations;
+using PerfEval.Application.FiscalYears;
+using PerfEval.Application.Indicators;
+using PerfEval.Application.Scoring;
+using PerfEval.Application.YearViews;
+
+namespace PerfEval.Application.Exports;
+
+/// <summary>One ranking row per department, as GET /fiscal-years/{year}/scorecards shows it.</summary>
+internal static class ScorecardExport
+{
+    public static readonly ExportColumn<ScorecardRow>[] Columns =
+    [
+        new("部门编码", r => r.DepartmentCode),
+        new("部门名称", r => r.DepartmentName),
+        new("所属区域", r => r.Region),
+        new("年度", r => r.FiscalYear),
+        new("综合得分", r => r.CompositeScore),
+        new("评价等级", r => ExportLabels.Of(r.Grade)),
+        new("预算执行率(%)", r => r.ExecutionRate),
+        new("执行得分", r => r.ExecutionScore),
+        new("年初预算数(元)", r => r.InitialBudget),
+        new("调整后预算数(元)", r => r.AdjustedBudget),
+        new("执行数(元)", r => r.Executed),
+        new("错误数", r => r.FindingCounts.Error),
+        new("警告数", r => r.FindingCounts.Warning),
+        new("提示数", r => r.FindingCounts.Info),
+    ];
+
+    public static async IAsyncEnumerable<ScorecardRow> RowsAsync(
+        DbSession db, IRequestContext context, int year, YearScheme scheme, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, explain: false, ct))
+        {
+            yield return ScorecardRow.From(scored, year);
+        }
+    }
+}
+
+/// <summary>An indicator with every stored field, its department, and the completion and score the scorecard computes for it.</summary>
+public sealed record IndicatorExportRow(
+    long Id,
+    string DepartmentCode,
+    string DepartmentName,
+    string Region,
+    int FiscalYear,
+    int Sequence,
+    string Name,
+    IndicatorCategory Category,
+    IndicatorSubcategory Subcategory,
+    IndicatorKind Kind,
+    ComparisonOperator? Operator,
+    decimal? Target,
+    string? Unit,
+    decimal? Weight,
+    decimal? MidYearValue,
+    decimal? FinalValue,
+    QualitativeTier? QualitativeTier,
+    decimal? QualitativeScore,
+    decimal? Completion,
+    decimal? Score,
+    decimal? ReviewerDeduction,
+    string? DeductionReason,
+    string? DeviationReason,
+    string? ImprovementMeasure,
+    string? Evidence,
+    decimal? DeclaredCompletion,
+    decimal? DeclaredScore);
+
+/// <summary>
+/// Departments are scored a chunk at a time (<see cref="YearScoring"/>); each chunk's indicators are
+/// then read in full (one more query per 500 departments) and joined to their computed scores by id.
+/// </summary>
+internal static class IndicatorExport
+{
+    private const string IndicatorsSql = $"""
+        SELECT {IndicatorResponse.Columns} FROM indicators
+        WHERE fiscal_year = @Year AND department_code IN @Codes
+        ORDER BY department_code, sequence
+        """;
+
+    public static readonly ExportColumn<IndicatorExportRow>[] Columns =
+    [
+        new("部门编码", r => r.DepartmentCode),
+        new("部门名称", r => r.DepartmentName),
+        new("所属区域", r => r.Region),
+        new("年度", r => r.FiscalYear),
+        new("序号", r => r.Sequence),
+        new("指标名称", r => r.Name),
+        new("一级指标", r => ExportLabels.Of(r.Category)),
+        new("二级指标", r => ExportLabels.Of(r.Subcategory)),
+        new("指标性质", r => ExportLabels.Of(r.Kind)),
+        new("比较方式", r => ExportLabels.Of(r.Operator)),
+        new("指标值", r => r.Target),
+        new("计量单位", r => r.Unit),
+        new("分值", r => r.Weight),
+        new("年中完成值", r => r.MidYearValue),
+        new("全年完成值", r => r.FinalValue),
+        new("定性档次", r => ExportLabels.Of(r.QualitativeTier)),
+        new("定性评分", r => r.QualitativeScore),
+        new("完成率(%)", r => r.Completion),
+        new("得分", r => r.Score),
+        new("复核扣分", r => r.ReviewerDeduction),
+        new("扣分原因", r => r.DeductionReason),
+        new("偏差原因", r => r.DeviationReason),
+        new("改进措施", r => r.ImprovementMeasure),
+        new("依据资料", r => r.Evidence),
+        new("自评完成率(%)", r => r.DeclaredCompletion),
+        new("自评得分", r => r.DeclaredScore),
+        new("指标ID", r => r.Id),
+    ];
+
+    public static async IAsyncEnumerable<IndicatorExportRow> RowsAsync(
+        DbSession db, IRequestContext context, int year, YearScheme scheme, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var shown = new decimal(0, 0, 0, false, (byte)scheme.Settings.DisplayDecimals);
+        var chunk = new List<ScoredDepartment>(YearScoring.ChunkSize);
+        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, explain: false, ct))
+        {
+            chunk.Add(scored);
+            if (chunk.Count < YearScoring.ChunkSize)
+            {
+                continue;
+            }
+
+            foreach (var row in await RowsOfAsync(db, year, chunk, shown, ct))
+            {
+                yield return row;
+            }
+
+            chunk.Clear();
+        }
+
+        foreach (var row in await RowsOfAsync(db, year, chunk, shown, ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static async Task<List<IndicatorExportRow>> RowsOfAsync(DbSession db, int year, List<ScoredDepartment> chunk, decimal shown, CancellationToken ct)
+    {
+        if (chunk.Count == 0)
+        {
+            return [];
+        }
+
+        var departments = chunk.ToDictionary(s => s.Department.Code, s => s.Department);
+        var scores = chunk.SelectMany(s => s.Card.Indicators).Where(i => i.IndicatorId is not null).ToDictionary(i => i.IndicatorId!.Value);
+        var indicators = await db.QueryAsync<IndicatorResponse>(IndicatorsSql, new { Year = year, Codes = departments.Keys.ToArray() }, ct);
+        return [.. indicators.Select(i => Row(i, departments[i.DepartmentCode], scores.GetValueOrDefault(i.Id), shown))];
+    }
+
+    /// <summary>Completion and score shown with the scheme's decimals, as the scorecard shows them.</summary>
+    private static IndicatorExportRow Row(IndicatorResponse i, DepartmentResponse department, IndicatorScore? score, decimal shown) => new(
+        i.Id, i.DepartmentCode, department.Name, department.Region, i.FiscalYear, i.Sequence, i.Name, i.Category, i.Subcategory,
+        i.Kind, i.Operator, i.Target, i.Unit, i.Weight, i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore,
+        score?.Completion.Value + shown, score?.Score.Value + shown, i.ReviewerDeduction, i.DeductionReason, i.DeviationReason,
+        i.ImprovementMeasure, i.Evidence, i.DeclaredCompletion, i.DeclaredScore);
+}
+
+/// <summary>A budget line with its department's name and its project's.</summary>
+public sealed record BudgetLineExportRow
+{
+    public long Id { get; init; }
+    public required string DepartmentCode { get; init; }
+    public required string DepartmentName { get; init; }
+    public required string Region { get; init; }
+    public int FiscalYear { get; init; }
+    public ExpenditureClass ExpenditureClass { get; init; }
+    public FundingSource FundingSource { get; init; }
+    public long? ProjectId { get; init; }
+    public string? ProjectName { get; init; }
+    public decimal InitialAmount { get; init => field = Rates.Yuan(value); }
+    public decimal AdjustmentTotal { get; init => field = Rates.Yuan(value); }
+    public decimal AdjustedAmount => InitialAmount + AdjustmentTotal;
+    public decimal ExecutedAmount { get; init => field = Rates.Yuan(value); }
+}
+
+internal static class BudgetLineExport
+{
+    private const string LinesSql = """
+        SELECT l.id AS Id, l.department_code AS DepartmentCode, d.name AS DepartmentName, d.region AS Region,
+               l.fiscal_year AS FiscalYear, l.expenditure_class AS ExpenditureClass, l.funding_source AS FundingSource,
+               l.project_id AS ProjectId, p.name AS ProjectName, l.initial_amount AS InitialAmount,
+               l.adjustment_total AS AdjustmentTotal, l.executed_amount AS ExecutedAmount
+        FROM budget_lines l
+        JOIN departments d ON d.code = l.department_code
+        LEFT JOIN projects p ON p.id = l.project_id
+        WHERE l.fiscal_year = @Year AND l.id > @After
+          AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
+        ORDER BY l.id
+        LIMIT @Take
+        """;
+
+    public static readonly ExportColumn<BudgetLineExportRow>[] Columns =
+    [
+        new("部门编码", r => r.DepartmentCode),
+        new("部门名称", r => r.DepartmentName),
+        new("所属区域", r => r.Region),
+        new("年度", r => r.FiscalYear),
+        new("支出分类", r => ExportLabels.Of(r.ExpenditureClass)),
+        new("资金来源", r => ExportLabels.Of(r.FundingSource)),
+        new("项目ID", r => r.ProjectId),
+        new("项目名称", r => r.ProjectName),
+        new("年初预算数(元)", r => r.InitialAmount),
+        new("调整数(元)", r => r.AdjustmentTotal),
+        new("调整后预算数(元)", r => r.AdjustedAmount),
+        new("执行数(元)", r => r.ExecutedAmount),
+        new("预算行ID", r => r.Id),
+    ];
+
+    public static IAsyncEnumerable<BudgetLineExportRow> RowsAsync(DbSession db, IRequestContext context, int year, CancellationToken ct) =>
+        ExportChunks.ByIdAsync<BudgetLineExportRow>(db, LinesSql, context, year, r => r.Id, ct);
+}
+
+/// <summary>The year's ledger entries, in append order, as GET /budget-adjustments lists them.</summary>
+internal static class AdjustmentExport
+{
+    private const string AdjustmentsSql = $"""
+        SELECT {BudgetAdjustmentResponse.Columns} FROM budget_adjustments a
+        WHERE a.fiscal_year = @Year AND a.id > @After
+          AND (@Unrestricted = 1 OR a.department_code IN @Departments
+               OR a.department_code IN (SELECT d.code FROM departments d WHERE d.region IN @Regions))
+        ORDER BY a.id
+        LIMIT @Take
+        """;
+
+    public static readonly ExportColumn<BudgetAdjustmentResponse>[] Columns =
+    [
+        new("调整ID", r => r.Id),
+        new("预算行ID", r => r.LineId),
+        new("部门编码", r => r.DepartmentCode),
+        new("年度", r => r.FiscalYear),
+        new("调整金额(元)", r => r.Amount),
+        new("文号", r => r.DocumentNumber),
+        new("调整原因", r => r.Reason),
+        new("生效日期", r => r.EffectiveDate),
+        new("来源系统", r => r.SourceSystem),
+        new("来源单号", r => r.SourceItemId),
+        new("冲销调整ID", r => r.ReversesId),
+        new("提交方", r => r.ClientName),
+        new("记录时间", r => r.CreatedAt),
+    ];
+
+    public static IAsyncEnumerable<BudgetAdjustmentResponse> RowsAsync(DbSession db, IRequestContext context, int year, CancellationToken ct) =>
+        ExportChunks.ByIdAsync<BudgetAdjustmentResponse>(db, AdjustmentsSql, context, year, r => r.Id, ct);
+}
+
+internal static class ExportChunks
+{
+    public const int Size = 1_000;
+
+    /// <summary>Keyset paging by id: each chunk starts after the last id of the one before, so every chunk costs the same.</summary>
+    public static async IAsyncEnumerable<T> ByIdAsync<T>(
+        DbSession db, string sql, IRequestContext context, int year, Func<T, long> idOf, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var rows = (await db.QueryAsync<T>(sql, new
+            {
+                Year = year,
+                After = after,
+                Unrestricted = context.IsRestricted() ? 0 : 1,
+                context.Regions,
+                context.Departments,
+                Take = Size,
+            }, ct)).ToList();
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+
+            if (rows.Count < Size)
+            {
+                yield break;
+            }
+
+            after = idOf(rows[^1]);
+        }
+    }
+}
+
+/// <summary>The Chinese names a reader of the file expects (the API's JSON, and NDJSON, keep the camelCase codes).</summary>
+internal static class ExportLabels
+{
+    private static readonly Dictionary<Enum, string> Labels = new()
+    {
+        [Grade.Excellent] = "优",
+        [Grade.Good] = "良",
+        [Grade.Fair] = "中",
+        [Grade.Poor] = "差",
+        [ExpenditureClass.Personnel] = "人员经费",
+        [ExpenditureClass.Operating] = "公用经费",
+        [ExpenditureClass.Project] = "项目支出",
+        [FundingSource.Superior] = "上级资金",
+        [FundingSource.OwnLevel] = "本级资金",
+        [FundingSource.Other] = "其他资金",
+        [IndicatorCategory.Output] = "产出指标",
+        [IndicatorCategory.Effect] = "效益指标",
+        [IndicatorCategory.Satisfaction] = "满意度指标",
+        [IndicatorSubcategory.Quantity] = "数量指标",
+        [IndicatorSubcategory.Quality] = "质量指标",
+        [IndicatorSubcategory.Timeliness] = "时效指标",
+        [IndicatorSubcategory.Cost] = "成本指标",
+        [IndicatorSubcategory.EconomicBenefit] = "经济效益指标",
+        [IndicatorSubcategory.SocialBenefit] = "社会效益指标",
+        [IndicatorSubcategory.EcologicalBenefit] = "生态效益指标",
+        [IndicatorSubcategory.SustainableBenefit] = "可持续影响指标",
+        [IndicatorSubcategory.ServiceRecipientSatisfaction] = "服务对象满意度指标",
+        [IndicatorKind.Quantitative] = "定量",
+        [IndicatorKind.Qualitative] = "定性",
+        [ComparisonOperator.AtLeast] = "≥",
+        [ComparisonOperator.AtMost] = "≤",
+        [ComparisonOperator.Equal] = "＝", // full-width: a leading "=" would read as a formula in a spreadsheet
+        [QualitativeTier.Achieved] = "达成",
+        [QualitativeTier.PartiallyAchieved] = "部分达成",
+        [QualitativeTier.NotAchieved] = "未达成",
+    };
+
+    public static string? Of(Enum? value) => value is null ? null : Labels.GetValueOrDefault(value, value.ToString());
+}

@@ -1,0 +1,156 @@
+extern alias api;
+
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using PerfEval.Application.Adjustments;
+
+namespace PerfEval.Benchmarks;
+
+/// <summary>
+/// The service in-process on Kestrel (a real loopback socket, not the in-memory test server), on a
+/// fresh embedded SQLite database in a temp folder, with one benchmark client that may do everything.
+/// Console logging is at Warning: the per-request information lines are not part of the measurement.
+/// </summary>
+internal sealed class AdjustmentService : WebApplicationFactory<api::Program>
+{
+    public const string ApiKey = "bench-admin-key";
+    public const string Url = "/api/v1/budget-adjustments";
+    public const int Year = 2031;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "perfeval-bench", Guid.NewGuid().ToString("N"));
+    private int _sequence;
+
+    public string DataFolder => _folder;
+
+    /// <summary>The lines the generated adjustments land on: 10 departments × 4 lines.</summary>
+    public List<(string Code, long LineId)> Lines { get; } = [];
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public static async Task<AdjustmentService> StartAsync()
+    {
+        var service = new AdjustmentService();
+        service.UseKestrel(0);
+        service.StartServer();
+        service.Client = service.CreateClient();
+        service.Client.Timeout = TimeSpan.FromMinutes(10);
+        service.Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        await service.SetUpLinesAsync();
+        return service;
+    }
+
+    /// <summary>Items with source ids never used before, spread round-robin over the lines.</summary>
+    public List<AdjustmentItem> NewItems(int count)
+    {
+        var run = Interlocked.Increment(ref _sequence);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var (code, lineId) = Lines[i % Lines.Count];
+            return new AdjustmentItem(code, Year, ((i % 997) + 1) / 100m, "新财预〔2031〕1号", "年中追加预算", new DateOnly(Year, 6, 30), "bench", $"r{run}-{i}", LineId: lineId);
+        })];
+    }
+
+    public static string Body(IEnumerable<AdjustmentItem> items) => JsonSerializer.Serialize(new { adjustments = items.ToArray() }, Json);
+
+    public async Task<int> PushAsync(string body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"Push answered {(int)response.StatusCode}: {text[..Math.Min(text.Length, 500)]}");
+        }
+
+        return text.Length;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataFolder", _folder);
+        builder.UseSetting("Security:RequestsPerMinute", "100000000");
+        builder.UseSetting("Security:ApiKeys:0:Client", "bench-admin");
+        builder.UseSetting("Security:ApiKeys:0:KeySha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))));
+        string[] scopes = ["perf.read", "data.write", "adjustments.write", "admin"];
+        for (var s = 0; s < scopes.Length; s++)
+        {
+            builder.UseSetting($"Security:ApiKeys:0:Scopes:{s}", scopes[s]);
+        }
+
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leaked temp folder only.
+        }
+    }
+
+    private async Task SetUpLinesAsync()
+    {
+        await PostAsync("/api/v1/fiscal-years", new { year = Year, status = "open", scoringSchemeId = (long?)null });
+        for (var d = 0; d < 10; d++)
+        {
+            var code = $"BENCH-{d}";
+            await PostAsync("/api/v1/departments", new
+            {
+                code,
+                name = "基准测试单位",
+                region = "高新区（新市区）",
+                parentCode = (string?)null,
+                unitType = "行政单位",
+                level = "科级",
+                functions = "承担测试工作。",
+                staffing = new { administrative = 5, institutional = 3, logistics = 1, actual = 8 },
+                divisions = new[] { "综合科" },
+            });
+            foreach (var (cls, source) in new[] { ("personnel", "ownLevel"), ("operating", "ownLevel"), ("operating", "superior"), ("project", "other") })
+            {
+                var line = await PostAsync($"/api/v1/departments/{code}/budgets/{Year}/lines", new
+                {
+                    expenditureClass = cls,
+                    fundingSource = source,
+                    projectId = (long?)null,
+                    initialAmount = 1_000_000_000.00m,
+                    executedAmount = 0m,
+                });
+                Lines.Add((code, line.GetProperty("id").GetInt64()));
+            }
+        }
+    }
+
+    private async Task<JsonElement> PostAsync(string url, object body)
+    {
+        using var response = await Client.PostAsync(url, new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"POST {url} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

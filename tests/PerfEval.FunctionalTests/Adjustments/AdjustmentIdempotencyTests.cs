@@ -1,0 +1,210 @@
+using PerfEval.Application.Adjustments;
+
+namespace PerfEval.FunctionalTests.Adjustments;
+
+/// <summary>
+/// "A retried request must never count twice": the Idempotency-Key flow of POST /budget-adjustments
+/// over HTTP — replay, key reuse, malformed keys, per-client scope, and a burst of the same request.
+/// </summary>
+public sealed class AdjustmentIdempotencyTests(PerfEvalFactory factory) : IClassFixture<PerfEvalFactory>
+{
+    private const int Year = 2031;
+
+    private readonly HttpClient _admin = factory.CreateClient(PerfEvalFactory.AdminKey);
+    private readonly HttpClient _pusher = factory.CreateClient("test-pusher-key");
+
+    private static List<AdjustmentItem> Items(string code, long lineId, params decimal[] amounts) =>
+        [.. amounts.Select(a => MoreTestData.Adjustment(code, Year, lineId, a))];
+
+    [Fact]
+    public async Task PushAdjustments_WhenKeyReplayed_ReturnsStoredResponse()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var body = AdjustmentApi.Body(Items(code, lineId, 100.10m, -20.05m, 3m));
+        var key = AdjustmentApi.NewKey();
+
+        var first = await _pusher.PushAsync(body, key);
+        var firstRaw = await first.Content.ReadAsStringAsync();
+        Assert.True(first.StatusCode == HttpStatusCode.Created, firstRaw);
+        Assert.False(first.IsReplay());
+        var lineAfterFirst = await _admin.LineRawAsync(code, Year, lineId);
+        var summaryAfterFirst = await _admin.SummaryTotalAsync(code, Year);
+
+        var replay = await _pusher.PushAsync(body, key);
+        var replayRaw = await replay.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(firstRaw, replayRaw);
+        Assert.True(replay.IsReplay(), "The replay carries Idempotent-Replayed: true.");
+        Assert.Equal(first.ContentType(), replay.ContentType());
+        Assert.Equal(3, (await _admin.LedgerAsync(code)).Count);
+        Assert.Equal(lineAfterFirst, await _admin.LineRawAsync(code, Year, lineId));
+        Assert.Equal(83.05m, await _admin.AdjustmentTotalAsync(code, Year, lineId));
+        Assert.Equal(summaryAfterFirst.ToString(), (await _admin.SummaryTotalAsync(code, Year)).ToString());
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenKeyReplayedWithOtherFormatting_ReturnsStoredResponse()
+    {
+        // The fingerprint is of the request, not its bytes: indentation and a quoted key (the IETF structured-field form) are the same request.
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var items = Items(code, lineId, 7m);
+        var key = AdjustmentApi.NewKey();
+        var first = await _pusher.PushAsync(AdjustmentApi.Body(items), key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var indented = JsonSerializer.Serialize(new { adjustments = items }, new JsonSerializerOptions(PerfEvalFactory.Json) { WriteIndented = true });
+        var replay = await _pusher.PushAsync(indented, $"\"{key}\"");
+
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.True(replay.IsReplay());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Single(await _admin.LedgerAsync(code));
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenKeyReusedWithDifferentBody_Returns422AndAppliesNothing()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var key = AdjustmentApi.NewKey();
+        Assert.Equal(HttpStatusCode.Created, (await _pusher.PushAsync(Items(code, lineId, 10m), key)).StatusCode);
+        var lineBefore = await _admin.LineRawAsync(code, Year, lineId);
+
+        var reused = await _pusher.PushAsync(Items(code, lineId, 20m), key);
+
+        var problem = await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Idempotency-Key", problem.ErrorKeys());
+        Assert.False(reused.IsReplay());
+        Assert.Single(await _admin.LedgerAsync(code));
+        Assert.Equal(lineBefore, await _admin.LineRawAsync(code, Year, lineId));
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenKeyMissing_Returns400AndAppliesNothing()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+
+        var response = await _pusher.PushAsync(AdjustmentApi.Body(Items(code, lineId, 10m)));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Idempotency-Key"], problem.ErrorKeys());
+        Assert.Empty(await _admin.LedgerAsync(code));
+    }
+
+    public static TheoryData<string, string[]> MalformedKeys => new()
+    {
+        { "too long (256)", [new string('k', 256)] },
+        { "a space inside", ["abc def"] },
+        { "empty", [""] },
+        { "blank", ["   "] },
+        { "non-ASCII", ["键-1"] },
+        { "a slash", ["a/b"] },
+        { "only quotes", ["\"\""] },
+        { "two headers", [Guid.NewGuid().ToString(), Guid.NewGuid().ToString()] },
+        { "two equal headers", ["same-key-twice", "same-key-twice"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedKeys))]
+    public async Task PushAdjustments_WhenKeyMalformed_Returns400AndAppliesNothing(string what, string[] keys)
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+
+        var response = await _pusher.PushAsync(AdjustmentApi.Body(Items(code, lineId, 10m)), keys);
+
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: expected 400, got {(int)response.StatusCode}: {raw}");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Idempotency-Key", problem.ErrorKeys());
+        Assert.Empty(await _admin.LedgerAsync(code));
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenKeyIs255Characters_IsAccepted()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var key = Guid.NewGuid().ToString("N") + new string('k', 255 - 32);
+
+        var response = await _pusher.PushAsync(AdjustmentApi.Body(Items(code, lineId, 10m)), key);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Single(await _admin.LedgerAsync(code));
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenTwoClientsUseTheSameKey_PushesIndependently()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var key = AdjustmentApi.NewKey();
+
+        var adminItems = Items(code, lineId, 100m);
+        var byAdmin = await _admin.PushAsync(adminItems, key);
+        var byPusher = await _pusher.PushAsync(Items(code, lineId, 1m, 2m), key);
+
+        Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byPusher.StatusCode);
+        Assert.False(byPusher.IsReplay(), "Another client's key is not this client's: no replay, no 422.");
+        var ledger = await _admin.LedgerAsync(code);
+        Assert.Equal(3, ledger.Count);
+        Assert.Equal(["test-admin", "test-pusher", "test-pusher"], ledger.Select(a => a.GetProperty("clientName").GetString()));
+        Assert.Equal(103m, await _admin.AdjustmentTotalAsync(code, Year, lineId));
+
+        // Each client's own replay returns its own stored response.
+        var adminReplay = await _admin.PushAsync(adminItems, key);
+        Assert.True(adminReplay.IsReplay());
+        Assert.Equal(await byAdmin.Content.ReadAsStringAsync(), await adminReplay.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenSecondClientSendsTheSamePayloadUnderTheSameKey_GetsItsOwnAnswerNotTheReplay()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var body = AdjustmentApi.Body(Items(code, lineId, 5m));
+        var key = AdjustmentApi.NewKey();
+        Assert.Equal(HttpStatusCode.Created, (await _admin.PushAsync(body, key)).StatusCode);
+
+        var byPusher = await _pusher.PushAsync(body, key);
+
+        // The pusher's request is processed on its own: its source item is already recorded (409), not replayed from the admin's key.
+        var problem = await byPusher.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.False(byPusher.IsReplay());
+        Assert.Equal(["adjustments[0]"], problem.ErrorKeys());
+        Assert.Single(await _admin.LedgerAsync(code));
+        Assert.Equal(5m, await _admin.AdjustmentTotalAsync(code, Year, lineId));
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenSameKeySentEightTimesAtOnce_AppliesOnce()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 1_000_000m, executed: 0m);
+        var items = Enumerable.Range(0, 2_000).Select(i => MoreTestData.Adjustment(code, Year, lineId, 0.01m * (i % 7 + 1))).ToList();
+        var expectedTotal = items.Sum(i => i.Amount);
+        var body = AdjustmentApi.Body(items);
+        var key = AdjustmentApi.NewKey();
+        var clients = Enumerable.Range(0, 8).Select(_ => factory.CreateClient("test-pusher-key")).ToList();
+        using var start = new Barrier(clients.Count);
+
+        var responses = await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            var response = await client.PushAsync(body, key);
+            return (response.StatusCode, Replay: response.IsReplay(), Body: await response.Content.ReadAsStringAsync());
+        })));
+
+        var summary = string.Join(", ", responses.Select(r => $"{(int)r.StatusCode}{(r.Replay ? " replay" : "")}"));
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"A 5xx among the responses: {summary}; {r.Body}"));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"Unexpected status: {summary}; {r.Body}"));
+        var applied = responses.Where(r => r.StatusCode == HttpStatusCode.Created && !r.Replay).ToList();
+        Assert.True(applied.Count == 1, $"Exactly one request is applied: {summary}");
+        Assert.All(responses.Where(r => r.Replay), r => Assert.Equal(applied[0].Body, r.Body));
+        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.Conflict), r => Assert.Contains("Idempotency-Key", r.Body, StringComparison.Ordinal));
+
+        Assert.Equal(2_000, (await _admin.LedgerAsync(code)).Count);
+        Assert.Equal(expectedTotal, await _admin.AdjustmentTotalAsync(code, Year, lineId));
+
+        // Once it completed, every further retry is the replay.
+        var late = await clients[0].PushAsync(body, key);
+        Assert.True(late.IsReplay());
+        Assert.Equal(applied[0].Body, await late.Content.ReadAsStringAsync());
+    }
+}
