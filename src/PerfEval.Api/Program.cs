@@ -58,11 +58,13 @@ await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
 app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UsePerfEvalSecurity();
 
-// The contract and its UI are public documentation (openapi.yaml is published); data needs a key.
+// The contract and its UI are public documentation (openapi.yaml is published), served before
+// authentication; every data route needs a key.
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "PerfEval API");
+
+app.UsePerfEvalSecurity();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

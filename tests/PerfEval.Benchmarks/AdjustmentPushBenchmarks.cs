@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace PerfEval.Benchmarks;
 
@@ -11,8 +10,7 @@ namespace PerfEval.Benchmarks;
 /// least 10× faster than the singles.
 /// <code>dotnet run -c Release --project tests/PerfEval.Benchmarks -- --filter *AdjustmentPushBenchmarks*</code>
 /// </summary>
-[InProcess]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(AdjustmentBenchmarkConfig))]
 public class AdjustmentPushBenchmarks
 {
     private const int Count = 10_000;

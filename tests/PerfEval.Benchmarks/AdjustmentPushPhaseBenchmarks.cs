@@ -3,7 +3,6 @@ extern alias api;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -23,8 +22,7 @@ namespace PerfEval.Benchmarks;
 /// twice: stored and sent), and the ledger INSERT as the handler issues it (Dapper, one command per item).
 /// <code>dotnet run -c Release --project tests/PerfEval.Benchmarks -- --filter *AdjustmentPushPhaseBenchmarks*</code>
 /// </summary>
-[InProcess]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8, invocationCount: 1)]
+[Config(typeof(AdjustmentPhaseBenchmarkConfig))]
 public class AdjustmentPushPhaseBenchmarks
 {
     private const int Count = 10_000;

@@ -39,6 +39,8 @@ internal sealed class AdjustmentService : WebApplicationFactory<api::Program>
 
     public static async Task<AdjustmentService> StartAsync()
     {
+        // The API's appsettings.json is copied beside this program; it is the content root.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PERFEVAL_API", AppContext.BaseDirectory);
         var service = new AdjustmentService();
         service.UseKestrel(0);
         service.StartServer();

@@ -12,6 +12,8 @@ internal sealed class HardeningMiddleware(RequestDelegate next, SecurityOptions 
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
+            headers["X-Request-Id"] = context.TraceIdentifier; // the audit log's requestId
+
             headers["Referrer-Policy"] = "no-referrer";
             if (context.Request.Path.StartsWithSegments("/api"))
             {

@@ -138,6 +138,11 @@ internal static class SecuritySetup
                 .Select(s => new Claim(Scopes.ScopeClaim, s)));
         }
 
+        if (token.FindFirst("sub") is null && (token.FindFirst("client_id") ?? token.FindFirst("azp")) is { } client)
+        {
+            claims.Add(new Claim("sub", client.Value)); // client-credential tokens name the client, not a user
+        }
+
         claims.AddRange(token.FindAll(jwt.RegionClaim).Select(c => new Claim(Scopes.RegionClaim, c.Value)));
         claims.AddRange(token.FindAll(jwt.DepartmentClaim).Select(c => new Claim(Scopes.DepartmentClaim, c.Value)));
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, "sub", "roles"));

@@ -137,8 +137,16 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var generator = ActivatorUtilities.CreateInstance<YearGenerator>(services);
-        await generator.GenerateAsync(
-            configuration.GetValue("departments", 10_000), configuration.GetValue("year", 2025), configuration.GetValue("seed", 7), ct);
+        try
+        {
+            await generator.GenerateAsync(
+                configuration.GetValue("departments", 10_000), configuration.GetValue("year", 2025), configuration.GetValue("seed", 7), ct);
+        }
+        catch (InvalidOperationException refused)
+        {
+            services.GetRequiredService<ILogger<YearGenerator>>().LogError("generate-data: {Reason}", refused.Message);
+            Environment.ExitCode = 1;
+        }
     }
 
     public async Task<Counts> GenerateAsync(int departments, int year, int seed, CancellationToken ct)
@@ -203,6 +211,8 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
             unit.UnitType == "事业单位" ? 0 : posts, unit.UnitType == "事业单位" ? posts : 0, unitRandom.Next(0, 5), posts - unitRandom.Next(0, 6),
             "[\"综合科\",\"业务科\",\"财务室\"]", now);
 
+        // Most units meet their targets; some fall short, a few far short: grades spread from 优 to 差.
+        var shortfall = random.Next(100) switch { < 60 => 0m, < 85 => 0.2m, < 96 => 0.4m, _ => 0.8m };
         var lines = Lines(random);
         var projectsWritten = 0;
         var adjustmentsWritten = 0;
@@ -227,7 +237,7 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
             {
                 0 => decimal.Round(adjusted * 1.03m, 2),
                 < 25 => adjusted,
-                _ => decimal.Round(adjusted * random.Next(8_000, 10_001) / 10_000m, 2),
+                _ => decimal.Round(adjusted * random.Next(8_000 - (int)(shortfall * 4_000), 10_001) / 10_000m, 2),
             };
             if (line.Class == ExpenditureClass.Project)
             {
@@ -254,7 +264,7 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
             lineInputs.Add(new BudgetLineInput(line.Class, line.Source, line.Initial, adjustments.Sum(), executed, lineId));
         }
 
-        var indicators = IndicatorsOf(random, ids);
+        var indicators = IndicatorsOf(random, ids, shortfall);
         var card = ScorecardCalculator.Calculate(new ScorecardInput(lineInputs, indicators, DeclaredFigures.None, false), ScoringSchemeSettings.Default);
         for (var n = 0; n < indicators.Count; n++)
         {
@@ -315,7 +325,7 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
     }
 
     /// <summary>8–12 indicators weighing 90 in all (now and then 85 or 95: a finding); the last is satisfaction, mostly qualitative.</summary>
-    private static List<IndicatorInput> IndicatorsOf(Random random, long[] ids)
+    private static List<IndicatorInput> IndicatorsOf(Random random, long[] ids, decimal shortfall)
     {
         var count = random.Next(8, 13);
         var total = random.Next(40) switch { 0 => 85m, 1 => 95m, _ => 90m };
@@ -328,8 +338,8 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
             var id = ++ids[3];
             if (n == count - 1 && random.Next(5) > 0)
             {
-                var score = decimal.Round(weights[n] * random.Next(70, 101) / 100m, 1);
-                var tier = score >= weights[n] * 0.8m ? QualitativeTier.Achieved : QualitativeTier.PartiallyAchieved;
+                var score = decimal.Round(weights[n] * random.Next(70 - (int)(shortfall * 50), 101) / 100m, 1);
+                var tier = score >= weights[n] * 0.8m ? QualitativeTier.Achieved : score >= weights[n] * 0.6m ? QualitativeTier.PartiallyAchieved : QualitativeTier.NotAchieved;
                 list.Add(new IndicatorInput(sequence, "服务对象满意度", IndicatorKind.Qualitative, null, null, weights[n], null, null, tier, score,
                     null, null, score < weights[n] && random.Next(10) > 0 ? "部分服务对象反映办理时限偏长" : null, null, null, id));
                 continue;
@@ -338,7 +348,9 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
             var t = Indicators[(first + n) % Indicators.Length];
             var target = decimal.Round(t.From + ((t.To - t.From) * random.Next(0, 1_001) / 1_000m), t.Decimals);
             // Mostly on target, often over (≥ 120% needs a reason), now and then far over (150%: target too low) or short.
-            var achievement = random.Next(40) switch { 0 => 0.6m, 1 => 1.5m, < 10 => 1.2m, _ => 1.0m } + (random.Next(0, 500) / 10_000m);
+            var achievement = random.Next(40) switch { 0 => 0.6m, 1 => 1.5m, < 10 => 1.2m, _ => 1.0m } + (random.Next(0, 500) / 10_000m)
+                - (random.Next(3) > 0 ? shortfall * random.Next(50, 101) / 100m : 0m);
+            achievement = Math.Max(achievement, 0.1m);
             var final = t.Operator == ComparisonOperator.Equal
                 ? (random.Next(10) == 0 ? target - 1 : target)
                 : decimal.Round(target * (t.Operator == ComparisonOperator.AtMost ? 2m - achievement : achievement), t.Decimals);

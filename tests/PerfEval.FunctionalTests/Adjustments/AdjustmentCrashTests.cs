@@ -36,11 +36,12 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
             service = await ServiceProcess.StartAsync(_folder, Settings);
             output.WriteLine($"started in {clock.ElapsedMilliseconds} ms");
 
-            // Kill points: while the body is still on its way / being read, and (from the measured
-            // duration of the first replay) inside the work's transaction and around its commit.
-            var killAfter = new List<int> { 10, 50 };
-            var pushDuration = 0L;
-            for (var cycle = 0; cycle < killAfter.Count; cycle++)
+            // Three kill points: 10–50 ms after sending (the body still on its way, or being read);
+            // the moment the batch's rows become visible (just after the commit, before or while the
+            // answer is written); and inside the work's transaction (after the claim, at 70 % of the
+            // claim-to-commit time the second cycle measured).
+            var claimToCommit = TimeSpan.Zero;
+            foreach (var point in new[] { KillPoint.Early, KillPoint.AtCommit, KillPoint.InsideTransaction })
             {
                 var (code, lineId) = await SetUpLineAsync(service);
                 var items = Enumerable.Range(0, BatchSize)
@@ -50,26 +51,40 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
                 var body = AdjustmentApi.Body(items);
                 var key = AdjustmentApi.NewKey();
 
-                // 1. Push and kill the service while it runs.
-                string answered;
-                using (var pusher = service.CreateClient(ServiceProcess.PusherKey))
+                // 1. Push, and kill the service while it runs.
+                string what;
+                using (var pusher = service.CreateClient(ServiceProcess.PusherKey, TimeSpan.FromSeconds(60)))
                 {
                     var sent = Stopwatch.StartNew();
                     var push = pusher.PushAsync(body, key);
-                    await Task.Delay(killAfter[cycle]);
+                    var claimedAt = TimeSpan.Zero;
+                    switch (point)
+                    {
+                        case KillPoint.Early:
+                            await Task.Delay(Random.Shared.Next(10, 51));
+                            break;
+                        case KillPoint.AtCommit:
+                            claimedAt = await WaitForAsync(() => ReadKey(key).State is not null, push, sent);
+                            var committedAt = await WaitForAsync(() => CountRows(code) > 0, push, sent);
+                            claimToCommit = committedAt - claimedAt;
+                            break;
+                        default:
+                            claimedAt = await WaitForAsync(() => ReadKey(key).State is not null, push, sent);
+                            await Task.Delay(claimToCommit * 0.7);
+                            break;
+                    }
+
                     service.Kill();
-                    var killedAt = sent.ElapsedMilliseconds;
+                    what = $"{point}: killed at {sent.ElapsedMilliseconds} ms{(claimedAt > TimeSpan.Zero ? $" (claim seen at {claimedAt.TotalMilliseconds:0} ms)" : "")}";
                     try
                     {
-                        var response = await push;
-                        answered = $"answered {(int)response.StatusCode} before the kill";
+                        using var response = await push;
+                        what += $", answered {(int)response.StatusCode} before the kill";
                     }
                     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
                     {
-                        answered = "no answer";
+                        what += ", no answer";
                     }
-
-                    answered += $", killed at {killedAt} ms";
                 }
 
                 // 2. Restart on the same data: all or nothing, and the stored response goes with the work.
@@ -79,7 +94,7 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
                 using var admin = service.CreateClient(ServiceProcess.AdminKey);
                 var ledger = await admin.LedgerAsync(code);
                 var total = await admin.AdjustmentTotalAsync(code, Year, lineId);
-                output.WriteLine($"cycle {cycle}: kill after {killAfter[cycle]} ms, {answered}; after restart {ledger.Count} rows, total {total}, key {keyState ?? "absent"} {keyStatus}");
+                output.WriteLine($"{what}; after restart {ledger.Count} rows, total {total}, key {keyState ?? "absent"} {keyStatus}");
                 Assert.True(ledger.Count is 0 or BatchSize, $"A partial batch survived the crash: {ledger.Count} rows.");
                 Assert.Equal(ledger.Count == 0 ? 0m : batchTotal, total);
                 if (ledger.Count == BatchSize)
@@ -92,27 +107,23 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
                     Assert.NotEqual("Completed", keyState);
                 }
 
-                // 3. Replay the same request (once its lease has run out): it completes exactly once.
-                using var pusherAgain = service.CreateClient(ServiceProcess.PusherKey);
+                if (point == KillPoint.AtCommit)
+                {
+                    Assert.Equal(BatchSize, ledger.Count);
+                }
+
+                // 3. Replay the same request (retrying while the dead request's lease runs): it completes exactly once.
+                using var pusherAgain = service.CreateClient(ServiceProcess.PusherKey, TimeSpan.FromSeconds(60));
                 var replayClock = Stopwatch.StartNew();
                 var (status, replayed, replayBody) = await PushUntilSettledAsync(pusherAgain, body, key);
-                pushDuration = replayed ? pushDuration : replayClock.ElapsedMilliseconds;
                 Assert.True(status == HttpStatusCode.Created, $"The replay ended {(int)status}: {replayBody}");
                 Assert.Equal(ledger.Count == BatchSize, replayed);
                 Assert.Equal(BatchSize, (await admin.LedgerAsync(code)).Count);
                 Assert.Equal(batchTotal, await admin.AdjustmentTotalAsync(code, Year, lineId));
-                var again = await pusherAgain.PushAsync(body, key);
+                using var again = await pusherAgain.PushAsync(body, key);
                 Assert.True(again.IsReplay());
                 Assert.Equal(replayBody, await again.Content.ReadAsStringAsync());
-                Assert.Equal(BatchSize, (await admin.LedgerAsync(code)).Count);
-                output.WriteLine($"cycle {cycle}: replay {(replayed ? "returned the stored 201" : "applied the batch")} in {replayClock.ElapsedMilliseconds} ms; {clock.ElapsedMilliseconds} ms so far");
-
-                if (cycle == 1 && pushDuration > 0)
-                {
-                    // Inside the transaction, and close to its end.
-                    killAfter.Add((int)(pushDuration * 0.6));
-                    killAfter.Add((int)(pushDuration * 0.95));
-                }
+                output.WriteLine($"  replay {(replayed ? "returned the stored 201" : "applied the batch")} after {replayClock.ElapsedMilliseconds} ms; {clock.ElapsedMilliseconds} ms so far");
             }
         }
         finally
@@ -133,6 +144,26 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
         {
             // A leaked temp folder only.
         }
+    }
+
+    private enum KillPoint
+    {
+        Early,
+        AtCommit,
+        InsideTransaction,
+    }
+
+    /// <summary>Polls the database file until the condition holds; returns when, measured from the send.</summary>
+    private static async Task<TimeSpan> WaitForAsync(Func<bool> condition, Task<HttpResponseMessage> push, Stopwatch sent)
+    {
+        while (!condition())
+        {
+            Assert.True(sent.Elapsed < TimeSpan.FromSeconds(30), "The push never reached the awaited point.");
+            Assert.False(push.IsCompleted && !condition(), "The push ended before the awaited point.");
+            await Task.Delay(5);
+        }
+
+        return sent.Elapsed;
     }
 
     /// <summary>Sends until the answer is not 409 (the killed request's claim is in flight until its lease runs out).</summary>
@@ -162,16 +193,37 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
         return (code, line.GetProperty("id").GetInt64());
     }
 
-    /// <summary>The key's row as the restarted service sees it (a read-only look at the file).</summary>
+    /// <summary>The key's row as the service sees it (a read-only look at the file).</summary>
     private (string? State, int? Status) ReadKey(string key)
     {
-        var database = Path.Combine(_folder, "perfeval.db");
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT state, response_status FROM idempotency_keys WHERE idempotency_key = $key";
         command.Parameters.AddWithValue("$key", key);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1)) : (null, null);
+    }
+
+    /// <summary>Committed ledger rows of the department (a read-only look at the file).</summary>
+    private long CountRows(string code)
+    {
+        using var connection = OpenReadOnly();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM budget_adjustments WHERE department_code = $code";
+        command.Parameters.AddWithValue("$code", code);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private SqliteConnection OpenReadOnly()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_folder, "perfeval.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 5,
+        }.ToString());
+        connection.Open();
+        return connection;
     }
 }
