@@ -25,7 +25,9 @@ public static class SqlCatalog
         return data;
     }
 
-    public static string Statement(string name) => Statements().Single(s => s.Name == name).Sql;
+    /// <summary>The statement as the server sees it: Dapper expands <c>IN @List</c> into <c>IN (@List1, @List2, …)</c>.</summary>
+    public static string Statement(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(Statements().Single(s => s.Name == name).Sql, @"\bIN\s+@(\w+)", "IN (@$1_1, @$1_2)");
 
     /// <summary>A migrated, empty SQLite database in memory, kept open for the lifetime of the connection.</summary>
     public static SqliteConnection MigratedSqlite()
