@@ -22,6 +22,9 @@ public sealed partial class DeploymentManifestTests
 
     private const int DefaultShutdownSeconds = 30;
 
+    /// <summary>Log levels by category, as appsettings.json sets them (<c>Logging:LogLevel:Default</c>).</summary>
+    private const string LogLevelPrefix = "Logging__LogLevel__";
+
     /// <summary>The options classes bound from configuration, by section.</summary>
     private static readonly (string Section, Type Options)[] OptionSections =
     [
@@ -74,6 +77,7 @@ public sealed partial class DeploymentManifestTests
     [InlineData("Security__Jwt__ScopeClaims__0", true)]
     [InlineData("Shutdown__TimeoutSeconds", true)]
     [InlineData("ASPNETCORE_ENVIRONMENT", true)]
+    [InlineData("Logging__LogLevel__Default", true)]
     [InlineData("Database__Provder", false)]
     [InlineData("Database__Migrate", false)]
     [InlineData("Security__ApiKeys__first__Client", false)]
@@ -82,6 +86,7 @@ public sealed partial class DeploymentManifestTests
     [InlineData("Security__RequestsPerSecond", false)]
     [InlineData("Shutdown__Timeout", false)]
     [InlineData("Logging__Whatever", false)]
+    [InlineData("Logging__LogLevel__", false)]
     [InlineData("ASPNETCORE_ENVIRONEMNT", false)]
     public void SettingName_IsCheckedAgainstTheOptionsClasses(string name, bool read)
     {
@@ -118,6 +123,19 @@ public sealed partial class DeploymentManifestTests
 
         Assert.NotEmpty(scopes);
         Assert.All(scopes, s => Assert.Contains(s.Value, Scopes.All));
+    }
+
+    [Fact]
+    public void ConfigurationReference_InDeployReadme_ListsEverySettingTheServiceReads()
+    {
+        var readme = File.ReadAllText(Path.Combine(Deploy, "README.md"));
+        var settings = OptionSections.SelectMany(s => SettingNames(s.Options, s.Section, 0))
+            .Append(ShutdownSetting.Replace(":", "__", StringComparison.Ordinal))
+            .Concat(HostSettings)
+            .ToList();
+
+        Assert.Contains("Security__ApiKeys__N__Scopes__M", settings);
+        Assert.All(settings, name => Assert.Contains($"| `{name}` |", readme, StringComparison.Ordinal));
     }
 
     // ---- probes and health check ----
@@ -340,7 +358,9 @@ public sealed partial class DeploymentManifestTests
 
     private static bool IsSettingTheServiceReads(string name)
     {
-        if (HostSettings.Contains(name) || string.Equals(name.Replace("__", ":", StringComparison.Ordinal), ShutdownSetting, StringComparison.OrdinalIgnoreCase))
+        if (HostSettings.Contains(name)
+            || (name.StartsWith(LogLevelPrefix, StringComparison.Ordinal) && name.Length > LogLevelPrefix.Length)
+            || string.Equals(name.Replace("__", ":", StringComparison.Ordinal), ShutdownSetting, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -365,6 +385,24 @@ public sealed partial class DeploymentManifestTests
 
         var property = type.GetProperty(path[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         return property is { CanWrite: true } && Binds(property.PropertyType, path[1..]);
+    }
+
+    /// <summary>Every name <see cref="Binds"/> accepts, with list indexes written N, then M.</summary>
+    private static IEnumerable<string> SettingNames(Type type, string prefix, int lists)
+    {
+        if (IsSingleValue(type))
+        {
+            return [prefix];
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            return SettingNames(type.GetGenericArguments()[0], $"{prefix}__{(lists == 0 ? "N" : "M")}", lists + 1);
+        }
+
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .SelectMany(p => SettingNames(p.PropertyType, $"{prefix}__{p.Name}", lists));
     }
 
     private static bool IsSingleValue(Type type)
