@@ -11,6 +11,7 @@ using PerfEval.Infrastructure.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 builder.AddPerfEvalSecurity();
 
 builder.Services

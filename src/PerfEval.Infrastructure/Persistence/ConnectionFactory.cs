@@ -24,7 +24,9 @@ public sealed class ConnectionFactory
         }
         else
         {
-            _write = _read = SqliteConnectionString(options);
+            // A second SQLite file as the "secondary" exists only so the routing can be tested without a server.
+            _write = SqliteConnectionString(options, options.ConnectionString);
+            _read = options.ReadConnectionString is { Length: > 0 } read ? SqliteConnectionString(options, read) : _write;
         }
     }
 
@@ -62,9 +64,9 @@ public sealed class ConnectionFactory
         }
     }
 
-    private static string SqliteConnectionString(DatabaseOptions options)
+    private static string SqliteConnectionString(DatabaseOptions options, string? connectionString)
     {
-        var builder = options.ConnectionString is { Length: > 0 } cs
+        var builder = connectionString is { Length: > 0 } cs
             ? new SqliteConnectionStringBuilder(cs)
             : new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetFullPath(options.DataFolder), "perfeval.db") };
         builder.ForeignKeys = true;

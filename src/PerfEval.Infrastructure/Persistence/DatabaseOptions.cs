@@ -20,7 +20,7 @@ public sealed class DatabaseOptions
     /// <summary>SQL Server: the primary's connection string (commands and reads that must be current). SQLite: optional full connection string overriding <see cref="DataFolder"/>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>SQL Server only, optional: a readable secondary (<c>ApplicationIntent=ReadOnly</c>) for queries.</summary>
+    /// <summary>Optional: where queries go. SQL Server: a readable secondary (<c>ApplicationIntent=ReadOnly</c>). SQLite: another file, for tests only.</summary>
     public string? ReadConnectionString { get; set; }
 
     /// <summary>Apply pending migrations at start-up. Turn off where a separate <c>migrate</c> job runs them.</summary>

@@ -74,8 +74,9 @@ public sealed class AdjustmentCrashTests(ITestOutputHelper output) : IDisposable
                             break;
                     }
 
+                    var killedAt = sent.ElapsedMilliseconds;
                     service.Kill();
-                    what = $"{point}: killed at {sent.ElapsedMilliseconds} ms{(claimedAt > TimeSpan.Zero ? $" (claim seen at {claimedAt.TotalMilliseconds:0} ms)" : "")}";
+                    what = $"{point}: killed at {killedAt} ms{(claimedAt > TimeSpan.Zero ? $" (claim seen at {claimedAt.TotalMilliseconds:0} ms)" : "")}";
                     try
                     {
                         using var response = await push;
