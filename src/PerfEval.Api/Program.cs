@@ -10,9 +10,13 @@ using PerfEval.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// One-off commands (`migrate`, `generate-data`) do their work and exit; they serve no request, so
+// the production credential checks are for the service itself, not for them.
+var command = args.FirstOrDefault(a => a is "migrate" or "generate-data");
+
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
-builder.AddPerfEvalSecurity();
+builder.AddPerfEvalSecurity(verifyProduction: command is null);
 
 builder.Services
     .AddApplication()
@@ -41,14 +45,14 @@ builder.Services.AddSwaggerGen(o => o.SupportNonNullableReferenceTypes());
 
 var app = builder.Build();
 
-if (args.Contains("migrate"))
+if (command == "migrate")
 {
     var version = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
     app.Logger.LogInformation("Database is at schema version {Version}", version);
     return;
 }
 
-if (args.Contains("generate-data"))
+if (command == "generate-data")
 {
     await PerfEval.Infrastructure.DemoData.YearGenerator.RunAsync(app.Services, CancellationToken.None);
     return;

@@ -13,10 +13,10 @@ internal static class SecuritySetup
 {
     private const string PolicyScheme = "ApiKeyOrBearer";
 
-    public static SecurityOptions AddPerfEvalSecurity(this WebApplicationBuilder builder)
+    public static SecurityOptions AddPerfEvalSecurity(this WebApplicationBuilder builder, bool verifyProduction = true)
     {
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        if (builder.Environment.IsProduction())
+        if (verifyProduction && builder.Environment.IsProduction())
         {
             ProductionChecks.Verify(security);
         }
