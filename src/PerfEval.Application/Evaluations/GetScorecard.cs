@@ -15,7 +15,7 @@ namespace PerfEval.Application.Evaluations;
 public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Explain = false, MessageLanguage Language = MessageLanguage.Chinese)
     : IQuery<ScorecardResponse>, IDepartmentRequest
 {
-    internal sealed class Handler(DbSession db) : IRequestHandler<GetScorecard, ScorecardResponse>
+    internal sealed class Handler(DbSession db, ScorecardCache cache) : IRequestHandler<GetScorecard, ScorecardResponse>
     {
         /// <summary>A closed year's data changed after closing: any of its rows updated after closed_at.</summary>
         private const string ChangedAfterCloseSql = """
@@ -28,6 +28,20 @@ public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Ex
             """;
 
         public async Task<ScorecardResponse> Handle(GetScorecard request, CancellationToken ct)
+        {
+            // The stamp is read first: data read after it can only be as new or newer, never older.
+            var stamp = await ScorecardCache.StampAsync(db, request.DepartmentCode, ct);
+            if (cache.Find(request, stamp) is { } cached)
+            {
+                return cached;
+            }
+
+            var response = await ComputeAsync(request, ct);
+            cache.Keep(request, stamp, response);
+            return response;
+        }
+
+        private async Task<ScorecardResponse> ComputeAsync(GetScorecard request, CancellationToken ct)
         {
             var department = await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             var scheme = await YearScheme.LoadAsync(db, request.FiscalYear, ct);

@@ -48,21 +48,21 @@ public sealed record IndicatorInput(
 /// the scale it was written with (9.8m has scale 1), which is the precision it is checked at.
 /// </summary>
 public sealed record DeclaredFigures(
-    decimal? InitialBudget,
-    decimal? Adjustments,
-    decimal? AdjustedBudget,
-    decimal? Executed,
-    decimal? ExpenditureTotal,
-    decimal? BasicExpenditure,
-    decimal? ProjectExpenditure,
-    decimal? InitialSuperior,
-    decimal? InitialOwnLevel,
-    decimal? InitialOther,
-    decimal? AdjustmentRate,
-    decimal? ExecutionRate,
-    decimal? ExecutionScore,
-    decimal? CompositeScore,
-    Grade? Grade)
+    decimal? InitialBudget = null,
+    decimal? Adjustments = null,
+    decimal? AdjustedBudget = null,
+    decimal? Executed = null,
+    decimal? ExpenditureTotal = null,
+    decimal? BasicExpenditure = null,
+    decimal? ProjectExpenditure = null,
+    decimal? InitialSuperior = null,
+    decimal? InitialOwnLevel = null,
+    decimal? InitialOther = null,
+    decimal? AdjustmentRate = null,
+    decimal? ExecutionRate = null,
+    decimal? ExecutionScore = null,
+    decimal? CompositeScore = null,
+    Grade? Grade = null)
 {
     public static DeclaredFigures None { get; } =
         new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
