@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PerfEval.Api.Endpoints;
 using PerfEval.Api.Infrastructure;
+using PerfEval.Api.OpenApi;
 using PerfEval.Api.Security;
 using PerfEval.Application;
 using PerfEval.Infrastructure;
@@ -10,9 +11,9 @@ using PerfEval.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// One-off commands (`migrate`, `generate-data`) do their work and exit; they serve no request, so
-// the production credential checks are for the service itself, not for them.
-var command = args.FirstOrDefault(a => a is "migrate" or "generate-data");
+// One-off commands (`migrate`, `generate-data`, `openapi`) do their work and exit; they serve no
+// request, so the production credential checks are for the service itself, not for them.
+var command = args.FirstOrDefault(a => a is "migrate" or "generate-data" or OpenApiCommand.Argument);
 
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
@@ -41,7 +42,7 @@ builder.Services.AddResponseCompression(o =>
 });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen(o => o.SupportNonNullableReferenceTypes());
+builder.Services.AddPerfEvalOpenApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -58,16 +59,21 @@ if (command == "generate-data")
     return;
 }
 
-await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+// `openapi [file]` writes the contract (after the endpoints are mapped, below) and touches no database.
+var openApiOnly = command == OpenApiCommand.Argument;
+if (!openApiOnly)
+{
+    await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+}
 
 app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePerfEvalHardening();
 
 // The contract and its UI are public documentation (openapi.yaml is published), served before
 // authentication; every data route needs a key.
-app.UseSwagger();
-app.UseSwaggerUI(o => o.DocumentTitle = "PerfEval API");
+app.UsePerfEvalSwagger();
 
 app.UsePerfEvalSecurity();
 
@@ -88,6 +94,12 @@ app.MapGroup("/api/v1")
     .MapExports()
     .MapChanges()
     .MapAudit();
+
+if (openApiOnly)
+{
+    await OpenApiCommand.RunAsync(app, args);
+    return;
+}
 
 await app.RunAsync();
 

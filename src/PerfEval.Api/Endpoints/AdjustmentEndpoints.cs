@@ -47,8 +47,7 @@ internal static class AdjustmentEndpoints
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return Stored(claim.Status!.Value, claim.Body!);
             case ClaimOutcome.InFlight:
-                http.Response.Headers.RetryAfter = "1";
-                throw new ConflictException($"A request with Idempotency-Key '{key}' is still being processed; retry after it completes.");
+                throw new ConflictException($"A request with Idempotency-Key '{key}' is still being processed; retry after it completes.", retryAfterSeconds: 1);
             case ClaimOutcome.KeyReused:
                 throw new BusinessRuleException("Idempotency-Key", $"Idempotency-Key '{key}' was already used with a different payload; use a new key for a new request.");
         }

@@ -28,6 +28,10 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         {
             context.Response.Headers.RetryAfter = "5";
         }
+        else if (exception is ConflictException { RetryAfterSeconds: { } seconds })
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -39,6 +43,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
+            Type = TypeOf(StatusCodes.Status400BadRequest),
             Title = "The request is not valid.",
             Detail = "See errors for every field that must change.",
         },
@@ -51,6 +56,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         ConflictException { Errors: { } errors } conflict => new HttpValidationProblemDetails(errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
         {
             Status = StatusCodes.Status409Conflict,
+            Type = TypeOf(StatusCodes.Status409Conflict),
             Title = "Conflict.",
             Detail = conflict.Message,
         },
@@ -59,6 +65,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         BusinessRuleException rule => new HttpValidationProblemDetails(rule.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
         {
             Status = StatusCodes.Status422UnprocessableEntity,
+            Type = TypeOf(StatusCodes.Status422UnprocessableEntity),
             Title = "The request breaks a business rule.",
             Detail = rule.Message,
         },
@@ -98,7 +105,25 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         return $"The body is not valid JSON for this request at {json.Path ?? "$"} (line {(json.LineNumber ?? 0) + 1}): check the value's type and that every field is one this endpoint takes.";
     }
 
-    private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail, Type = TypeOf(status) };
+
+    /// <summary>The problem type: the RFC section that defines the status (also for problems the service stores and replays).</summary>
+    public static string? TypeOf(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        428 => "https://tools.ietf.org/html/rfc6585#section-3",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        _ => null,
+    };
 
     /// <summary>"Adjustments[0].Amount" → "adjustments[0].amount": errors name fields as the JSON does.</summary>
     private static string JsonName(string propertyPath) => propertyPath.Contains('-', StringComparison.Ordinal)

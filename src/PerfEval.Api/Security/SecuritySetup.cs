@@ -95,6 +95,7 @@ internal static class SecuritySetup
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
+                        Type = Infrastructure.ProblemDetailsMapping.TypeOf(StatusCodes.Status429TooManyRequests),
                         Title = "Too many requests.",
                         Detail = $"This client sent more than {security.RequestsPerMinute} requests in a minute; retry after {retryAfter} s.",
                     },
@@ -110,9 +111,15 @@ internal static class SecuritySetup
         return security;
     }
 
-    public static WebApplication UsePerfEvalSecurity(this WebApplication app)
+    /// <summary>Response hardening and body limits: first, so every response has them, documentation included.</summary>
+    public static WebApplication UsePerfEvalHardening(this WebApplication app)
     {
         app.UseMiddleware<HardeningMiddleware>();
+        return app;
+    }
+
+    public static WebApplication UsePerfEvalSecurity(this WebApplication app)
+    {
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

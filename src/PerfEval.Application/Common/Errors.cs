@@ -9,8 +9,11 @@ public sealed class NotFoundException(string resource, object key)
 }
 
 /// <summary>The request conflicts with the current state of the data (409): a duplicate key, a closed year.</summary>
-public class ConflictException(string message, IReadOnlyDictionary<string, string[]>? errors = null) : Exception(message)
+public class ConflictException(string message, IReadOnlyDictionary<string, string[]>? errors = null, int? retryAfterSeconds = null) : Exception(message)
 {
+    /// <summary>When the conflict passes by itself (a request still in flight): when to retry.</summary>
+    public int? RetryAfterSeconds { get; } = retryAfterSeconds;
+
     /// <summary>Per item, when the conflict concerns some items of a batch.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 }

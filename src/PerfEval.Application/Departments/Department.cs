@@ -5,7 +5,7 @@ using PerfEval.Application.Common;
 namespace PerfEval.Application.Departments;
 
 /// <summary>编制 and 实有人数: authorized posts by kind, and the actual headcount.</summary>
-public sealed record Staffing(int? Administrative, int? Institutional, int? Logistics, int? Actual);
+public sealed record Staffing(int? Administrative = null, int? Institutional = null, int? Logistics = null, int? Actual = null);
 
 /// <summary>A budget unit (部门单位).</summary>
 public sealed record DepartmentResponse(
