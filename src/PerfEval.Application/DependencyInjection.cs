@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<DbSession>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Evaluations.ScorecardCache>();
+        services.AddSingleton<YearViews.YearCache>();
 
         // Registration order is execution order: logging → validation → unit of work (transaction for
         // commands) → access (department scope) → audit (in the same transaction as the change).

@@ -22,7 +22,7 @@ trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm
 
 dotnet publish src/PerfEval.Api -c Release -o "$work/app" --nologo -v q >/dev/null
 ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/PerfEval.Api.dll" --urls "$BASE" --Database:DataFolder="$work/data" \
+  dotnet "$work/app/PerfEval.Api.dll" --contentRoot "$work/app" --urls "$BASE" --Database:DataFolder="$work/data" \
   --Security:RequestsPerMinute=100000000 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

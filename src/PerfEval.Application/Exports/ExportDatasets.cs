@@ -244,7 +244,7 @@ internal static class AdjustmentExport
         new("来源单号", r => r.SourceItemId),
         new("冲销调整ID", r => r.ReversesId),
         new("提交方", r => r.ClientName),
-        new("记录时间", r => r.CreatedAt),
+        new("记录时间(UTC)", r => r.CreatedAt),
     ];
 
     public static IAsyncEnumerable<BudgetAdjustmentResponse> RowsAsync(DbSession db, IRequestContext context, int year, CancellationToken ct) =>

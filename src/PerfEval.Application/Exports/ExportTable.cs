@@ -70,9 +70,16 @@ internal sealed class ExportBuffer(Stream output) : Stream
         set => throw new NotSupportedException();
     }
 
-    public Task SendWhenFullAsync(CancellationToken ct) => _pending.Length >= SendSize ? SendAsync(ct) : Task.CompletedTask;
+    public Task SendWhenFullAsync(CancellationToken ct) => _pending.Length >= SendSize ? SendPendingAsync(ct) : Task.CompletedTask;
 
+    /// <summary>Sends the rest and flushes: the file is complete.</summary>
     public async Task SendAsync(CancellationToken ct)
+    {
+        await SendPendingAsync(ct);
+        await output.FlushAsync(ct);
+    }
+
+    private async Task SendPendingAsync(CancellationToken ct)
     {
         if (_pending.Length > 0)
         {
@@ -80,8 +87,6 @@ internal sealed class ExportBuffer(Stream output) : Stream
             _pending.SetLength(0);
             HasSent = true;
         }
-
-        await output.FlushAsync(ct);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);

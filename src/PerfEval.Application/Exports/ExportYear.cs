@@ -36,7 +36,7 @@ public sealed record ExportYear(int Year, ExportDataset Dataset, ExportFormat Fo
 {
     /// <summary>Where the file goes: the response body, set by the API.</summary>
     [RouteValue]
-    public Stream Output { get; init; } = Stream.Null;
+    public required Stream Output { get; init; }
 
     /// <summary>perfeval-2024-budget-lines.csv: the names the query string uses.</summary>
     public string FileName => $"perfeval-{Year}-{Name(Dataset)}.{Name(Format)}";
@@ -77,8 +77,9 @@ public sealed record ExportYear(int Year, ExportDataset Dataset, ExportFormat Fo
                     IndicatorExport.RowsAsync(db, context, year, scheme, ct), ct),
                 ExportDataset.BudgetLines => ExportTable.WriteAsync(format, output, "预算明细", BudgetLineExport.Columns,
                     BudgetLineExport.RowsAsync(db, context, year, ct), ct),
-                _ => ExportTable.WriteAsync(format, output, "预算调整", AdjustmentExport.Columns,
+                ExportDataset.Adjustments => ExportTable.WriteAsync(format, output, "预算调整", AdjustmentExport.Columns,
                     AdjustmentExport.RowsAsync(db, context, year, ct), ct),
+                _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dataset, "Unknown dataset."),
             });
             return Unit.Value;
         }

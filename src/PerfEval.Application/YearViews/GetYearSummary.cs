@@ -1,7 +1,6 @@
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
-using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.YearViews;
 
@@ -19,16 +18,11 @@ public sealed record YearSummaryResponse(int Year, SummaryFigures Overall, IRead
 
 public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
 {
-    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<GetYearSummary, YearSummaryResponse>
+    internal sealed class Handler(DbSession db, IRequestContext context, YearCache cache) : IRequestHandler<GetYearSummary, YearSummaryResponse>
     {
         public async Task<YearSummaryResponse> Handle(GetYearSummary request, CancellationToken ct)
         {
-            var scheme = await YearScheme.LoadAsync(db, request.Year, ct);
-            var rows = new List<ScorecardRow>();
-            await foreach (var scored in YearScoring.ScoreAsync(db, context, request.Year, scheme, null, explain: false, ct))
-            {
-                rows.Add(ScorecardRow.From(scored, request.Year));
-            }
+            var rows = (await cache.ScoreAsync(db, context, request.Year, ct)).Select(d => ScorecardRow.From(d, request.Year)).ToList();
 
             return new YearSummaryResponse(
                 request.Year,

@@ -3,7 +3,6 @@ using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
-using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
@@ -37,14 +36,13 @@ public sealed record ListYearFindings(
         }
     }
 
-    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<ListYearFindings, Page<YearFinding>>
+    internal sealed class Handler(DbSession db, IRequestContext context, YearCache cache) : IRequestHandler<ListYearFindings, Page<YearFinding>>
     {
         public async Task<Page<YearFinding>> Handle(ListYearFindings request, CancellationToken ct)
         {
-            var scheme = await YearScheme.LoadAsync(db, request.Year, ct);
             var (afterDepartment, afterIndex) = ParseCursor(request.Cursor);
             var items = new List<(YearFinding Finding, int Index)>();
-            await foreach (var scored in YearScoring.ScoreAsync(db, context, request.Year, scheme, request.Region, explain: false, ct))
+            foreach (var scored in (await cache.ScoreAsync(db, context, request.Year, ct)).Where(d => request.Region is null || d.Department.Region == request.Region))
             {
                 var department = scored.Department;
                 var comparison = afterDepartment is null ? 1 : string.CompareOrdinal(department.Code, afterDepartment);

@@ -3,7 +3,6 @@ using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
-using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.YearViews;
 
@@ -53,20 +52,15 @@ public sealed record ListYearScorecards(
         }
     }
 
-    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<ListYearScorecards, RankedPage>
+    internal sealed class Handler(DbSession db, IRequestContext context, YearCache cache) : IRequestHandler<ListYearScorecards, RankedPage>
     {
         public async Task<RankedPage> Handle(ListYearScorecards request, CancellationToken ct)
         {
-            var scheme = await YearScheme.LoadAsync(db, request.Year, ct);
-            var rows = new List<ScorecardRow>();
-            await foreach (var scored in YearScoring.ScoreAsync(db, context, request.Year, scheme, request.Region, explain: false, ct))
-            {
-                var row = ScorecardRow.From(scored, request.Year);
-                if (Matches(row, request))
-                {
-                    rows.Add(row);
-                }
-            }
+            var rows = (await cache.ScoreAsync(db, context, request.Year, ct))
+                .Where(d => request.Region is null || d.Department.Region == request.Region)
+                .Select(d => ScorecardRow.From(d, request.Year))
+                .Where(r => Matches(r, request))
+                .ToList();
 
             var order = new RankOrder(request.Sort, request.Descending ?? request.Sort != ScorecardSort.Name);
             rows.Sort(order.Compare);
