@@ -72,9 +72,13 @@ internal sealed class Preconditions(IOptions<HttpOptions> options) : IEndpointFi
             : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match takes the strong ETag the resource was read with, e.g. \"3\".")]);
     }
 
-    private static EntityTagHeaderValue ContentTag(ScorecardResponse scorecard)
-    {
-        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(scorecard, JsonText.Options));
-        return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
-    }
+    /// <summary>Cached scorecards are served as the same instance until their data changes: hash each once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScorecardResponse, EntityTagHeaderValue> ContentTags = [];
+
+    private static EntityTagHeaderValue ContentTag(ScorecardResponse scorecard) =>
+        ContentTags.GetValue(scorecard, static card =>
+        {
+            var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(card, JsonText.Options));
+            return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
+        });
 }

@@ -47,7 +47,9 @@ public sealed class ConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection sqlite)
+            // Writers wait for each other inside SQLite (busy_timeout) and move totals with dec_add;
+            // WAL readers never wait for a writer, so a read unit needs neither.
+            if (kind == UnitOfWorkKind.Write && connection is SqliteConnection sqlite)
             {
                 ExactDecimals.Register(sqlite);
                 await using var pragma = connection.CreateCommand();
