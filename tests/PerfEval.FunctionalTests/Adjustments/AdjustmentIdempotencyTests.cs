@@ -207,4 +207,67 @@ public sealed class AdjustmentIdempotencyTests(PerfEvalFactory factory) : IClass
         Assert.True(late.IsReplay());
         Assert.Equal(applied[0].Body, await late.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task PushAdjustments_WhenRetriedWhileTheFirstIsRunning_NeverAppliesTwice()
+    {
+        if (PerfEvalFactory.SqlServerConnectionString is not null)
+        {
+            return; // The claim is watched for in the test's SQLite file.
+        }
+
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 1_000_000m, executed: 0m);
+        var items = Enumerable.Range(0, PushBudgetAdjustments.MaxBatch).Select(_ => MoreTestData.Adjustment(code, Year, lineId, 0.01m)).ToList();
+        var body = AdjustmentApi.Body(items);
+        var key = AdjustmentApi.NewKey();
+        var first = _pusher.PushAsync(body, key);
+        await WaitUntilClaimedAsync(key, first);
+
+        // Sent while the first is validated or written: 409 (in flight), or, on SQLite, where the claim
+        // waits for the running write transaction, the replay of the first's answer.
+        var retry = _pusher.PushAsync(body, key);
+        var other = _pusher.PushAsync(Items(code, lineId, 1m), key);
+
+        var created = await first;
+        var firstBody = await created.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var retried = await retry;
+        var retriedBody = await retried.Content.ReadAsStringAsync();
+        if (retried.StatusCode == HttpStatusCode.Conflict)
+        {
+            Assert.Contains("Idempotency-Key", retriedBody, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+            Assert.True(retried.IsReplay());
+            Assert.Equal(firstBody, retriedBody);
+        }
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await other).StatusCode);
+        Assert.Equal(PushBudgetAdjustments.MaxBatch, (await _admin.LedgerAsync(code)).Count);
+        Assert.Equal(100m, await _admin.AdjustmentTotalAsync(code, Year, lineId));
+    }
+
+    /// <summary>Watches the test's database file until the key's claim is committed.</summary>
+    private async Task WaitUntilClaimedAsync(string key, Task<HttpResponseMessage> push)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(factory.DataFolder, "perfeval.db"),
+            Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE idempotency_key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            Assert.False(push.IsCompleted, "The push ended before its key was seen.");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "The key was never claimed.");
+            await Task.Delay(1);
+        }
+    }
 }

@@ -140,6 +140,14 @@ public sealed class AdjustmentLedgerTests(PerfEvalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task GetBudgetAdjustment_WhenUnknown_Returns404()
+    {
+        var response = await _pusher.GetAsync($"{AdjustmentApi.Url}/987654321");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task BudgetAdjustments_WhenTheTableIsChangedDirectly_TheDatabaseRefuses()
     {
         if (PerfEvalFactory.SqlServerConnectionString is not null)
