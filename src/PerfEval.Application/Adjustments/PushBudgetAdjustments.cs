@@ -85,7 +85,9 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         private const string DepartmentRegionSql = "SELECT region FROM departments WHERE code = @Code";
 
         private const string RecordedSourceItemsSql = """
-            SELECT source_item_id FROM budget_adjustments WHERE source_system = @SourceSystem AND source_item_id IN @SourceItemIds
+            SELECT source_item_id FROM budget_adjustments
+            WHERE source_system = @SourceSystem AND source_item_id IN @SourceItemIds
+              AND NOT (created_at = @Now AND client_name = @ClientName)
             """;
 
         private const string ReversedSql = """
@@ -105,6 +107,10 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             UPDATE budget_lines SET adjustment_total = dec_add(adjustment_total, @Delta), row_version = row_version + 1, updated_at = @Now
             WHERE id = @LineId
             """;
+
+        private const string LastIdSql = "SELECT COALESCE(MAX(id), 0) FROM budget_adjustments";
+
+        private const string InsertedSinceSql = $"SELECT {BudgetAdjustmentResponse.Columns} FROM budget_adjustments WHERE id > @After ORDER BY id";
 
         private const string LineAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id = @LineId";
 
@@ -130,16 +136,41 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                     errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
             }
 
-            var duplicates = await DuplicateSourceItemsAsync(items, ct);
-            if (duplicates.Count > 0)
+            var repeated = RepeatedInBatch(items);
+            if (repeated.Count > 0)
             {
-                throw new ConflictException(
-                    $"{duplicates.Count} source items were already recorded; nothing was recorded.",
-                    duplicates.ToDictionary(i => $"adjustments[{i}]", i => new[] { $"{items[i].SourceSystem} item '{items[i].SourceItemId}' was already recorded." }));
+                throw AlreadyRecorded(items, repeated);
             }
 
             var now = clock.GetUtcNow();
-            await db.ExecuteAsync(InsertSql, items.Select((a, i) => new
+            var lastIdBefore = await db.ExecuteScalarAsync<long>(LastIdSql, null, ct);
+            try
+            {
+                await InsertAsync(items, lines, now, ct);
+            }
+            catch (System.Data.Common.DbException ex) when (db.Dialect.IsUniqueViolation(ex))
+            {
+                // The ledger's unique source items (or single reversals) guard the happy path; which
+                // items clashed is worked out only now, and the whole batch is rolled back.
+                var recorded = await RecordedSourceItemsAsync(items, now, ct);
+                throw recorded.Count > 0
+                    ? AlreadyRecorded(items, recorded)
+                    : new ConflictException("An adjustment this batch reverses was reversed by another request meanwhile; nothing was recorded.");
+            }
+
+            var adjusted = await ApplyToLinesAsync(items, lines, now, ct);
+            var created = await CreatedAsync(items, lastIdBefore, ct);
+            var result = new PushedAdjustments(created, adjusted);
+            if (request.Idempotency is { } claim)
+            {
+                await db.CompleteAsync(claim, 201, JsonSerializer.Serialize(result, JsonText.Options), now, ct);
+            }
+
+            return result;
+        }
+
+        private Task InsertAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, DateTimeOffset now, CancellationToken ct) =>
+            db.ExecuteAsync(InsertSql, items.Select((a, i) => new
             {
                 LineId = lines[i]!.Id,
                 a.DepartmentCode,
@@ -155,6 +186,9 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 Now = now,
             }), ct);
 
+        /// <summary>Each line moves once, by the sum of its items, inside the database.</summary>
+        private async Task<List<AdjustedLine>> ApplyToLinesAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, DateTimeOffset now, CancellationToken ct)
+        {
             var adjusted = new List<AdjustedLine>();
             foreach (var line in items.Select((a, i) => (lines[i]!.Id, a.Amount)).GroupBy(x => x.Id, x => x.Amount))
             {
@@ -171,23 +205,34 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 adjusted.Add(new AdjustedLine(after.Id, after.DepartmentCode, after.FiscalYear, after.InitialAmount, after.AdjustmentTotal, after.AdjustedAmount, after.ExecutedAmount));
             }
 
+            return [.. adjusted.OrderBy(l => l.LineId)];
+        }
+
+        /// <summary>
+        /// The rows just written, in the batch's order. SQLite has one writer at a time, so they are
+        /// the ids after the last one before the insert; SQL Server interleaves identities between
+        /// concurrent writers, so there they are found by their unique source items.
+        /// </summary>
+        private async Task<List<BudgetAdjustmentResponse>> CreatedAsync(IReadOnlyList<AdjustmentItem> items, long lastIdBefore, CancellationToken ct)
+        {
             var created = new List<BudgetAdjustmentResponse>(items.Count);
-            foreach (var (system, ids) in items.GroupBy(a => a.SourceSystem, a => a.SourceItemId).Select(g => (g.Key, g.ToList())))
+            if (db.Dialect.Name == "Sqlite")
             {
-                foreach (var chunk in ids.Chunk(Chunk))
+                created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSinceSql, new { After = lastIdBefore }, ct));
+            }
+            else
+            {
+                foreach (var (system, ids) in items.GroupBy(a => a.SourceSystem, a => a.SourceItemId).Select(g => (g.Key, g.ToList())))
                 {
-                    created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSql, new { SourceSystem = system, SourceItemIds = chunk }, ct));
+                    foreach (var chunk in ids.Chunk(Chunk))
+                    {
+                        created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSql, new { SourceSystem = system, SourceItemIds = chunk }, ct));
+                    }
                 }
             }
 
             var order = items.Select((a, i) => (a.SourceSystem, a.SourceItemId, i)).ToDictionary(x => (x.SourceSystem, x.SourceItemId), x => x.i);
-            var result = new PushedAdjustments([.. created.OrderBy(c => order[(c.SourceSystem, c.SourceItemId)])], [.. adjusted.OrderBy(l => l.LineId)]);
-            if (request.Idempotency is { } claim)
-            {
-                await db.CompleteAsync(claim, 201, JsonSerializer.Serialize(result, JsonText.Options), now, ct);
-            }
-
-            return result;
+            return [.. created.OrderBy(c => order[(c.SourceSystem, c.SourceItemId)])];
         }
 
         /// <summary>Each item's line, its year open and its department visible to the client; lines are read once per department-year.</summary>
@@ -304,29 +349,31 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             }
         }
 
-        private async Task<List<int>> DuplicateSourceItemsAsync(IReadOnlyList<AdjustmentItem> items, CancellationToken ct)
+        private static List<int> RepeatedInBatch(IReadOnlyList<AdjustmentItem> items)
         {
-            var duplicates = new List<int>();
             var seen = new HashSet<(string, string)>();
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (!seen.Add((items[i].SourceSystem, items[i].SourceItemId)))
-                {
-                    duplicates.Add(i);
-                }
-            }
+            return [.. Enumerable.Range(0, items.Count).Where(i => !seen.Add((items[i].SourceSystem, items[i].SourceItemId)))];
+        }
 
+        /// <summary>Source items recorded before this batch (its own rows, already written in this transaction, excluded).</summary>
+        private async Task<List<int>> RecordedSourceItemsAsync(IReadOnlyList<AdjustmentItem> items, DateTimeOffset now, CancellationToken ct)
+        {
+            var recorded = new List<int>();
             foreach (var group in items.Select((a, i) => (a, i)).GroupBy(x => x.a.SourceSystem))
             {
                 foreach (var chunk in group.Chunk(Chunk))
                 {
-                    var recorded = (await db.QueryAsync<string>(RecordedSourceItemsSql, new { SourceSystem = group.Key, SourceItemIds = chunk.Select(x => x.a.SourceItemId).ToArray() }, ct)).ToHashSet();
-                    duplicates.AddRange(chunk.Where(x => recorded.Contains(x.a.SourceItemId)).Select(x => x.i));
+                    var found = (await db.QueryAsync<string>(RecordedSourceItemsSql, new { SourceSystem = group.Key, SourceItemIds = chunk.Select(x => x.a.SourceItemId).ToArray(), Now = now, context.ClientName }, ct)).ToHashSet();
+                    recorded.AddRange(chunk.Where(x => found.Contains(x.a.SourceItemId)).Select(x => x.i));
                 }
             }
 
-            return [.. duplicates.Distinct().Order()];
+            return [.. recorded.Order()];
         }
+
+        private static ConflictException AlreadyRecorded(IReadOnlyList<AdjustmentItem> items, List<int> indexes) => new(
+            $"{indexes.Count} source items were already recorded; nothing was recorded.",
+            indexes.ToDictionary(i => $"adjustments[{i}]", i => new[] { $"{items[i].SourceSystem} item '{items[i].SourceItemId}' was already recorded." }));
 
         private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

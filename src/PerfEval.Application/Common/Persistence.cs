@@ -12,6 +12,9 @@ public interface ISqlDialect
     string Name { get; }
 
     string Translate(string sql);
+
+    /// <summary>A unique or primary key violation, which this provider reports by its own error number.</summary>
+    bool IsUniqueViolation(System.Data.Common.DbException exception);
 }
 
 /// <summary>Runs one unit of work: a fresh connection (and, for writes, one transaction), retried as a whole on transient faults.</summary>

@@ -11,6 +11,8 @@ internal sealed class SqliteDialect : ISqlDialect
     public string Name => "Sqlite";
 
     public string Translate(string sql) => sql;
+
+    public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
 }
 
 /// <summary>
@@ -24,6 +26,8 @@ internal sealed partial class SqlServerDialect : ISqlDialect
     private readonly ConcurrentDictionary<string, string> _translated = new(StringComparer.Ordinal);
 
     public string Name => "SqlServer";
+
+    public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
 
     public string Translate(string sql) => _translated.GetOrAdd(sql, static s =>
     {

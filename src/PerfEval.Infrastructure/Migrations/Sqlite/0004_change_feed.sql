@@ -1,8 +1,9 @@
 -- The change feed: one row per committed change of any entity, in commit order. Filled by
--- triggers, so no write path can forget it. SQLite serializes writers, so the autoincrement
--- position is the commit order; positions are never reused.
+-- triggers, so no write path can forget it. SQLite serializes writers, so the rowid position is
+-- the commit order; rows are never deleted, so a position is never reused (no AUTOINCREMENT needed,
+-- and none paid for on every insert).
 CREATE TABLE changes (
-    position        INTEGER PRIMARY KEY AUTOINCREMENT,
+    position        INTEGER PRIMARY KEY,
     entity_type     TEXT    NOT NULL,
     entity_key      TEXT    NOT NULL,
     department_code TEXT,
