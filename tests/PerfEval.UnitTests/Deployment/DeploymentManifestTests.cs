@@ -1,3 +1,5 @@
+using PerfEval.Api.Infrastructure;
+using PerfEval.Application.Adjustments;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -31,6 +33,8 @@ public sealed partial class DeploymentManifestTests
         (DatabaseOptions.Section, typeof(DatabaseOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
         (DemoDataOptions.Section, typeof(DemoDataOptions)),
+        (IdempotencyOptions.Section, typeof(IdempotencyOptions)),
+        (HttpOptions.Section, typeof(HttpOptions)),
     ];
 
     /// <summary>Host settings the service reads through ASP.NET Core and the .NET host (deploy/README.md lists them).</summary>
