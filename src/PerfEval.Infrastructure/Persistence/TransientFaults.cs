@@ -24,8 +24,12 @@ internal static class TransientFaults
     {
         SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
         SqlException sql => sql.Errors.Cast<SqlError>().Any(e => SqlServerTransientNumbers.Contains(e.Number)),
+        DatabaseUnreachableException => true,
         _ => false,
     };
 
     public static bool IsTransientSqlServerNumber(int number) => SqlServerTransientNumbers.Contains(number);
 }
+
+/// <summary>Opening a connection failed (server down, network, file): retried like any transient fault.</summary>
+internal sealed class DatabaseUnreachableException(Exception inner) : Exception("The database could not be reached.", inner);

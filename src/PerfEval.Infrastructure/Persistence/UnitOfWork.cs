@@ -49,9 +49,22 @@ internal sealed class UnitOfWork : IUnitOfWork
         }
     }
 
+    /// <summary>A database that cannot be reached at all is as transient as one that is busy: retried, then 503.</summary>
+    private async Task<System.Data.Common.DbConnection> OpenAsync(UnitOfWorkKind kind, CancellationToken ct)
+    {
+        try
+        {
+            return await _connections.OpenAsync(kind, ct);
+        }
+        catch (System.Data.Common.DbException ex) when (!TransientFaults.IsTransient(ex))
+        {
+            throw new DatabaseUnreachableException(ex);
+        }
+    }
+
     private async Task<T> RunOnceAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken ct)
     {
-        await using var connection = await _connections.OpenAsync(kind, ct);
+        await using var connection = await OpenAsync(kind, ct);
         if (kind == UnitOfWorkKind.Read)
         {
             session.Attach(connection, null, _connections.Dialect);

@@ -36,6 +36,12 @@ public sealed class TransientFaultTests
     }
 
     [Fact]
+    public void AConnectionThatCannotBeOpened_IsTransient()
+    {
+        Assert.True(TransientFaults.IsTransient(new DatabaseUnreachableException(new SqliteException("unable to open database file", 14))));
+    }
+
+    [Fact]
     public void OtherExceptions_AreNotTransient()
     {
         Assert.False(TransientFaults.IsTransient(new InvalidOperationException()));
