@@ -28,7 +28,7 @@ public static class Paging
         }
         catch (FormatException)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+            throw InvalidCursor();
         }
     }
 
@@ -42,8 +42,12 @@ public static class Paging
 
         return long.TryParse(key, out var id)
             ? id
-            : throw new ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+            : throw InvalidCursor();
     }
+
+    /// <summary>A cursor this service did not issue (or cannot read back): 400 on the cursor parameter.</summary>
+    public static ValidationException InvalidCursor() =>
+        new([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
 
     /// <summary>Queries fetch limit + 1 rows: the extra row only says whether another page follows.</summary>
     public static Page<T> ToPage<T>(IEnumerable<T> rows, int limit, Func<T, string> key)

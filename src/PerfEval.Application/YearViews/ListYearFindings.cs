@@ -87,7 +87,7 @@ public sealed record ListYearFindings(
             var parts = key.Split('\u0001');
             return parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var index)
                 ? (parts[0], index)
-                : throw new ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+                : throw Paging.InvalidCursor();
         }
     }
 }

@@ -134,7 +134,7 @@ internal sealed record RankOrder(ScorecardSort Sort, bool Descending)
         var parts = cursor.Split('\u0001');
         if (parts.Length != 3 || (parts[0].Length > 0 && !decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+            throw Paging.InvalidCursor();
         }
 
         return new Key(parts[0].Length == 0 ? null : decimal.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parts[2]);
