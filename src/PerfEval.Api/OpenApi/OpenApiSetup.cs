@@ -26,7 +26,7 @@ internal static class OpenApiSetup
             o.SupportNonNullableReferenceTypes();
             o.UseAllOfToExtendReferenceSchemas();
 
-            // Money, rates and scores are exact decimals: never "double" in a generated client's docs.
+            // Money, rates and scores are exact decimals: a generated client must not see a binary floating-point type.
             o.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             o.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
 

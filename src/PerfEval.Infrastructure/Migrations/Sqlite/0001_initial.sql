@@ -1,5 +1,5 @@
 -- PerfEval schema 1 (SQLite). STRICT tables: every value has the declared type.
--- Money and every other decimal is TEXT: SQLite has no exact decimal type, and REAL would round.
+-- Money and every other decimal is TEXT: SQLite has no exact decimal type, and its floating-point storage class would round.
 -- Declared (self-reported) figures are TEXT as written, so their precision (9.8 vs 9.80) is kept.
 -- Every entity carries an integer row version (optimistic concurrency, ETags) and update time.
 
