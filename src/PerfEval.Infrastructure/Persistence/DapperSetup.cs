@@ -7,7 +7,8 @@ namespace PerfEval.Infrastructure.Persistence;
 /// <summary>
 /// SQLite stores timestamps and dates as ISO text, which Dapper cannot turn into
 /// <see cref="DateTimeOffset"/> by itself; and SqlClient 2.1 predates <see cref="DateOnly"/>, so
-/// dates travel as <see cref="DateTime"/> typed <see cref="DbType.Date"/> (SQLite writes them as yyyy-MM-dd).
+/// dates are bound by the provider's dialect (SQLite: yyyy-MM-dd text; SQL Server: a DATE). Dapper
+/// binds a <see cref="DateOnly"/> itself unless its own mapping of the type is removed first.
 /// </summary>
 internal static class DapperSetup
 {
@@ -21,16 +22,15 @@ internal static class DapperSetup
         }
 
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
-        {
-            parameter.DbType = DbType.Date;
-            parameter.Value = value.ToDateTime(TimeOnly.MinValue);
-        }
+        public override void SetValue(IDbDataParameter parameter, DateOnly value) =>
+            (parameter is Microsoft.Data.Sqlite.SqliteParameter ? (Application.Common.ISqlDialect)SqliteDialect.Instance : SqlServerDialect.Instance)
+                .BindDate((System.Data.Common.DbParameter)parameter, value);
 
         public override DateOnly Parse(object value) => value switch
         {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using PerfEval.Application.Common;
 
@@ -13,6 +15,8 @@ internal sealed class SqliteDialect : ISqlDialect
     public string Translate(string sql) => sql;
 
     public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
+
+    public void BindDate(DbParameter parameter, DateOnly date) => parameter.Value = date;
 }
 
 /// <summary>
@@ -28,6 +32,13 @@ internal sealed partial class SqlServerDialect : ISqlDialect
     public string Name => "SqlServer";
 
     public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
+
+    /// <summary>SqlClient 2.1 predates <see cref="DateOnly"/>: a date travels as a <see cref="DateTime"/> typed DATE.</summary>
+    public void BindDate(DbParameter parameter, DateOnly date)
+    {
+        parameter.DbType = DbType.Date;
+        parameter.Value = date.ToDateTime(TimeOnly.MinValue);
+    }
 
     public string Translate(string sql) => _translated.GetOrAdd(sql, static s =>
     {
