@@ -54,8 +54,8 @@ internal static class AdjustmentEndpoints
 
         try
         {
-            var result = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
-            return Stored(StatusCodes.Status201Created, JsonSerializer.Serialize(result, JsonText.Options));
+            var pushed = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
+            return Stored(StatusCodes.Status201Created, pushed.Json);
         }
         catch (Exception ex) when (ex is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
         {

@@ -2,6 +2,7 @@ using Microsoft.OpenApi;
 using PerfEval.Application.Adjustments;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Changes;
+using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Indicators;
@@ -390,6 +391,7 @@ internal static class SchemaDocs
     public static readonly IReadOnlyDictionary<string, Action<OpenApiSchema>> Bounds = new Dictionary<string, Action<OpenApiSchema>>(StringComparer.Ordinal)
     {
         ["PushBudgetAdjustments"] = s => Property(s, "adjustments", p => { p.MinItems = 1; p.MaxItems = PushBudgetAdjustments.MaxBatch; }),
+        ["AdjustmentItem"] = AdjustmentItemBounds,
         ["PreviewScorecard"] = s =>
         {
             Property(s, "lines", p => p.MaxItems = PreviewScorecard.MaxLines);
@@ -415,6 +417,24 @@ internal static class SchemaDocs
             item.MaxLength = 100;
         }
     });
+
+    /// <summary>The push checks its up to 10,000 items in one pass of its own, not by rules these could be read from.</summary>
+    private static void AdjustmentItemBounds(OpenApiSchema schema)
+    {
+        Property(schema, "departmentCode", p => { p.MinLength = 1; p.MaxLength = DomainRules.MaxDepartmentCode; p.Pattern = DomainRules.DepartmentCodePattern; });
+        Property(schema, "fiscalYear", p => { p.Minimum = $"{DomainRules.FirstYear}"; p.Maximum = $"{DomainRules.LastYear}"; });
+        Property(schema, "amount", p => { p.Minimum = $"{-PushBudgetAdjustments.MaxAmount:0}"; p.Maximum = $"{PushBudgetAdjustments.MaxAmount:0}"; });
+        foreach (var (name, maxLength) in new[]
+        {
+            ("documentNumber", PushBudgetAdjustments.MaxDocumentNumber),
+            ("reason", PushBudgetAdjustments.MaxReason),
+            ("sourceSystem", PushBudgetAdjustments.MaxSourceSystem),
+            ("sourceItemId", PushBudgetAdjustments.MaxSourceItemId),
+        })
+        {
+            Property(schema, name, p => { p.MinLength = 1; p.MaxLength = maxLength; });
+        }
+    }
 
     private static void IndicatorNumbers(OpenApiSchema schema)
     {

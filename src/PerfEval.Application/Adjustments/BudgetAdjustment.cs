@@ -11,6 +11,17 @@ public sealed record BudgetAdjustmentResponse : IDepartmentOwned
         source_item_id AS SourceItemId, reverses_id AS ReversesId, client_name AS ClientName, created_at AS CreatedAt
         """;
 
+    /// <summary>
+    /// SQLite: records the ledger rows appended after id <c>@After</c> in the change feed, with one
+    /// statement (a trigger there would fire once per row). Every writer of the ledger runs it in
+    /// the transaction of its append; SQL Server's trigger does it there.
+    /// </summary>
+    public const string RecordAppendedInFeedSql = """
+        INSERT INTO changes (entity_type, entity_key, department_code, version, operation, changed_at)
+        SELECT 'budgetAdjustment', CAST(id AS TEXT), department_code, 1, 'Created', created_at
+        FROM budget_adjustments WHERE id > @After ORDER BY id
+        """;
+
     public long Id { get; init; }
     public long LineId { get; init; }
     public required string DepartmentCode { get; init; }

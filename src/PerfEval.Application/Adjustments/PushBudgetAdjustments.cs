@@ -31,48 +31,129 @@ public sealed record AdjustedLine(long LineId, string DepartmentCode, int Fiscal
 public sealed record PushedAdjustments(IReadOnlyList<BudgetAdjustmentResponse> Adjustments, IReadOnlyList<AdjustedLine> Lines);
 
 /// <summary>
+/// A pushed batch and its JSON, serialized once: the text stored with the idempotency key is the
+/// text sent, so the first answer and every replay are the same bytes.
+/// </summary>
+public sealed record PushedBatch(PushedAdjustments Result, string Json);
+
+/// <summary>
 /// Appends a batch of 1 to 10,000 adjustments all-or-nothing, in one transaction. Every bad item is
 /// reported by index and nothing is written (422; a source item already recorded: 409). Line totals
 /// move inside the database (<c>SET total = total + Σdelta</c>); no total is read, changed and
 /// written back in C#. With an idempotency claim, the response is stored with the adjustments.
 /// </summary>
-public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments) : ICommand<PushedAdjustments>
+public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments) : ICommand<PushedBatch>
 {
     public const int MaxBatch = 10_000;
 
     /// <summary>A single adjustment is bounded well inside DECIMAL(19,2): one trillion yuan.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    public const int MaxDocumentNumber = 100;
+    public const int MaxReason = 1000;
+    public const int MaxSourceSystem = 64;
+    public const int MaxSourceItemId = 128;
+
     /// <summary>Set by the API from the Idempotency-Key header once the key is claimed.</summary>
     [RouteValue]
     public IdempotencyClaim? Idempotency { get; init; }
 
+    /// <summary>
+    /// Checks every item in one pass: a child validator per item cost more than writing the whole
+    /// batch. Failures are named as FluentValidation names them (<c>Adjustments[3].Amount</c>).
+    /// </summary>
     internal sealed class Validator : AbstractValidator<PushBudgetAdjustments>
     {
+        private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+        private static readonly DateOnly LatestDate = new(2101, 12, 31);
+
         public Validator()
         {
             RuleFor(x => x.Adjustments).NotEmpty().Must(a => a.Count <= MaxBatch).WithMessage($"A batch holds 1 to {MaxBatch} adjustments.");
-            RuleForEach(x => x.Adjustments).ChildRules(item =>
+            RuleFor(x => x.Adjustments).Custom((items, context) =>
             {
-                item.RuleFor(a => a.DepartmentCode).DepartmentCode();
-                item.RuleFor(a => a.FiscalYear).FiscalYear();
-                item.RuleFor(a => a.Amount).NotEqual(0).Yuan().InclusiveBetween(-MaxAmount, MaxAmount);
-                item.RuleFor(a => a.DocumentNumber).NotEmpty().MaximumLength(100);
-                item.RuleFor(a => a.Reason).NotEmpty().MaximumLength(1000);
-                item.RuleFor(a => a.SourceSystem).NotEmpty().MaximumLength(64);
-                item.RuleFor(a => a.SourceItemId).NotEmpty().MaximumLength(128);
-                item.RuleFor(a => a.EffectiveDate).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2101, 12, 31));
-                item.RuleFor(a => a.ExpenditureClass).NotNull().When(a => a.LineId is null)
-                    .WithMessage("Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).");
-                item.RuleFor(a => a.FundingSource).NotNull().When(a => a.LineId is null)
-                    .WithMessage("Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).");
-                item.RuleFor(a => a.ExpenditureClass).IsInEnum();
-                item.RuleFor(a => a.FundingSource).IsInEnum();
+                for (var i = 0; i < items.Count && i < MaxBatch; i++)
+                {
+                    foreach (var (property, message) in Failures(items[i]))
+                    {
+                        context.AddFailure($"Adjustments[{i}].{property}", message);
+                    }
+                }
             });
+        }
+
+        private static IEnumerable<(string Property, string Message)> Failures(AdjustmentItem item)
+        {
+            if (!DomainRules.IsDepartmentCode(item.DepartmentCode))
+            {
+                yield return (nameof(item.DepartmentCode), DomainRules.DepartmentCodeMessage);
+            }
+
+            if (item.FiscalYear is < DomainRules.FirstYear or > DomainRules.LastYear)
+            {
+                yield return (nameof(item.FiscalYear), $"'Fiscal Year' must be between {DomainRules.FirstYear} and {DomainRules.LastYear}.");
+            }
+
+            if (item.Amount == 0)
+            {
+                yield return (nameof(item.Amount), "'Amount' must not be 0: an adjustment moves a line up or down.");
+            }
+            else if (decimal.Round(item.Amount, 2) != item.Amount)
+            {
+                yield return (nameof(item.Amount), "'Amount' must have at most 2 decimals (yuan, 元).");
+            }
+            else if (Math.Abs(item.Amount) > MaxAmount)
+            {
+                yield return (nameof(item.Amount), $"'Amount' must be between -{MaxAmount:0} and {MaxAmount:0}.");
+            }
+
+            foreach (var (property, value, maxLength) in new[]
+            {
+                (nameof(item.DocumentNumber), item.DocumentNumber, MaxDocumentNumber),
+                (nameof(item.Reason), item.Reason, MaxReason),
+                (nameof(item.SourceSystem), item.SourceSystem, MaxSourceSystem),
+                (nameof(item.SourceItemId), item.SourceItemId, MaxSourceItemId),
+            })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    yield return (property, $"'{property}' must not be empty.");
+                }
+                else if (value.Length > maxLength)
+                {
+                    yield return (property, $"'{property}' must be {maxLength} characters or fewer.");
+                }
+            }
+
+            if (item.EffectiveDate < EarliestDate || item.EffectiveDate > LatestDate)
+            {
+                yield return (nameof(item.EffectiveDate), $"'Effective Date' must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
+            }
+
+            const string NameTheLine = "Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).";
+            if (item.LineId is null && item.ExpenditureClass is null)
+            {
+                yield return (nameof(item.ExpenditureClass), NameTheLine);
+            }
+
+            if (item.LineId is null && item.FundingSource is null)
+            {
+                yield return (nameof(item.FundingSource), NameTheLine);
+            }
+
+            if (item.ExpenditureClass is { } expenditureClass && !Enum.IsDefined(expenditureClass))
+            {
+                yield return (nameof(item.ExpenditureClass), "'Expenditure Class' has a range of values which does not include this value.");
+            }
+
+            if (item.FundingSource is { } fundingSource && !Enum.IsDefined(fundingSource))
+            {
+                yield return (nameof(item.FundingSource), "'Funding Source' has a range of values which does not include this value.");
+            }
         }
     }
 
-    internal sealed class Handler(DbSession db, IRequestContext context, TimeProvider clock) : IRequestHandler<PushBudgetAdjustments, PushedAdjustments>
+    internal sealed class Handler(DbSession db, IRequestContext context, TimeProvider clock) : IRequestHandler<PushBudgetAdjustments, PushedBatch>
     {
         /// <summary>Lists are sent in chunks that stay under both providers' parameter limits.</summary>
         private const int Chunk = 500;
@@ -110,7 +191,6 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
         private const string LastIdSql = "SELECT COALESCE(MAX(id), 0) FROM budget_adjustments";
 
-        private const string InsertedSinceSql = $"SELECT {BudgetAdjustmentResponse.Columns} FROM budget_adjustments WHERE id > @After ORDER BY id";
 
         private const string LineAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id = @LineId";
 
@@ -119,7 +199,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             WHERE source_system = @SourceSystem AND source_item_id IN @SourceItemIds
             """;
 
-        public async Task<PushedAdjustments> Handle(PushBudgetAdjustments request, CancellationToken ct)
+        public async Task<PushedBatch> Handle(PushBudgetAdjustments request, CancellationToken ct)
         {
             var items = request.Adjustments;
             var lines = new BudgetLineResponse?[items.Count];
@@ -146,7 +226,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             var lastIdBefore = await db.ExecuteScalarAsync<long>(LastIdSql, null, ct);
             try
             {
-                await InsertAsync(items, lines, now, ct);
+                await db.ExecuteForEachAsync(InsertSql, Rows(items, lines), InsertParameters(context.ClientName, now), ct);
             }
             catch (System.Data.Common.DbException ex) when (db.Dialect.IsUniqueViolation(ex))
             {
@@ -158,33 +238,36 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                     : new ConflictException("An adjustment this batch reverses was reversed by another request meanwhile; nothing was recorded.");
             }
 
+            var created = await CreatedAsync(items, lines, lastIdBefore, now, ct);
             var adjusted = await ApplyToLinesAsync(items, lines, now, ct);
-            var created = await CreatedAsync(items, lastIdBefore, ct);
             var result = new PushedAdjustments(created, adjusted);
+            var json = JsonSerializer.Serialize(result, JsonText.Options);
             if (request.Idempotency is { } claim)
             {
-                await db.CompleteAsync(claim, 201, JsonSerializer.Serialize(result, JsonText.Options), now, ct);
+                await db.CompleteAsync(claim, 201, json, now, ct);
             }
 
-            return result;
+            return new PushedBatch(result, json);
         }
 
-        private Task InsertAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, DateTimeOffset now, CancellationToken ct) =>
-            db.ExecuteAsync(InsertSql, items.Select((a, i) => new
-            {
-                LineId = lines[i]!.Id,
-                a.DepartmentCode,
-                a.FiscalYear,
-                a.Amount,
-                a.DocumentNumber,
-                a.Reason,
-                a.EffectiveDate,
-                a.SourceSystem,
-                a.SourceItemId,
-                a.ReversesId,
-                context.ClientName,
-                Now = now,
-            }), ct);
+        private static (AdjustmentItem Item, BudgetLineResponse Line)[] Rows(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines) =>
+            [.. items.Select((item, i) => (item, lines[i]!))];
+
+        private static (string, Func<(AdjustmentItem Item, BudgetLineResponse Line), object?>)[] InsertParameters(string clientName, DateTimeOffset now) =>
+        [
+            ("LineId", r => r.Line.Id),
+            ("DepartmentCode", r => r.Item.DepartmentCode),
+            ("FiscalYear", r => r.Item.FiscalYear),
+            ("Amount", r => r.Item.Amount),
+            ("DocumentNumber", r => r.Item.DocumentNumber),
+            ("Reason", r => r.Item.Reason),
+            ("EffectiveDate", r => r.Item.EffectiveDate),
+            ("SourceSystem", r => r.Item.SourceSystem),
+            ("SourceItemId", r => r.Item.SourceItemId),
+            ("ReversesId", r => r.Item.ReversesId),
+            ("ClientName", _ => clientName),
+            ("Now", _ => now),
+        ];
 
         /// <summary>Each line moves once, by the sum of its items, inside the database.</summary>
         private async Task<List<AdjustedLine>> ApplyToLinesAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, DateTimeOffset now, CancellationToken ct)
@@ -209,25 +292,49 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         }
 
         /// <summary>
-        /// The rows just written, in the batch's order. SQLite has one writer at a time, so they are
-        /// the ids after the last one before the insert; SQL Server interleaves identities between
-        /// concurrent writers, so there they are found by their unique source items.
+        /// The rows just written, in the batch's order, and their change-feed entries. SQLite has one
+        /// writer at a time, so its new ids are the next ones after the last before the insert, in
+        /// order: the rows are known without reading them back, and the feed records them with one
+        /// statement (SQLite triggers fire per row; SQL Server's fires once per statement and has
+        /// recorded them already). SQL Server interleaves identities between concurrent writers, so
+        /// there the rows are read back by their unique source items.
         /// </summary>
-        private async Task<List<BudgetAdjustmentResponse>> CreatedAsync(IReadOnlyList<AdjustmentItem> items, long lastIdBefore, CancellationToken ct)
+        private async Task<List<BudgetAdjustmentResponse>> CreatedAsync(
+            IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, long lastIdBefore, DateTimeOffset now, CancellationToken ct)
         {
-            var created = new List<BudgetAdjustmentResponse>(items.Count);
             if (db.Dialect.Name == "Sqlite")
             {
-                created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSinceSql, new { After = lastIdBefore }, ct));
-            }
-            else
-            {
-                foreach (var (system, ids) in items.GroupBy(a => a.SourceSystem, a => a.SourceItemId).Select(g => (g.Key, g.ToList())))
+                var lastId = await db.ExecuteScalarAsync<long>(LastIdSql, null, ct);
+                if (lastId != lastIdBefore + items.Count)
                 {
-                    foreach (var chunk in ids.Chunk(Chunk))
-                    {
-                        created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSql, new { SourceSystem = system, SourceItemIds = chunk }, ct));
-                    }
+                    throw new InvalidOperationException($"The ledger's ids moved from {lastIdBefore} to {lastId} while {items.Count} adjustments were written in one transaction.");
+                }
+
+                await db.ExecuteAsync(BudgetAdjustmentResponse.RecordAppendedInFeedSql, new { After = lastIdBefore }, ct);
+                return [.. items.Select((a, i) => new BudgetAdjustmentResponse
+                {
+                    Id = lastIdBefore + 1 + i,
+                    LineId = lines[i]!.Id,
+                    DepartmentCode = a.DepartmentCode,
+                    FiscalYear = a.FiscalYear,
+                    Amount = a.Amount,
+                    DocumentNumber = a.DocumentNumber,
+                    Reason = a.Reason,
+                    EffectiveDate = a.EffectiveDate,
+                    SourceSystem = a.SourceSystem,
+                    SourceItemId = a.SourceItemId,
+                    ReversesId = a.ReversesId,
+                    ClientName = context.ClientName,
+                    CreatedAt = now,
+                })];
+            }
+
+            var created = new List<BudgetAdjustmentResponse>(items.Count);
+            foreach (var (system, ids) in items.GroupBy(a => a.SourceSystem, a => a.SourceItemId).Select(g => (g.Key, g.ToList())))
+            {
+                foreach (var chunk in ids.Chunk(Chunk))
+                {
+                    created.AddRange(await db.QueryAsync<BudgetAdjustmentResponse>(InsertedSql, new { SourceSystem = system, SourceItemIds = chunk }, ct));
                 }
             }
 
@@ -252,11 +359,10 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 if (!regions.TryGetValue(item.DepartmentCode, out var region))
                 {
                     regions[item.DepartmentCode] = region = await db.QuerySingleOrDefaultAsync<string>(DepartmentRegionSql, new { Code = item.DepartmentCode }, ct);
-                }
-
-                if (region is not null && !context.MaySee(item.DepartmentCode, region))
-                {
-                    throw new ForbiddenException($"This client may not change department '{item.DepartmentCode}' (adjustments[{i}]).");
+                    if (region is not null && !context.MaySee(item.DepartmentCode, region))
+                    {
+                        throw new ForbiddenException($"This client may not change department '{item.DepartmentCode}' (adjustments[{i}]).");
+                    }
                 }
 
                 if (status is null)

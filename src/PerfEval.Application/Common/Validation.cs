@@ -3,7 +3,7 @@ using FluentValidation;
 namespace PerfEval.Application.Common;
 
 /// <summary>Rules shared by every request that carries money, codes or years.</summary>
-public static class DomainRules
+public static partial class DomainRules
 {
     /// <summary>Amounts are yuan with at most 2 decimals and at most 10^15 in magnitude (DECIMAL(19,2)).</summary>
     public const decimal MaxAmount = 999_999_999_999_999.99m;
@@ -24,12 +24,25 @@ public static class DomainRules
         rule.Must(v => v is null || decimal.Round(v.Value, 8) == v.Value).WithMessage("'{PropertyName}' must have at most 8 decimals.")
             .Must(v => v is null || Math.Abs(v.Value) < 100_000_000_000_000m).WithMessage("'{PropertyName}' is out of range.");
 
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    public const int MaxDepartmentCode = 32;
+    public const string DepartmentCodePattern = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
+
+    public const string DepartmentCodeMessage = "'Department Code' must be ASCII letters, digits, '-' or '_' (at most 32).";
+
     public static IRuleBuilderOptions<T, string> DepartmentCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$")
+        rule.NotEmpty().MaximumLength(MaxDepartmentCode).Matches(DepartmentCodeRegex())
             .WithMessage("'{PropertyName}' must be ASCII letters, digits, '-' or '_' (at most 32).");
 
+    public static bool IsDepartmentCode(string? code) => code is { Length: > 0 and <= MaxDepartmentCode } && DepartmentCodeRegex().IsMatch(code);
+
     public static IRuleBuilderOptions<T, int> FiscalYear<T>(this IRuleBuilder<T, int> rule) =>
-        rule.InclusiveBetween(2000, 2100);
+        rule.InclusiveBetween(FirstYear, LastYear);
+
+    [System.Text.RegularExpressions.GeneratedRegex(DepartmentCodePattern)]
+    private static partial System.Text.RegularExpressions.Regex DepartmentCodeRegex();
 
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength);

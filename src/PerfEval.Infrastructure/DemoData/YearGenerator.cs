@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PerfEval.Application.Adjustments;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
@@ -178,11 +179,14 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
         }
 
         var counts = new Counts(0, 0, 0, 0, 0);
+        var lastAdjustmentBefore = ids[2];
         for (var i = 1; i <= departments; i++)
         {
             ct.ThrowIfCancellationRequested();
             counts = WriteDepartmentYear(connection, transaction, i, year, seed, now, ids, counts);
         }
+
+        Command(connection, transaction, BudgetAdjustmentResponse.RecordAppendedInFeedSql).Run(lastAdjustmentBefore);
 
         await transaction.CommitAsync(ct);
         foreach (var command in _commands.Values)

@@ -19,6 +19,52 @@ public sealed class AdjustmentLedgerTests(PerfEvalFactory factory) : IClassFixtu
         amount ?? -adjustment.GetProperty("amount").GetDecimal()) with { ReversesId = adjustment.GetProperty("id").GetInt64(), Reason = "冲销" };
 
     [Fact]
+    public async Task PushAdjustments_WhenCreated_AnswersEachRowExactlyAsTheLedgerStoresIt()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 1_000m, executed: 0m);
+        var (otherCode, otherLineId) = await _admin.NewLineAsync(Year, initial: 500m, executed: 0m);
+        AdjustmentItem[] items =
+        [
+            MoreTestData.Adjustment(code, Year, lineId, 10m),
+            MoreTestData.Adjustment(otherCode, Year, otherLineId, -0.5m),
+            MoreTestData.Adjustment(code, Year, lineId, 1_234.56m) with { EffectiveDate = new DateOnly(Year, 12, 31), Reason = "调增 \"引号\" & <标记>" },
+        ];
+
+        var pushed = await _pusher.PushCreatedAsync(items);
+
+        var answered = pushed.GetProperty("adjustments").EnumerateArray().ToList();
+        Assert.Equal(items.Select(i => i.SourceItemId), answered.Select(a => a.GetProperty("sourceItemId").GetString()));
+        foreach (var adjustment in answered)
+        {
+            var stored = await _admin.GetAsync($"{AdjustmentApi.Url}/{adjustment.GetProperty("id").GetInt64()}");
+            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+            Assert.Equal(adjustment.GetRawText(), await stored.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenCreated_RecordsEachRowOnceInTheChangeFeed()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 1_000m, executed: 0m);
+        var items = Enumerable.Range(0, 5).Select(i => MoreTestData.Adjustment(code, Year, lineId, i + 1m)).ToList();
+        var start = (await (await _admin.GetAsync("/api/v1/changes?limit=1")).JsonAsync()).GetProperty("nextCursor").GetString();
+        while ((await (await _admin.GetAsync($"/api/v1/changes?after={start}&limit=1000")).JsonAsync()) is var page && page.GetProperty("items").GetArrayLength() > 0)
+        {
+            start = page.GetProperty("nextCursor").GetString();
+        }
+
+        var pushed = await _pusher.PushCreatedAsync(items);
+
+        var ids = pushed.GetProperty("adjustments").EnumerateArray().Select(a => a.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var feed = (await (await _admin.GetAsync($"/api/v1/changes?after={start}&limit=1000")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var recorded = feed.Where(c => c.GetProperty("entityType").GetString() == "budgetAdjustment").ToList();
+        Assert.Equal(ids, recorded.Select(c => c.GetProperty("entityKey").GetString()));
+        Assert.All(recorded, c => Assert.Equal("created", c.GetProperty("operation").GetString()));
+        Assert.All(recorded, c => Assert.Equal(code, c.GetProperty("departmentCode").GetString()));
+        Assert.Contains(feed, c => c.GetProperty("entityType").GetString() == "budgetLine" && c.GetProperty("operation").GetString() == "updated");
+    }
+
+    [Fact]
     public async Task PushAdjustments_WhenReversed_RestoresTotalsAndKeepsBothRows()
     {
         var (code, lineId) = await _admin.NewLineAsync(Year, initial: 1_000m, executed: 100m);

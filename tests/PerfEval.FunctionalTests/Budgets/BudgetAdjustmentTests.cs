@@ -27,7 +27,7 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
             .Select(i => MoreTestData.Adjustment(code, Year, lineId, 0.01m, $"cent-{lineId}-{i}"))
             .ToList();
 
-        var recorded = await factory.SendAsync(new PushBudgetAdjustments(batch));
+        var recorded = (await factory.SendAsync(new PushBudgetAdjustments(batch))).Result;
 
         Assert.Equal(10_000, recorded.Adjustments.Count);
         Assert.Equal(12_345_679_001.23m, Assert.Single(recorded.Lines).AdjustedAmount);

@@ -1,0 +1,3 @@
+-- Nothing changes on SQL Server: its tr_budget_adjustments_created fires once per INSERT statement
+-- and records a whole batch with one INSERT … SELECT FROM inserted. (SQLite, whose triggers fire
+-- once per row, drops its trigger in this version and records a batch from the push itself.)
