@@ -599,7 +599,7 @@ internal static class OperationDocs
                 ["to"] = new("Only writes before this time.") { Example = "\"2025-01-01T00:00:00+08:00\"" },
             },
             ResponseDescription = "A page of the audit log.",
-            ResponseExamples = One("push", "The demo pusher's adjustment", """{"items":[{"id":52,"occurredAt":"2025-01-06T09:30:00+00:00","clientName":"demo-pusher","requestId":"0HNQ83OFMG9D3:00000001","action":"PushBudgetAdjustments","entityKey":null,"changes":"{\"adjustments\":[{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"amount\":50000.00,\"documentNumber\":\"新区财预〔2024〕18号\",\"reason\":\"年中追加营商环境评价工作经费\",\"effectiveDate\":\"2024-07-15\",\"sourceSystem\":\"budget-platform\",\"sourceItemId\":\"BP-2024-000123\",\"lineId\":null,\"expenditureClass\":\"operating\",\"fundingSource\":\"ownLevel\",\"projectId\":null,\"reversesId\":null}]}"}],"nextCursor":"NTI"}"""),
+            ResponseExamples = One("push", "The demo pusher's adjustment", """{"items":[{"id":52,"occurredAt":"2025-01-06T09:30:00+00:00","clientName":"demo-pusher","requestId":"0HNQ83OFMG9D3:00000001","action":"PushBudgetAdjustments","entityKey":null,"changes":"{\"adjustments\":1,\"netAmount\":50000.00,\"firstId\":12,\"lastId\":12,\"sourceSystems\":[\"budget-platform\"],\"lines\":[7],\"recordedAt\":\"2025-01-06T09:30:00+00:00\"}"}],"nextCursor":"NTI"}"""),
         },
     };
 }

@@ -317,7 +317,7 @@ internal static class SchemaDocs
         ["AuditEventResponse.requestId"] = "The request's traceId (also sent as X-Request-Id).",
         ["AuditEventResponse.action"] = "The command, e.g. `SaveEvaluation`, `PushBudgetAdjustments`.",
         ["AuditEventResponse.entityKey"] = "The key of what was written, when there is one.",
-        ["AuditEventResponse.changes"] = "What the client sent, as JSON text.",
+        ["AuditEventResponse.changes"] = "What the client sent, as JSON text; for a push of adjustments, what it recorded (count, net amount, first and last ledger id, lines moved), since the ledger keeps every item.",
     };
 
     /// <summary>What each schema is, by C# type name (without generic arity); overrides the XML summary.</summary>

@@ -5,6 +5,15 @@ using PerfEval.Application.Common;
 namespace PerfEval.Application.Audit;
 
 /// <summary>
+/// A command whose audit record is a summary rather than its whole request: a batch whose every
+/// item the ledger already keeps, with its client and time.
+/// </summary>
+public interface ISummarizedInAudit<in TResponse>
+{
+    object AuditSummary(TResponse response);
+}
+
+/// <summary>
 /// Records every successful command in the audit log, in the same transaction as the change, so a
 /// write and its audit record commit or vanish together.
 /// </summary>
@@ -31,7 +40,9 @@ internal sealed class AuditBehavior<TRequest, TResponse>(IRequestContext context
                 context.RequestId,
                 Action = typeof(TRequest).Name,
                 EntityKey = EntityKey(request, response),
-                Changes = JsonSerializer.Serialize(request, JsonText.Options),
+                Changes = request is ISummarizedInAudit<TResponse> summarized
+                    ? JsonSerializer.Serialize(summarized.AuditSummary(response), JsonText.Options)
+                    : JsonSerializer.Serialize(request, JsonText.Options),
             }, cancellationToken);
         }
 

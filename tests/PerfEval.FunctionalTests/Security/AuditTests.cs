@@ -67,19 +67,22 @@ public sealed class AuditTests(SecurityFactory factory) : IClassFixture<Security
     }
 
     [Fact]
-    public async Task AuditLog_WhenPusherPushesAdjustments_RecordsThePushWithTheItemsSent()
+    public async Task AuditLog_WhenPusherPushesAdjustments_RecordsWhatThePushRecordedInTheLedger()
     {
         var world = await World.CreateAsync(_admin);
 
         var response = await World.PushAsync(factory.CreateClient("test-pusher-key"), world.Push(amount: 4_321.09m));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var pushed = (await response.JsonAsync()).GetProperty("adjustments")[0];
         var audit = Assert.Single(await EventsAsync("?clientName=test-pusher&action=PushBudgetAdjustments"));
         var changes = JsonDocument.Parse(audit.GetProperty("changes").GetString()!).RootElement;
-        var item = changes.GetProperty("adjustments")[0];
-        Assert.Equal(4_321.09m, item.GetProperty("amount").GetDecimal());
-        Assert.Equal(world.Code, item.GetProperty("departmentCode").GetString());
-        Assert.Equal(world.LineId, item.GetProperty("lineId").GetInt64());
+        Assert.Equal(1, changes.GetProperty("adjustments").GetInt32());
+        Assert.Equal(4_321.09m, changes.GetProperty("netAmount").GetDecimal());
+        Assert.Equal(pushed.GetProperty("id").GetInt64(), changes.GetProperty("firstId").GetInt64());
+        Assert.Equal(pushed.GetProperty("id").GetInt64(), changes.GetProperty("lastId").GetInt64());
+        Assert.Equal([world.LineId], changes.GetProperty("lines").EnumerateArray().Select(l => l.GetInt64()));
+        Assert.Equal(pushed.GetProperty("createdAt").GetDateTimeOffset(), changes.GetProperty("recordedAt").GetDateTimeOffset());
     }
 
     [Theory]
