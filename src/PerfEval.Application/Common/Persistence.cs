@@ -18,6 +18,13 @@ public interface ISqlDialect
 
     /// <summary>Binds a date the way this provider stores it (SQLite: <c>yyyy-MM-dd</c> text; SQL Server: DATE).</summary>
     void BindDate(DbParameter parameter, DateOnly date);
+
+    /// <summary>
+    /// Runs one statement (already translated) once per row, in the transaction, preparing it once:
+    /// for thousands of rows the per-statement and per-parameter work of a command per row is most
+    /// of the cost. Values are stored as the provider's ADO.NET driver stores them.
+    /// </summary>
+    Task ExecuteForEachAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct);
 }
 
 /// <summary>Runs one unit of work: a fresh connection (and, for writes, one transaction), retried as a whole on transient faults.</summary>
@@ -63,58 +70,9 @@ public sealed class DbSession
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
         Connection.ExecuteAsync(Command(sql, parameters, ct));
 
-    /// <summary>
-    /// Runs one statement once per row through a single command whose parameters are bound anew for
-    /// each row: the statement is prepared once, where a command per row would prepare it every
-    /// time (for 10,000 rows, most of the cost). Values are bound as Dapper binds them.
-    /// </summary>
-    public async Task ExecuteForEachAsync<T>(string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct)
-    {
-        await using var command = Connection.CreateCommand();
-        command.CommandText = Dialect.Translate(sql);
-        command.Transaction = Transaction;
-        var bound = new DbParameter[parameters.Count];
-        for (var i = 0; i < bound.Length; i++)
-        {
-            bound[i] = command.CreateParameter();
-            bound[i].ParameterName = "@" + parameters[i].Name;
-            command.Parameters.Add(bound[i]);
-        }
-
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < bound.Length; i++)
-            {
-                Bind(bound[i], parameters[i].Value(row), Dialect);
-            }
-
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static void Bind(DbParameter parameter, object? value, ISqlDialect dialect)
-    {
-        switch (value)
-        {
-            case null:
-                parameter.Value = DBNull.Value;
-                break;
-            case DateOnly date:
-                dialect.BindDate(parameter, date);
-                break;
-            case DateTimeOffset instant:
-                parameter.Value = instant.ToUniversalTime();
-                break;
-            case string text:
-                // One declared size for every row, as Dapper does, so SQL Server reuses one plan.
-                parameter.Size = Math.Max(text.Length, 4000);
-                parameter.Value = text;
-                break;
-            default:
-                parameter.Value = value;
-                break;
-        }
-    }
+    /// <summary>Runs one statement once per row, prepared once (see <see cref="ISqlDialect.ExecuteForEachAsync"/>).</summary>
+    public Task ExecuteForEachAsync<T>(string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct) =>
+        Dialect.ExecuteForEachAsync(Connection, Transaction, Dialect.Translate(sql), rows, parameters, ct);
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
         new(Dialect.Translate(sql), parameters, Transaction, cancellationToken: ct);

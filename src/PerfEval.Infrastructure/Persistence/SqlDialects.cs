@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using PerfEval.Application.Common;
 
 namespace PerfEval.Infrastructure.Persistence;
@@ -17,6 +18,17 @@ internal sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
 
     public void BindDate(DbParameter parameter, DateOnly date) => parameter.Value = date;
+
+    /// <summary>
+    /// Through SQLite's own API: the statement is prepared once and each parameter's index looked up
+    /// once, where the ADO.NET driver looks every parameter up by name on every execution (for a
+    /// 10,000-row batch, more time than SQLite spends writing the rows).
+    /// </summary>
+    public Task ExecuteForEachAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct)
+    {
+        SqliteRows.ExecuteForEach((SqliteConnection)connection, sql, rows, parameters, ct);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -38,6 +50,54 @@ internal sealed partial class SqlServerDialect : ISqlDialect
     {
         parameter.DbType = DbType.Date;
         parameter.Value = date.ToDateTime(TimeOnly.MinValue);
+    }
+
+    public async Task ExecuteForEachAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        var bound = new DbParameter[parameters.Count];
+        for (var i = 0; i < bound.Length; i++)
+        {
+            bound[i] = command.CreateParameter();
+            bound[i].ParameterName = "@" + parameters[i].Name;
+            command.Parameters.Add(bound[i]);
+        }
+
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < bound.Length; i++)
+            {
+                Bind(bound[i], parameters[i].Value(row));
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>As Dapper binds: dates as DATE, times in UTC, and one declared size for short text so one plan is reused.</summary>
+    private void Bind(DbParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                parameter.Value = DBNull.Value;
+                break;
+            case DateOnly date:
+                BindDate(parameter, date);
+                break;
+            case DateTimeOffset instant:
+                parameter.Value = instant.ToUniversalTime();
+                break;
+            case string text:
+                parameter.Size = Math.Max(text.Length, 4000);
+                parameter.Value = text;
+                break;
+            default:
+                parameter.Value = value;
+                break;
+        }
     }
 
     public string Translate(string sql) => _translated.GetOrAdd(sql, static s =>
