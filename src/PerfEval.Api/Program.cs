@@ -33,6 +33,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
 builder.Services.Configure<HttpOptions>(builder.Configuration.GetSection(HttpOptions.Section));
 builder.Services.AddSingleton<Preconditions>();
+builder.Services.AddSingleton<ScorecardJsonWriter>();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;
