@@ -22,6 +22,7 @@ internal static class SecuritySetup
         }
 
         builder.Services.AddSingleton(security);
+        builder.Services.AddSingleton<ApiKeyClients>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Application.Common.IRequestContext, HttpRequestContext>();
 
