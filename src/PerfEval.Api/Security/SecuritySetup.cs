@@ -26,17 +26,19 @@ internal static class SecuritySetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Application.Common.IRequestContext, HttpRequestContext>();
 
+        // Without a token authority there is nothing to choose between: API keys are the scheme itself,
+        // not reached through the forwarding scheme on every request.
         var jwtEnabled = !string.IsNullOrWhiteSpace(security.Jwt.Authority);
         var authentication = builder.Services
-            .AddAuthentication(PolicyScheme)
-            .AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
-                jwtEnabled && !context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
-                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : ApiKeyAuthentication.SchemeName)
+            .AddAuthentication(jwtEnabled ? PolicyScheme : ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         if (jwtEnabled)
         {
+            authentication.AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                !context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
+                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthentication.SchemeName);
             authentication.AddJwtBearer(o =>
             {
                 o.Authority = security.Jwt.Authority;
