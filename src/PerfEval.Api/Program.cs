@@ -82,7 +82,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapGroup("/api/v1")
-    .AddEndpointFilter<Preconditions>()
+    .AddEndpointFilter(app.Services.GetRequiredService<Preconditions>())
     .MapDepartments()
     .MapFiscalYears()
     .MapBudgets()
