@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Data;
 using Microsoft.Data.Sqlite;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
+using SQLitePCL;
 
 namespace PerfEval.Infrastructure.Persistence;
 
@@ -70,12 +70,14 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
         }
     }
 
-    /// <summary>One read connection with the stamp statement prepared on it (raw ADO.NET: Dapper would create, and so compile, a new command each time).</summary>
+    /// <summary>
+    /// One read connection with the stamp statement prepared on it, run through SQLite's own calls:
+    /// a command and data reader would be allocated around every run, each costing more than the run.
+    /// </summary>
     private sealed class PreparedStamp : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter _departmentCode;
+        private readonly sqlite3_stmt _statement;
 
         public PreparedStamp(string connectionString)
         {
@@ -83,10 +85,7 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
             try
             {
                 _connection.Open();
-                _command = _connection.CreateCommand();
-                _command.CommandText = Sql;
-                _departmentCode = _command.Parameters.Add("@DepartmentCode", SqliteType.Text);
-                _command.Prepare();
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_connection.Handle, Sql, out _statement), _connection.Handle);
             }
             catch
             {
@@ -97,15 +96,27 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
 
         public ScorecardCache.Stamp Read(string departmentCode)
         {
-            _departmentCode.Value = departmentCode;
-            using var reader = _command.ExecuteReader(CommandBehavior.SingleRow);
-            reader.Read();
-            return new ScorecardCache.Stamp { Department = reader.GetInt64(0), Shared = reader.GetInt64(1) };
+            try
+            {
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, 1, departmentCode), _connection.Handle);
+                var result = raw.sqlite3_step(_statement);
+                if (result != raw.SQLITE_ROW)
+                {
+                    SqliteException.ThrowExceptionForRC(result, _connection.Handle);
+                    throw new InvalidOperationException("The stamp query returned no row.");
+                }
+
+                return new ScorecardCache.Stamp { Department = raw.sqlite3_column_int64(_statement, 0), Shared = raw.sqlite3_column_int64(_statement, 1) };
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement); // ends the run's read transaction
+            }
         }
 
         public void Dispose()
         {
-            _command.Dispose();
+            _statement.Dispose();
             _connection.Dispose();
         }
     }
