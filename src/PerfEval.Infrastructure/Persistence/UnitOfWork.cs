@@ -41,7 +41,11 @@ internal sealed class UnitOfWork : IUnitOfWork
     {
         try
         {
-            return await _retry.ExecuteAsync(async ct => await RunOnceAsync(kind, session, work, ct), cancellationToken);
+            // The unit travels as state: no closure is allocated for every request.
+            return await _retry.ExecuteAsync(
+                static (unit, ct) => new ValueTask<T>(unit.Self.RunOnceAsync(unit.Kind, unit.Session, unit.Work, ct)),
+                (Self: this, Kind: kind, Session: session, Work: work),
+                cancellationToken);
         }
         catch (Exception ex) when (TransientFaults.IsTransient(ex))
         {
