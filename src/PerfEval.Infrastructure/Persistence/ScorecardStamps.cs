@@ -11,7 +11,7 @@ namespace PerfEval.Infrastructure.Persistence;
 /// one more query of the request's unit of work. SQLite compiles a statement anew for every command,
 /// which costs several times what running this one does, so there the statement is kept prepared on
 /// a few read connections held open for it alone. Each run still reads the latest commit: a run is
-/// its own read transaction, ended when its reader is disposed.
+/// its own read transaction, ended when the statement is reset.
 /// </summary>
 internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecardStamps, IDisposable
 {
@@ -28,7 +28,7 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
     /// <summary>SQLite runs the statement synchronously, so no more are in use at once than threads running requests.</summary>
     private static readonly int MaxIdle = Environment.ProcessorCount * 2;
 
-    private readonly ConcurrentBag<PreparedStamp> _idle = [];
+    private readonly ConcurrentQueue<PreparedStamp> _idle = new();
 
     public async ValueTask<ScorecardCache.Stamp> ReadAsync(DbSession db, string departmentCode, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var statement = _idle.TryTake(out var idle) ? idle : new PreparedStamp(connections.ConnectionStringFor(UnitOfWorkKind.Read));
+        var statement = _idle.TryDequeue(out var idle) ? idle : new PreparedStamp(connections.ConnectionStringFor(UnitOfWorkKind.Read));
         ScorecardCache.Stamp stamp;
         try
         {
@@ -52,7 +52,7 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
 
         if (_idle.Count < MaxIdle)
         {
-            _idle.Add(statement);
+            _idle.Enqueue(statement);
         }
         else
         {
@@ -64,7 +64,7 @@ internal sealed class ScorecardStamps(ConnectionFactory connections) : IScorecar
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var statement))
+        while (_idle.TryDequeue(out var statement))
         {
             statement.Dispose();
         }
