@@ -74,19 +74,17 @@ internal static class SecuritySetup
 
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // Partitions are keyed by (kind, name), and the window is made once: a request allocates neither.
+            var window = new FixedWindowRateLimiterOptions { PermitLimit = security.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+            Func<(string, string?), FixedWindowRateLimiterOptions> windowOf = _ => window;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Kind, string? Name)>(context =>
                 context.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("health")
+                    ? RateLimitPartition.GetNoLimiter<(string, string?)>(("health", null))
                     : RateLimitPartition.GetFixedWindowLimiter(
                         context.User.Identity?.IsAuthenticated == true
-                            ? "client:" + context.User.Identity.Name
-                            : "ip:" + context.Connection.RemoteIpAddress,
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = security.RequestsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        }));
+                            ? ("client", context.User.Identity.Name)
+                            : ("ip", context.Connection.RemoteIpAddress?.ToString()),
+                        windowOf));
             o.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
