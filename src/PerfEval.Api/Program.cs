@@ -33,6 +33,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
 builder.Services.Configure<HttpOptions>(builder.Configuration.GetSection(HttpOptions.Section));
 builder.Services.AddSingleton<Preconditions>();
+builder.Services.AddSingleton<ScorecardJsonWriter>();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;
@@ -81,7 +82,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapGroup("/api/v1")
-    .AddEndpointFilter<Preconditions>()
+    .AddEndpointFilter(app.Services.GetRequiredService<Preconditions>())
     .MapDepartments()
     .MapFiscalYears()
     .MapBudgets()

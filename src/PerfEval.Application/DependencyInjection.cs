@@ -18,12 +18,12 @@ public static class DependencyInjection
         services.AddSingleton<YearViews.YearCache>();
 
         // Registration order is execution order: logging → validation → unit of work (transaction for
-        // commands) → access (department scope) → audit (in the same transaction as the change).
+        // commands) → access (department scope) → audit (in the same transaction as the change). The
+        // audit is registered per command, after these, so a query's pipeline does not build it.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Audit.AuditBehavior<,>));
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {
@@ -33,6 +33,11 @@ public static class DependencyInjection
                 if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
                 {
                     services.AddTransient(contract, type);
+                }
+                else if (definition == typeof(ICommand<>))
+                {
+                    var arguments = new[] { type, contract.GetGenericArguments()[0] };
+                    services.AddTransient(typeof(IPipelineBehavior<,>).MakeGenericType(arguments), typeof(Audit.AuditBehavior<,>).MakeGenericType(arguments));
                 }
             }
         }

@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton(options);
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<Application.Evaluations.IScorecardStamps, ScorecardStamps>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
         services.AddScoped<DemoDataLoader>();

@@ -41,7 +41,8 @@ end
 LUA
 
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"; }
-curl -fs -H "X-Api-Key: $KEY" "$BASE/api/v1/departments/GXQ-GYYQ/evaluations/2024" >/dev/null   # warm-up
+# Each target is warmed up as long as it is measured, so both are measured with their code fully compiled.
+run -s "$work/scorecards.lua" "$BASE" >/dev/null                                                     # warm-up
 run "$BASE/health/live" >/dev/null                                                                   # warm-up
 ceiling=$(run "$BASE/health/live")
 scorecards=$(run -s "$work/scorecards.lua" "$BASE")
@@ -56,6 +57,10 @@ before=$(curl -fs -H "X-Api-Key: $KEY" "$BASE/api/v1/departments/GXQ-SWJ/evaluat
 curl -fs -X POST "$BASE/api/v1/budget-adjustments" -H "X-Api-Key: $KEY" -H "Idempotency-Key: load-$(date +%s%N)" -H 'Content-Type: application/json' \
   -d "{\"adjustments\":[{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"lineId\":$line,\"amount\":3142550.00,\"documentNumber\":\"负载测试\",\"reason\":\"freshness\",\"effectiveDate\":\"2024-12-01\",\"sourceSystem\":\"load-test\",\"sourceItemId\":\"$(date +%s%N)\"}]}" >/dev/null
 after=$(curl -fs -H "X-Api-Key: $KEY" "$BASE/api/v1/departments/GXQ-SWJ/evaluations/2024" | sed -E 's/.*"budget":\{[^}]*"executionRate":([0-9.]+).*/\1/')
+if [ -z "$before" ] || [ "$before" = "$after" ]; then
+  echo "Freshness check failed: the execution rate was '$before' before the push and '$after' after it." >&2
+  exit 1
+fi
 
 ratio=$(awk -v s="$(rps "$scorecards")" -v c="$(rps "$ceiling")" 'BEGIN { printf "%.2f", s / c }')
 cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')

@@ -11,8 +11,8 @@ internal static class EvaluationEndpoints
     {
         var group = api.MapGroup("/departments/{code}/evaluations/{year:int}").WithTags("Evaluations");
 
-        group.MapGet("/", (IMediator mediator, HttpRequest http, string code, int year, bool? explain, CancellationToken ct) =>
-                mediator.Send(new GetScorecard(code, year, explain ?? false, Language.Of(http)), ct))
+        group.MapGet("/", async (IMediator mediator, ScorecardJsonWriter json, HttpRequest http, string code, int year, bool? explain, CancellationToken ct) =>
+                json.Write(await mediator.Send(new GetScorecard(code, year, explain ?? false, Language.Of(http)), ct)))
             .WithName("getScorecard").WithSummary("The scorecard (评价结果) of a department-year, computed by rule")
             .RequireScope(Scopes.Read);
 

@@ -8,6 +8,11 @@ internal static class Language
 {
     public static MessageLanguage Of(HttpRequest request)
     {
+        if (request.Headers.AcceptLanguage.Count == 0)
+        {
+            return MessageLanguage.Chinese;
+        }
+
         var preferred = request.GetTypedHeaders().AcceptLanguage
             .Where(l => (l.Quality ?? 1) > 0)
             .OrderByDescending(l => l.Quality ?? 1)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PerfEval.Application.Common;
@@ -21,10 +19,11 @@ public sealed class PreconditionRequiredException() : Exception("Send If-Match w
 
 /// <summary>
 /// ETags and conditional requests. A versioned resource's ETag is its row version ("3"), so the tag a
-/// client read is what its If-Match names; a scorecard's is a hash of its content. If-None-Match on
-/// a GET answers 304; a write's If-Match must match or the write is 412, and a write without one is 428.
+/// client read is what its If-Match names; a scorecard's is a hash of its JSON (<see cref="ScorecardJson"/>).
+/// If-None-Match on a GET answers 304; a write's If-Match must match or the write is 412, and a write
+/// without one is 428.
 /// </summary>
-internal sealed class Preconditions(IOptions<HttpOptions> options) : IEndpointFilter
+internal sealed class Preconditions(IOptions<HttpOptions> options, ScorecardJsonWriter scorecards) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -34,7 +33,7 @@ internal sealed class Preconditions(IOptions<HttpOptions> options) : IEndpointFi
         var etag = value switch
         {
             IVersioned versioned => new EntityTagHeaderValue($"\"{versioned.Version}\""),
-            ScorecardResponse scorecard => ContentTag(scorecard),
+            ScorecardResponse scorecard => scorecards.Write(scorecard).ETag,
             _ => null,
         };
         if (etag is null)
@@ -43,8 +42,8 @@ internal sealed class Preconditions(IOptions<HttpOptions> options) : IEndpointFi
         }
 
         http.Response.Headers.ETag = etag.ToString();
-        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-        if (HttpMethods.IsGet(http.Request.Method) && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.IfNoneMatch.Count > 0
+            && http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -71,14 +70,4 @@ internal sealed class Preconditions(IOptions<HttpOptions> options) : IEndpointFi
             ? version
             : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match takes the strong ETag the resource was read with, e.g. \"3\".")]);
     }
-
-    /// <summary>Cached scorecards are served as the same instance until their data changes: hash each once.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScorecardResponse, EntityTagHeaderValue> ContentTags = [];
-
-    private static EntityTagHeaderValue ContentTag(ScorecardResponse scorecard) =>
-        ContentTags.GetValue(scorecard, static card =>
-        {
-            var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(card, JsonText.Options));
-            return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
-        });
 }

@@ -15,14 +15,10 @@ internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    SecurityOptions security) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyClients clients) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-
-    private readonly (byte[] Hash, ApiKeyClient Client)[] _clients = [.. security.ApiKeys
-        .Where(k => k.KeySha256.Length == 64)
-        .Select(k => (Convert.FromHexString(k.KeySha256), k))];
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,28 +32,47 @@ internal sealed class ApiKeyAuthentication(
             return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
-        ApiKeyClient? match = null;
-        foreach (var (expected, client) in _clients)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, expected))
-            {
-                match = client;
-            }
-        }
-
-        if (match is null)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
-        }
-
-        var claims = new List<Claim> { new(ClaimTypes.Name, match.Client) };
-        claims.AddRange(match.Scopes.Select(s => new Claim(Scopes.ScopeClaim, s)));
-        claims.AddRange(match.Regions.Select(r => new Claim(Scopes.RegionClaim, r)));
-        claims.AddRange(match.Departments.Select(d => new Claim(Scopes.DepartmentClaim, d)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return Task.FromResult(clients.Find(values[0]!) is { } principal
+            ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
+            : AuthenticateResult.Fail("Invalid API key."));
     }
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
+
+/// <summary>
+/// The configured API keys, each hash decoded once with its client's principal built once: a
+/// client's claims do not change while the service runs, and nothing in the service alters a
+/// principal, so every request of a client shares it.
+/// </summary>
+internal sealed class ApiKeyClients(SecurityOptions security)
+{
+    private readonly (byte[] Hash, ClaimsPrincipal Principal)[] _clients = [.. security.ApiKeys
+        .Where(k => k.KeySha256.Length == 64)
+        .Select(k => (Convert.FromHexString(k.KeySha256), PrincipalOf(k)))];
+
+    /// <summary>The principal of the client whose key this is; null for an unknown key.</summary>
+    public ClaimsPrincipal? Find(string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        ClaimsPrincipal? match = null;
+        foreach (var (expected, principal) in _clients)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, expected))
+            {
+                match = principal;
+            }
+        }
+
+        return match;
+    }
+
+    private static ClaimsPrincipal PrincipalOf(ApiKeyClient client)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, client.Client) };
+        claims.AddRange(client.Scopes.Select(s => new Claim(Scopes.ScopeClaim, s)));
+        claims.AddRange(client.Regions.Select(r => new Claim(Scopes.RegionClaim, r)));
+        claims.AddRange(client.Departments.Select(d => new Claim(Scopes.DepartmentClaim, d)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.SchemeName));
+    }
 }

@@ -18,6 +18,17 @@ internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IReque
 
     public IReadOnlySet<string> Departments => Claims(Scopes.DepartmentClaim);
 
-    private IReadOnlySet<string> Claims(string type) =>
-        User?.FindAll(type).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } set ? set : None;
+    private IReadOnlySet<string> Claims(string type)
+    {
+        HashSet<string>? values = null;
+        foreach (var claim in User?.Claims ?? [])
+        {
+            if (claim.Type == type)
+            {
+                (values ??= new HashSet<string>(StringComparer.Ordinal)).Add(claim.Value);
+            }
+        }
+
+        return values ?? None;
+    }
 }

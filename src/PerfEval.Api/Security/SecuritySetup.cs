@@ -22,20 +22,23 @@ internal static class SecuritySetup
         }
 
         builder.Services.AddSingleton(security);
+        builder.Services.AddSingleton<ApiKeyClients>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Application.Common.IRequestContext, HttpRequestContext>();
 
+        // Without a token authority there is nothing to choose between: API keys are the scheme itself,
+        // not reached through the forwarding scheme on every request.
         var jwtEnabled = !string.IsNullOrWhiteSpace(security.Jwt.Authority);
         var authentication = builder.Services
-            .AddAuthentication(PolicyScheme)
-            .AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
-                jwtEnabled && !context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
-                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : ApiKeyAuthentication.SchemeName)
+            .AddAuthentication(jwtEnabled ? PolicyScheme : ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         if (jwtEnabled)
         {
+            authentication.AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                !context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header)
+                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthentication.SchemeName);
             authentication.AddJwtBearer(o =>
             {
                 o.Authority = security.Jwt.Authority;
@@ -71,19 +74,17 @@ internal static class SecuritySetup
 
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // Partitions are keyed by (kind, name), and the window is made once: a request allocates neither.
+            var window = new FixedWindowRateLimiterOptions { PermitLimit = security.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+            Func<(string, string?), FixedWindowRateLimiterOptions> windowOf = _ => window;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Kind, string? Name)>(context =>
                 context.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("health")
+                    ? RateLimitPartition.GetNoLimiter<(string, string?)>(("health", null))
                     : RateLimitPartition.GetFixedWindowLimiter(
                         context.User.Identity?.IsAuthenticated == true
-                            ? "client:" + context.User.Identity.Name
-                            : "ip:" + context.Connection.RemoteIpAddress,
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = security.RequestsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        }));
+                            ? ("client", context.User.Identity.Name)
+                            : ("ip", context.Connection.RemoteIpAddress?.ToString()),
+                        windowOf));
             o.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;

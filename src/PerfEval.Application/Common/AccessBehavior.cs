@@ -14,13 +14,11 @@ internal sealed class AccessBehavior<TRequest, TResponse>(IRequestContext contex
     private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
         .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (!context.IsRestricted())
-        {
-            return await next();
-        }
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        context.IsRestricted() ? HandleRestrictedAsync(request, next, cancellationToken) : next();
 
+    private async Task<TResponse> HandleRestrictedAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         if (request is Departments.IDepartmentFields { Region: var newRegion } fields && request is IDepartmentRequest target
             && !context.MaySee(target.DepartmentCode, newRegion))
         {

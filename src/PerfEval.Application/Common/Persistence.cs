@@ -40,35 +40,54 @@ public enum UnitOfWorkKind
     Write,
 }
 
-/// <summary>The connection and transaction of the unit of work the current request runs in.</summary>
+/// <summary>
+/// The connection and transaction of the unit of work the current request runs in. A write unit's
+/// connection is open from its start; a read unit's is opened by its first statement, so a read
+/// answered without the database (from a cache) opens none.
+/// </summary>
 public sealed class DbSession
 {
     private DbConnection? _connection;
+    private Func<CancellationToken, Task<DbConnection>>? _open;
 
     public DbTransaction? Transaction { get; private set; }
 
     public ISqlDialect Dialect { get; private set; } = null!;
 
-    public DbConnection Connection => _connection ?? throw new InvalidOperationException("No unit of work is running.");
+    /// <summary>The unit's connection once open; null while a read unit has run no statement.</summary>
+    public DbConnection? OpenConnection => _connection;
 
     public void Attach(DbConnection connection, DbTransaction? transaction, ISqlDialect dialect)
     {
         _connection = connection;
+        _open = null;
         Transaction = transaction;
         Dialect = dialect;
     }
 
-    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) =>
-        Connection.QueryAsync<T>(Command(sql, parameters, ct));
+    /// <summary>A read unit: <paramref name="open"/> runs with the unit's first statement.</summary>
+    public void AttachOnFirstUse(Func<CancellationToken, Task<DbConnection>> open, ISqlDialect dialect)
+    {
+        _connection = null;
+        _open = open;
+        Transaction = null;
+        Dialect = dialect;
+    }
 
-    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct) =>
-        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        await (await ConnectionAsync(ct)).QueryAsync<T>(Command(sql, parameters, ct));
 
-    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct) =>
-        Connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        await (await ConnectionAsync(ct)).QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
 
-    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
-        Connection.ExecuteAsync(Command(sql, parameters, ct));
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        await (await ConnectionAsync(ct)).ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
+        await (await ConnectionAsync(ct)).ExecuteAsync(Command(sql, parameters, ct));
+
+    private async ValueTask<DbConnection> ConnectionAsync(CancellationToken ct) =>
+        _connection ??= await (_open ?? throw new InvalidOperationException("No unit of work is running."))(ct);
 
     /// <summary>Runs one statement once per row, prepared once (see <see cref="ISqlDialect.ExecuteForEachAsync"/>).</summary>
     public Task ExecuteForEachAsync<T>(string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct) =>

@@ -9,13 +9,14 @@ using PerfEval.Application.Scoring;
 namespace PerfEval.Application.Evaluations;
 
 /// <summary>
-/// The scorecard of a department-year, computed from the current data on every read (nothing is
-/// cached, so a changed line, adjustment or indicator shows in the next read).
+/// The scorecard of a department-year, as computed from the current data: a kept one is served only
+/// while the change feed shows nothing it depends on changed, so a changed line, adjustment or
+/// indicator shows in the next read.
 /// </summary>
 public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Explain = false, MessageLanguage Language = MessageLanguage.Chinese)
     : IQuery<ScorecardResponse>, IDepartmentRequest
 {
-    internal sealed class Handler(DbSession db, ScorecardCache cache) : IRequestHandler<GetScorecard, ScorecardResponse>
+    internal sealed class Handler(DbSession db, ScorecardCache cache, IScorecardStamps stamps) : IRequestHandler<GetScorecard, ScorecardResponse>
     {
         /// <summary>A closed year's data changed after closing: any of its rows updated after closed_at.</summary>
         private const string ChangedAfterCloseSql = """
@@ -30,7 +31,7 @@ public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Ex
         public async Task<ScorecardResponse> Handle(GetScorecard request, CancellationToken ct)
         {
             // The stamp is read first: data read after it can only be as new or newer, never older.
-            var stamp = await ScorecardCache.StampAsync(db, request.DepartmentCode, ct);
+            var stamp = await stamps.ReadAsync(db, request.DepartmentCode, ct);
             if (cache.Find(request, stamp) is { } cached)
             {
                 return cached;

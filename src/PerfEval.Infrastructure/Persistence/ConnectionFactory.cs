@@ -25,9 +25,13 @@ public sealed class ConnectionFactory
         else
         {
             // A second SQLite file as the "secondary" exists only so the routing can be tested without a server.
-            _write = SqliteConnectionString(options, options.ConnectionString);
-            _read = options.ReadConnectionString is { Length: > 0 } read ? SqliteConnectionString(options, read) : _write;
+            // Reads write nothing, so their connections leave foreign keys off: SQLite would otherwise run
+            // the PRAGMA that turns them on at every open, pooled connections included.
+            _write = SqliteConnectionString(options, options.ConnectionString, foreignKeys: true);
+            _read = SqliteConnectionString(options, options.ReadConnectionString is { Length: > 0 } read ? read : options.ConnectionString, foreignKeys: null);
         }
+
+        HasReadReplica = options.ReadConnectionString is { Length: > 0 } readReplica && readReplica != options.ConnectionString;
     }
 
     public DatabaseOptions Options { get; }
@@ -35,7 +39,7 @@ public sealed class ConnectionFactory
     public ISqlDialect Dialect { get; }
 
     /// <summary>True when queries are routed to a separate read connection string.</summary>
-    public bool HasReadReplica => !ReferenceEquals(_read, _write) && _read != _write;
+    public bool HasReadReplica { get; }
 
     public string ConnectionStringFor(UnitOfWorkKind kind) => kind == UnitOfWorkKind.Read ? _read : _write;
 
@@ -66,12 +70,12 @@ public sealed class ConnectionFactory
         }
     }
 
-    private static string SqliteConnectionString(DatabaseOptions options, string? connectionString)
+    private static string SqliteConnectionString(DatabaseOptions options, string? connectionString, bool? foreignKeys)
     {
         var builder = connectionString is { Length: > 0 } cs
             ? new SqliteConnectionStringBuilder(cs)
             : new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetFullPath(options.DataFolder), "perfeval.db") };
-        builder.ForeignKeys = true;
+        builder.ForeignKeys = foreignKeys;
         builder.Pooling = true;
         builder.DefaultTimeout = options.CommandTimeoutSeconds;
         builder.Mode = SqliteOpenMode.ReadWriteCreate;

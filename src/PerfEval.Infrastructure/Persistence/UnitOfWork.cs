@@ -16,10 +16,12 @@ internal sealed class UnitOfWork : IUnitOfWork
 {
     private readonly ConnectionFactory _connections;
     private readonly ResiliencePipeline _retry;
+    private readonly Func<CancellationToken, Task<System.Data.Common.DbConnection>> _openRead;
 
     public UnitOfWork(ConnectionFactory connections, ILogger<UnitOfWork> logger)
     {
         _connections = connections;
+        _openRead = ct => OpenAsync(UnitOfWorkKind.Read, ct);
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -41,7 +43,11 @@ internal sealed class UnitOfWork : IUnitOfWork
     {
         try
         {
-            return await _retry.ExecuteAsync(async ct => await RunOnceAsync(kind, session, work, ct), cancellationToken);
+            // The unit travels as state: no closure is allocated for every request.
+            return await _retry.ExecuteAsync(
+                static (unit, ct) => new ValueTask<T>(unit.Self.RunOnceAsync(unit.Kind, unit.Session, unit.Work, ct)),
+                (Self: this, Kind: kind, Session: session, Work: work),
+                cancellationToken);
         }
         catch (Exception ex) when (TransientFaults.IsTransient(ex))
         {
@@ -64,13 +70,23 @@ internal sealed class UnitOfWork : IUnitOfWork
 
     private async Task<T> RunOnceAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(kind, ct);
         if (kind == UnitOfWorkKind.Read)
         {
-            session.Attach(connection, null, _connections.Dialect);
-            return await work();
+            session.AttachOnFirstUse(_openRead, _connections.Dialect);
+            try
+            {
+                return await work();
+            }
+            finally
+            {
+                if (session.OpenConnection is { } opened)
+                {
+                    await opened.DisposeAsync();
+                }
+            }
         }
 
+        await using var connection = await OpenAsync(kind, ct);
         await using var transaction = connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
             : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);

@@ -114,6 +114,30 @@ public sealed class PreconditionTests(StrictPreconditionsFactory factory) : ICla
     }
 
     [Fact]
+    public async Task GetScorecard_WhenGzipAccepted_IsTheSameJsonCompressed_WithTheSameETag()
+    {
+        await _client.EnsureYearAsync(Year);
+        var code = await _client.CreateDepartmentAsync();
+        await _client.PostJsonAsync(MoreTestData.LinesUrl(code, Year), MoreTestData.BudgetLine("personnel", "ownLevel", 100m, 50m));
+        var url = $"/api/v1/departments/{code}/evaluations/{Year}";
+        var plain = await _client.GetAsync(url);
+        var json = await plain.Content.ReadAsByteArrayAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        var compressed = await _client.SendAsync(request);
+        await using var gzip = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var decompressed = new MemoryStream();
+        await gzip.CopyToAsync(decompressed);
+
+        Assert.Equal("application/json", plain.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(json.Length, plain.Content.Headers.ContentLength);
+        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Equal(plain.Headers.ETag, compressed.Headers.ETag);
+        Assert.Equal(json, decompressed.ToArray());
+    }
+
+    [Fact]
     public async Task GetDepartments_WhenGzipOrBrotliAccepted_IsCompressed()
     {
         foreach (var encoding in new[] { "gzip", "br" })

@@ -1,0 +1,71 @@
+using System.Reflection;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PerfEval.Application;
+using PerfEval.Application.Common;
+
+namespace PerfEval.UnitTests.Architecture;
+
+/// <summary>The behaviors each request runs through, as the container builds them, in order.</summary>
+public sealed class PipelineTests
+{
+    private static readonly Assembly Application = typeof(DependencyInjection).Assembly;
+
+    public static TheoryData<Type> Commands => Requests(typeof(ICommand<>));
+
+    public static TheoryData<Type> Queries => Requests(typeof(IQuery<>));
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Command_RunsLoggingValidationUnitOfWorkAccessAndAudit_InThatOrder(Type command)
+    {
+        Assert.Equal(["LoggingBehavior", "ValidationBehavior", "UnitOfWorkBehavior", "AccessBehavior", "AuditBehavior"], BehaviorsOf(command));
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Query_RunsLoggingValidationUnitOfWorkAndAccess_WithoutTheAudit(Type query)
+    {
+        Assert.Equal(["LoggingBehavior", "ValidationBehavior", "UnitOfWorkBehavior", "AccessBehavior"], BehaviorsOf(query));
+    }
+
+    private static string[] BehaviorsOf(Type request)
+    {
+        var services = new ServiceCollection().AddApplication();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<IUnitOfWork, NoUnitOfWork>();
+        services.AddSingleton<IRequestContext, NoClient>();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        using var scope = provider.CreateScope();
+
+        var response = request.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
+        var behaviors = scope.ServiceProvider.GetServices(typeof(IPipelineBehavior<,>).MakeGenericType(request, response));
+        return [.. behaviors.Select(b => b!.GetType().Name.Split('`')[0])];
+    }
+
+    private static TheoryData<Type> Requests(Type kind)
+    {
+        var requests = Application.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
+                && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == kind));
+        return [.. requests];
+    }
+
+    private sealed class NoUnitOfWork : IUnitOfWork
+    {
+        public Task<T> RunAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken cancellationToken) => work();
+    }
+
+    private sealed class NoClient : IRequestContext
+    {
+        public string ClientName => "test";
+
+        public string RequestId => "test";
+
+        public IReadOnlySet<string> Regions { get; } = new HashSet<string>();
+
+        public IReadOnlySet<string> Departments { get; } = new HashSet<string>();
+    }
+}
