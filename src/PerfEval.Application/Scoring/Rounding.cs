@@ -23,16 +23,59 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     /// integers; others take decimal division. Both give the same result: an exact quotient is never
     /// within decimal's 28 digits of a rounding midpoint without being on it.
     /// </summary>
-    public decimal Quotient(decimal numerator, decimal denominator, decimal factor) =>
-        TryExactQuotient(numerator, denominator, factor, out var quotient)
-            ? quotient
-            : Round(numerator * factor / denominator);
-
-    private bool TryExactQuotient(decimal numerator, decimal denominator, decimal factor, out decimal quotient)
+    public decimal Quotient(decimal numerator, decimal denominator, decimal factor)
     {
-        quotient = 0m;
-        if (!DecimalParts.TryUnpack(numerator, out var n, out var ns) || !DecimalParts.TryUnpack(denominator, out var d, out var ds)
-            || !DecimalParts.TryUnpack(factor, out var f, out var fs) || d == 0 || Decimals is < 0 or > MaxExponent)
+        if (DecimalParts.TryUnpack(numerator, out var n, out var ns) && DecimalParts.TryUnpack(denominator, out var d, out var ds)
+            && DecimalParts.TryUnpack(factor, out var f, out var fs) && TryExactQuotient(n, ns, d, ds, f, fs, out var q))
+        {
+            var magnitude = (ulong)Math.Abs(q);
+            return new decimal((int)magnitude, (int)(magnitude >> 32), 0, q < 0, (byte)Decimals);
+        }
+        return Round(numerator * factor / denominator);
+    }
+
+    /// <summary>
+    /// The same quotient of scaled integers, at the display decimals. Bulk scoring has no decimal to
+    /// fall back on: a quotient beyond 64 bits throws <see cref="OverflowException"/> and the
+    /// department-year is scored with decimal instead.
+    /// </summary>
+    internal ScaledNumber Quotient(ScaledNumber numerator, ScaledNumber denominator, ScaledNumber factor) =>
+        TryExactQuotient(numerator.Units, numerator.Scale, denominator.Units, denominator.Scale, factor.Units, factor.Scale, out var q)
+            ? ScaledNumber.Of(q, Decimals)
+            : throw ScaledNumber.Overflow();
+
+    /// <summary>As <see cref="ToScale(decimal, int)"/>: a number with no more decimals than asked is left as it is.</summary>
+    internal ScaledNumber ToScale(ScaledNumber value, int scale)
+    {
+        var excess = value.Scale - scale;
+        if (excess <= 0)
+        {
+            return value;
+        }
+        if (excess > MaxExponent)
+        {
+            throw ScaledNumber.Overflow();
+        }
+        var units = value.Units;
+        var a = (ulong)Math.Abs(units);
+        var b = (ulong)DecimalParts.PowersOf10[excess];
+        var q = a / b;
+        var r = a - (q * b);
+        if (r != 0 && RoundsUp(q, r, b - r, units < 0))
+        {
+            q++;
+        }
+        return ScaledNumber.Of(units < 0 ? -(long)q : (long)q, scale);
+    }
+
+    /// <summary>
+    /// n·10^-ns × f·10^-fs / (d·10^-ds), rounded to the display decimals, as a whole number of
+    /// 10^-Decimals units; false when it cannot be computed in 64-bit integers.
+    /// </summary>
+    private bool TryExactQuotient(long n, int ns, long d, int ds, long f, int fs, out long quotient)
+    {
+        quotient = 0;
+        if (d == 0 || Decimals is < 0 or > MaxExponent)
         {
             return false;
         }
@@ -49,7 +92,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
             {
                 return false;
             }
-            product *= PowersOf10[exponent];
+            product *= DecimalParts.PowersOf10[exponent];
         }
         else
         {
@@ -57,7 +100,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
             {
                 return false;
             }
-            d *= PowersOf10[-exponent];
+            d *= DecimalParts.PowersOf10[-exponent];
         }
         var negative = (product < 0) != (d < 0);
         var a = (ulong)Math.Abs(product);
@@ -68,7 +111,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         {
             q++;
         }
-        quotient = new decimal((int)q, (int)(q >> 32), 0, negative && q != 0, (byte)Decimals);
+        quotient = negative ? -(long)q : (long)q;
         return true;
     }
 
@@ -85,15 +128,8 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
 
     private const int MaxExponent = 18;
 
-    private static readonly long[] PowersOf10 =
-    [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
-        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
-        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
-    ];
-
     /// <summary>The largest magnitude that can be scaled by 10^e without overflow.</summary>
-    private static readonly long[] ScaleLimit = [.. PowersOf10.Select(p => long.MaxValue / p)];
+    private static readonly long[] ScaleLimit = [.. DecimalParts.PowersOf10.Select(p => long.MaxValue / p)];
 
     /// <summary>A shown figure: fixed display decimals, invariant culture.</summary>
     public string Format(decimal value) => Round(value).ToString(DisplayFormat, CultureInfo.InvariantCulture);

@@ -1,0 +1,136 @@
+using System.Globalization;
+
+namespace PerfEval.Application.Scoring;
+
+/// <summary>
+/// An exact decimal number in 64 bits: a whole number of 10^-scale units (59 bits with the sign) and
+/// the scale (5 bits, at most 18). It holds every amount (10^15 yuan is 10^17 fen) and any realistic
+/// indicator value, weight, rate or score, with decimal's arithmetic: a sum keeps the larger scale, a
+/// product adds the scales, comparison and equality are by value. A result that does not fit throws
+/// <see cref="OverflowException"/>; bulk scoring then scores that department-year with decimal.
+/// </summary>
+internal readonly struct ScaledNumber : IExactNumber<ScaledNumber>
+{
+    public const int MaxScale = 18;
+    private const int ScaleBits = 5;
+    private const long MaxUnits = (1L << 58) - 1;
+    private const long MinUnits = -(1L << 58);
+
+    private readonly long _bits;
+
+    private ScaledNumber(long bits) => _bits = bits;
+
+    /// <summary>The value in 10^-<see cref="Scale"/> units.</summary>
+    public long Units => _bits >> ScaleBits;
+
+    public int Scale => (int)(_bits & ((1 << ScaleBits) - 1));
+
+    public static ScaledNumber Zero => default;
+
+    public static ScaledNumber One => new(1L << ScaleBits);
+
+    public static ScaledNumber Of(long units, int scale) =>
+        units is >= MinUnits and <= MaxUnits && (uint)scale <= MaxScale ? new((units << ScaleBits) | (long)scale) : throw Overflow();
+
+    public static bool TryFrom(decimal value, out ScaledNumber number)
+    {
+        if (DecimalParts.TryUnpack(value, out var mantissa, out var scale) && mantissa is >= MinUnits and <= MaxUnits && scale <= MaxScale)
+        {
+            number = new((mantissa << ScaleBits) | (long)scale);
+            return true;
+        }
+        number = default;
+        return false;
+    }
+
+    public decimal ToDecimal()
+    {
+        var units = Units;
+        var magnitude = (ulong)Math.Abs(units);
+        return new decimal((int)magnitude, (int)(magnitude >> 32), 0, units < 0, (byte)Scale);
+    }
+
+    public static ScaledNumber Quotient(ScaledNumber numerator, ScaledNumber denominator, ScaledNumber factor, Rounding rounding) =>
+        rounding.Quotient(numerator, denominator, factor);
+
+    /// <summary>Declarations finer than the display are rare: computed exactly as decimal computes them.</summary>
+    public static ScaledNumber QuotientAtScale(ScaledNumber numerator, ScaledNumber denominator, ScaledNumber factor, int scale, Rounding rounding) =>
+        Exact.From<ScaledNumber>(DecimalNumber.QuotientAtScale(
+            new(numerator.ToDecimal()), new(denominator.ToDecimal()), new(factor.ToDecimal()), scale, rounding).Value);
+
+    public static ScaledNumber ToScale(ScaledNumber value, int scale, Rounding rounding) => rounding.ToScale(value, scale);
+
+    public static ScaledNumber operator +(ScaledNumber left, ScaledNumber right)
+    {
+        int ls = left.Scale, rs = right.Scale;
+        return ls == rs ? Of(left.Units + right.Units, ls)
+            : ls > rs ? Of(checked(left.Units + Aligned(right.Units, ls - rs)), ls)
+            : Of(checked(Aligned(left.Units, rs - ls) + right.Units), rs);
+    }
+
+    public static ScaledNumber operator -(ScaledNumber left, ScaledNumber right)
+    {
+        int ls = left.Scale, rs = right.Scale;
+        return ls == rs ? Of(left.Units - right.Units, ls)
+            : ls > rs ? Of(checked(left.Units - Aligned(right.Units, ls - rs)), ls)
+            : Of(checked(Aligned(left.Units, rs - ls) - right.Units), rs);
+    }
+
+    public static ScaledNumber operator *(ScaledNumber left, ScaledNumber right)
+    {
+        var high = Math.BigMul(left.Units, right.Units, out long low);
+        return high == (low >> 63) ? Of(low, left.Scale + right.Scale) : throw Overflow();
+    }
+
+    public static ScaledNumber operator -(ScaledNumber value) => Of(-value.Units, value.Scale);
+
+    public static bool operator ==(ScaledNumber left, ScaledNumber right) => Compare(left, right) == 0;
+
+    public static bool operator !=(ScaledNumber left, ScaledNumber right) => Compare(left, right) != 0;
+
+    public static bool operator <(ScaledNumber left, ScaledNumber right) => Compare(left, right) < 0;
+
+    public static bool operator >(ScaledNumber left, ScaledNumber right) => Compare(left, right) > 0;
+
+    public static bool operator <=(ScaledNumber left, ScaledNumber right) => Compare(left, right) <= 0;
+
+    public static bool operator >=(ScaledNumber left, ScaledNumber right) => Compare(left, right) >= 0;
+
+    /// <summary>By value: 1.0 equals 1.00. Never overflows.</summary>
+    public static int Compare(ScaledNumber left, ScaledNumber right)
+    {
+        int ls = left.Scale, rs = right.Scale;
+        return ls == rs ? left.Units.CompareTo(right.Units)
+            : ls < rs ? CompareScaled(left.Units, rs - ls, right.Units)
+            : -CompareScaled(right.Units, ls - rs, left.Units);
+    }
+
+    /// <summary>units × 10^by against other, in 128 bits when the product leaves 64.</summary>
+    private static int CompareScaled(long units, int by, long other)
+    {
+        var high = Math.BigMul(units, DecimalParts.PowersOf10[by], out long low);
+        return high == (low >> 63) ? low.CompareTo(other) : high < 0 ? -1 : 1;
+    }
+
+    private static long Aligned(long units, int by) => checked(units * DecimalParts.PowersOf10[by]);
+
+    public static OverflowException Overflow() => new("The number does not fit in a scaled 64-bit integer.");
+
+    public bool Equals(ScaledNumber other) => this == other;
+
+    public override bool Equals(object? obj) => obj is ScaledNumber other && Equals(other);
+
+    /// <summary>Equal values hash alike whatever their scale.</summary>
+    public override int GetHashCode()
+    {
+        var (units, scale) = (Units, Scale);
+        while (scale > 0 && units % 10 == 0)
+        {
+            units /= 10;
+            scale--;
+        }
+        return HashCode.Combine(units, scale);
+    }
+
+    public override string ToString() => ToDecimal().ToString(CultureInfo.InvariantCulture);
+}
