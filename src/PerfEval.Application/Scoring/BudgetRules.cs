@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PerfEval.Application.Budgets;
 
 namespace PerfEval.Application.Scoring;
@@ -8,23 +9,45 @@ internal readonly record struct GroupSums<T>(T Initial, T Adjustments, T Execute
 {
     public T Adjusted => Initial + Adjustments;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public GroupSums<T> Add(in LineFacts<T> line) =>
+        new(Initial + line.Initial, Adjustments + line.Adjustments, Executed + line.Executed);
+
     public static GroupSums<T> operator +(GroupSums<T> a, GroupSums<T> b) =>
         new(a.Initial + b.Initial, a.Adjustments + b.Adjustments, a.Executed + b.Executed);
 }
 
 /// <summary>The budget summed overall, per expenditure class (basic = personnel + operating) and per funding source.</summary>
-internal readonly record struct BudgetSums<T>(
-    GroupSums<T> Personnel,
-    GroupSums<T> Operating,
-    GroupSums<T> Project,
-    GroupSums<T> Superior,
-    GroupSums<T> OwnLevel,
-    GroupSums<T> Other)
+internal readonly struct BudgetSums<T>
     where T : unmanaged, IExactNumber<T>
 {
-    public GroupSums<T> Basic => Personnel + Operating;
+    public BudgetSums(GroupSums<T> personnel, GroupSums<T> operating, GroupSums<T> project, GroupSums<T> superior, GroupSums<T> ownLevel, GroupSums<T> other)
+    {
+        Personnel = personnel;
+        Operating = operating;
+        Project = project;
+        Superior = superior;
+        OwnLevel = ownLevel;
+        Other = other;
+        Basic = personnel + operating;
+        Overall = Basic + project;
+    }
 
-    public GroupSums<T> Overall => Basic + Project;
+    public GroupSums<T> Personnel { get; }
+
+    public GroupSums<T> Operating { get; }
+
+    public GroupSums<T> Project { get; }
+
+    public GroupSums<T> Superior { get; }
+
+    public GroupSums<T> OwnLevel { get; }
+
+    public GroupSums<T> Other { get; }
+
+    public GroupSums<T> Basic { get; }
+
+    public GroupSums<T> Overall { get; }
 }
 
 /// <summary>A group's two rates, as shown, and the shares behind them (the declared checks use those).</summary>
@@ -70,10 +93,8 @@ internal static class BudgetRules
         overExecutedLines = 0;
         foreach (ref readonly var line in lines)
         {
-            ref var byClass = ref groups[line.ClassGroup];
-            byClass = new GroupSums<T>(byClass.Initial + line.Initial, byClass.Adjustments + line.Adjustments, byClass.Executed + line.Executed);
-            ref var bySource = ref groups[line.SourceGroup];
-            bySource = new GroupSums<T>(bySource.Initial + line.Initial, bySource.Adjustments + line.Adjustments, bySource.Executed + line.Executed);
+            groups[line.ClassGroup] = groups[line.ClassGroup].Add(line);
+            groups[line.SourceGroup] = groups[line.SourceGroup].Add(line);
             if (line.IsOverExecuted)
             {
                 overExecutedLines++;

@@ -37,6 +37,9 @@ internal static class DecimalParts
         1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
     ];
 
+    /// <summary>The largest magnitude that can be multiplied by 10^e without overflow.</summary>
+    public static readonly long[] ScaleLimits = [.. PowersOf10.Select(p => long.MaxValue / p)];
+
     public static bool TryUnpack(decimal value, out long mantissa, out int scale)
     {
         Span<int> bits = stackalloc int[4];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace PerfEval.Application.Scoring;
 internal static class DeclaredChecks
 {
     /// <summary>Amounts are exact: no display rounding, only the declared decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AmountMatches<T>(T declared, T computed, Rounding rounding)
         where T : unmanaged, IExactNumber<T> =>
         declared == T.ToScale(computed, declared.Scale, rounding);
@@ -16,21 +19,25 @@ internal static class DeclaredChecks
     /// so declared 111 matches shown 110.50; a declaration finer than the display is compared with the
     /// full-precision rate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool RateMatches<T>(T declared, Fraction<T>? share, T? shown, Rounding rounding)
         where T : unmanaged, IExactNumber<T> =>
         share is { } s && declared == AtDeclaredScale(declared.Scale, s, shown!.Value, rounding);
 
     /// <summary>A score: already rounded component by component, so only the declared decimals apply.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ScoreMatches<T>(T declared, T? computed, Rounding rounding)
         where T : unmanaged, IExactNumber<T> =>
         computed is { } c && declared == T.ToScale(c, declared.Scale, rounding);
 
     /// <summary>Reports often cap completion at 100%, so a declared 100 accepts any computed ≥ 100.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool CompletionMatches<T>(T declared, Fraction<T>? share, T? shown, Rounding rounding)
         where T : unmanaged, IExactNumber<T> =>
         share is { } s
         && ((declared == Constant<T>.Hundred && s.IsWhole) || declared == AtDeclaredScale(declared.Scale, s, shown!.Value, rounding));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T AtDeclaredScale<T>(int scale, Fraction<T> share, T shownPercent, Rounding rounding)
         where T : unmanaged, IExactNumber<T> =>
         scale <= rounding.Decimals

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace PerfEval.Application.Scoring;
 
@@ -50,12 +51,15 @@ internal static class Exact
         value is { } v ? From<T>(v) : null;
 
     /// <summary>As Math.Min on decimals: the second when both are equal (their scales may differ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Min<T>(T a, T b) where T : unmanaged, IExactNumber<T> => a < b ? a : b;
 
     /// <summary>As Math.Max on decimals: the first when both are equal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Max<T>(T a, T b) where T : unmanaged, IExactNumber<T> => a >= b ? a : b;
 
     /// <summary>To the display decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Round<T>(T value, Rounding rounding) where T : unmanaged, IExactNumber<T> =>
         T.ToScale(value, rounding.Decimals, rounding);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal readonly record struct Fraction<T>
     public T Denominator { get; }
 
     /// <summary>numerator / denominator; none when the denominator is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fraction<T>? Of(T numerator, T denominator) =>
         denominator == T.Zero ? null
         : denominator > T.Zero ? new Fraction<T>(numerator, denominator)
@@ -31,12 +34,14 @@ internal readonly record struct Fraction<T>
     public bool IsWhole => Numerator >= Denominator;
 
     /// <summary>share × factor, rounded for display.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Times(T factor, Rounding rounding) => T.Quotient(Numerator, Denominator, factor, rounding);
 
     /// <summary>share × factor at full precision, rounded to <paramref name="scale"/> decimals.</summary>
     public T TimesAtScale(T factor, int scale, Rounding rounding) => T.QuotientAtScale(Numerator, Denominator, factor, scale, rounding);
 
     /// <summary>factor × min(share, 1), rounded, never above factor nor below 0: a score out of its weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T CappedTimes(T weight, Rounding rounding) =>
         IsWhole ? weight
         : Numerator <= T.Zero ? T.Zero

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace PerfEval.Application.Scoring;
 
@@ -52,18 +53,27 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         {
             return value;
         }
-        if (excess > MaxExponent)
+        var units = value.Units;
+        var a = (ulong)(units < 0 ? -units : units);
+        ulong q;
+        if (Mode == MidpointRounding.AwayFromZero && excess <= 2)
+        {
+            // 四舍五入 by one or two decimals, the usual case: half the divisor added, constant divisors.
+            q = excess == 1 ? (a + 5) / 10 : (a + 50) / 100;
+        }
+        else if (excess <= MaxExponent)
+        {
+            var b = (ulong)DecimalParts.PowersOf10[excess];
+            q = a / b;
+            var r = a - (q * b);
+            if (r != 0 && RoundsUp(q, r, b - r, units < 0))
+            {
+                q++;
+            }
+        }
+        else
         {
             throw ScaledNumber.Overflow();
-        }
-        var units = value.Units;
-        var a = (ulong)Math.Abs(units);
-        var b = (ulong)DecimalParts.PowersOf10[excess];
-        var q = a / b;
-        var r = a - (q * b);
-        if (r != 0 && RoundsUp(q, r, b - r, units < 0))
-        {
-            q++;
         }
         return ScaledNumber.Of(units < 0 ? -(long)q : (long)q, scale);
     }
@@ -80,15 +90,23 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
             return false;
         }
         // quotient × 10^Decimals = n·f / d × 10^(ds + Decimals − ns − fs)
-        var high = Math.BigMul(n, f, out var product);
-        if (high != (product >> 63) || product == long.MinValue)
+        long product;
+        if (BitOperations.LeadingZeroCount((ulong)Math.Abs(n)) + BitOperations.LeadingZeroCount((ulong)Math.Abs(f)) >= 65)
         {
-            return false;
+            product = n * f;  // the magnitudes' bits add up to at most 63: cannot overflow
+        }
+        else
+        {
+            var high = Math.BigMul(n, f, out product);
+            if (high != (product >> 63) || product == long.MinValue)
+            {
+                return false;
+            }
         }
         var exponent = ds + Decimals - ns - fs;
         if (exponent >= 0)
         {
-            if (exponent > MaxExponent || Math.Abs(product) > ScaleLimit[exponent])
+            if (exponent > MaxExponent || Math.Abs(product) > DecimalParts.ScaleLimits[exponent])
             {
                 return false;
             }
@@ -96,7 +114,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         }
         else
         {
-            if (-exponent > MaxExponent || Math.Abs(d) > ScaleLimit[-exponent])
+            if (-exponent > MaxExponent || Math.Abs(d) > DecimalParts.ScaleLimits[-exponent])
             {
                 return false;
             }
@@ -116,6 +134,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     }
 
     /// <summary>Whether |quotient| q with remainder r (and b − r to the next unit) rounds away from 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool RoundsUp(ulong q, ulong r, ulong rest, bool negative) => Mode switch
     {
         MidpointRounding.AwayFromZero => r >= rest,
@@ -123,13 +142,12 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         MidpointRounding.ToZero => false,
         MidpointRounding.ToPositiveInfinity => !negative,
         MidpointRounding.ToNegativeInfinity => negative,
-        _ => throw new InvalidOperationException($"Unknown rounding mode {Mode}."),
+        _ => throw UnknownMode(),
     };
 
-    private const int MaxExponent = 18;
+    private InvalidOperationException UnknownMode() => new($"Unknown rounding mode {Mode}.");
 
-    /// <summary>The largest magnitude that can be scaled by 10^e without overflow.</summary>
-    private static readonly long[] ScaleLimit = [.. DecimalParts.PowersOf10.Select(p => long.MaxValue / p)];
+    private const int MaxExponent = 18;
 
     /// <summary>A shown figure: fixed display decimals, invariant culture.</summary>
     public string Format(decimal value) => Round(value).ToString(DisplayFormat, CultureInfo.InvariantCulture);

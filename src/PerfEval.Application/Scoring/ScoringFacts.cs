@@ -185,20 +185,26 @@ internal readonly record struct SchemeNumbers<T>(
     T FairFrom)
     where T : unmanaged, IExactNumber<T>
 {
-    /// <summary>False when a setting does not fit this kind of number.</summary>
+    /// <summary>
+    /// False when a setting does not fit this kind of number. Thresholds and grade bands are only
+    /// ever compared with figures as shown, so they are held with the display decimals (120 as
+    /// 120.00: the same value, compared without rescaling); the weights keep their own scale, which
+    /// a full score shows.
+    /// </summary>
     public static bool TryFrom(ScoringSchemeSettings scheme, out SchemeNumbers<T> numbers)
     {
         numbers = default;
+        var shown = scheme.DisplayDecimals is >= 0 and <= 28 ? new decimal(0, 0, 0, false, (byte)scheme.DisplayDecimals) : 0m;
         if (!T.TryFrom(scheme.ExecutionWeight, out var executionWeight)
             || !T.TryFrom(scheme.ExpectedWeightTotal, out var expectedWeightTotal)
-            || !T.TryFrom(scheme.OverAchievementReasonThreshold, out var over)
-            || !T.TryFrom(scheme.TargetTooLowThreshold, out var tooLow)
-            || !T.TryFrom(scheme.UnderAchievementReasonThreshold, out var under)
+            || !T.TryFrom(scheme.OverAchievementReasonThreshold + shown, out var over)
+            || !T.TryFrom(scheme.TargetTooLowThreshold + shown, out var tooLow)
+            || !T.TryFrom(scheme.UnderAchievementReasonThreshold + shown, out var under)
             || !T.TryFrom(scheme.QualitativeAchievedFrom, out var achieved)
             || !T.TryFrom(scheme.QualitativePartiallyAchievedFrom, out var partially)
-            || !T.TryFrom(scheme.ExcellentFrom, out var excellent)
-            || !T.TryFrom(scheme.GoodFrom, out var good)
-            || !T.TryFrom(scheme.FairFrom, out var fair))
+            || !T.TryFrom(scheme.ExcellentFrom + shown, out var excellent)
+            || !T.TryFrom(scheme.GoodFrom + shown, out var good)
+            || !T.TryFrom(scheme.FairFrom + shown, out var fair))
         {
             return false;
         }
