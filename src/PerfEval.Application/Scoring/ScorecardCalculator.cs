@@ -24,25 +24,32 @@ public static class ScorecardCalculator
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(scheme);
-        SchemeNumbers<DecimalNumber>.TryFrom(scheme, out var numbers);
-        var lines = new LineFacts<DecimalNumber>[input.Lines.Count];
-        var indicators = new IndicatorFacts<DecimalNumber>[input.Indicators.Count];
+        var numbers = SchemeNumbers<DecimalNumber>.Of(scheme);
+        var (lineCount, indicatorCount) = (input.Lines.Count, input.Indicators.Count);
+        // The facts and outcomes are only needed while the scorecard is built: on the stack when they are few.
+        var lines = lineCount <= MaxOnStack ? stackalloc LineFacts<DecimalNumber>[lineCount] : new LineFacts<DecimalNumber>[lineCount];
+        var indicators = indicatorCount <= MaxOnStack
+            ? stackalloc IndicatorFacts<DecimalNumber>[indicatorCount]
+            : new IndicatorFacts<DecimalNumber>[indicatorCount];
+        var outcomes = indicatorCount <= MaxOnStack
+            ? stackalloc IndicatorOutcome<DecimalNumber>[indicatorCount]
+            : new IndicatorOutcome<DecimalNumber>[indicatorCount];
         ScoringFacts.TryCreate(input, lines, indicators, out var department);
-        var outcomes = new IndicatorOutcome<DecimalNumber>[indicators.Length];
         var card = ScoringRules.Score(department, lines, indicators, numbers, outcomes);
         return Describe(input, lines, card, outcomes, numbers, scheme, explain);
     }
+
+    private const int MaxOnStack = 32;
 
     /// <summary>优 / 良 / 中 / 差 by the scheme's bands; none without a composite.</summary>
     public static Grade? GradeOf(decimal? composite, ScoringSchemeSettings scheme)
     {
         ArgumentNullException.ThrowIfNull(scheme);
-        SchemeNumbers<DecimalNumber>.TryFrom(scheme, out var numbers);
-        return ScoringRules.GradeOf(composite is { } c ? new DecimalNumber(c) : (DecimalNumber?)null, numbers);
+        return ScoringRules.GradeOf(composite is { } c ? new DecimalNumber(c) : (DecimalNumber?)null, SchemeNumbers<DecimalNumber>.Of(scheme));
     }
 
     private static Scorecard Describe(
-        ScorecardInput input, LineFacts<DecimalNumber>[] lines, in CardOutcome<DecimalNumber> card, IndicatorOutcome<DecimalNumber>[] outcomes,
+        ScorecardInput input, ReadOnlySpan<LineFacts<DecimalNumber>> lines, in CardOutcome<DecimalNumber> card, ReadOnlySpan<IndicatorOutcome<DecimalNumber>> outcomes,
         in SchemeNumbers<DecimalNumber> numbers, ScoringSchemeSettings scheme, bool explain)
     {
         var rounding = numbers.Rounding;
@@ -88,20 +95,16 @@ public static class ScorecardCalculator
             findings.FundingSplit(d.InitialSuperior!.Value, d.InitialOwnLevel!.Value, d.InitialOther!.Value, d.InitialBudget!.Value);
         }
 
-        decimal?[] declaredAmounts =
-        [
-            d.InitialBudget, d.Adjustments, d.AdjustedBudget, d.Executed, d.ExpenditureTotal, d.BasicExpenditure, d.ProjectExpenditure,
-            d.InitialSuperior, d.InitialOwnLevel, d.InitialOther,
-        ];
-        var amountChecks = new DeclaredCheck?[declaredAmounts.Length];
-        for (var item = DeclaredItem.InitialBudget; item <= DeclaredItem.InitialOther; item++)
-        {
-            if (declaredAmounts[(int)item] is { } declaredAmount)
-            {
-                var computed = ScoringRules.ComputedAmount(item, budget).Value;
-                amountChecks[(int)item] = Check(findings, found, item, DeclaredAmounts[(int)item], Findings.Budget, declaredAmount, computed);
-            }
-        }
+        var initialBudget = Check(findings, found, DeclaredItem.InitialBudget, d.InitialBudget, budget);
+        var adjustments = Check(findings, found, DeclaredItem.Adjustments, d.Adjustments, budget);
+        var adjustedBudget = Check(findings, found, DeclaredItem.AdjustedBudget, d.AdjustedBudget, budget);
+        var executed = Check(findings, found, DeclaredItem.Executed, d.Executed, budget);
+        var expenditureTotal = Check(findings, found, DeclaredItem.ExpenditureTotal, d.ExpenditureTotal, budget);
+        var basicExpenditure = Check(findings, found, DeclaredItem.BasicExpenditure, d.BasicExpenditure, budget);
+        var projectExpenditure = Check(findings, found, DeclaredItem.ProjectExpenditure, d.ProjectExpenditure, budget);
+        var initialSuperior = Check(findings, found, DeclaredItem.InitialSuperior, d.InitialSuperior, budget);
+        var initialOwnLevel = Check(findings, found, DeclaredItem.InitialOwnLevel, d.InitialOwnLevel, budget);
+        var initialOther = Check(findings, found, DeclaredItem.InitialOther, d.InitialOther, budget);
         var rates = card.Rates;
         var adjustmentRate = Check(findings, found, DeclaredItem.AdjustmentRate, DeclaredFigure.AdjustmentRate, Findings.Budget, d.AdjustmentRate, rates.AdjustmentRate.ToDecimal());
         var executionRate = Check(findings, found, DeclaredItem.ExecutionRate, DeclaredFigure.ExecutionRate, Findings.Budget, d.ExecutionRate, rates.ExecutionRate.ToDecimal());
@@ -153,8 +156,8 @@ public static class ScorecardCalculator
             new Computed(card.CompositeScore.ToDecimal(), explain ? ExplainComposite(executionScore, indicators) : null),
             card.Grade,
             new DeclaredComparison(
-                amountChecks[0], amountChecks[1], amountChecks[2], amountChecks[3], amountChecks[4], amountChecks[5], amountChecks[6],
-                amountChecks[7], amountChecks[8], amountChecks[9], adjustmentRate, executionRate, declaredExecutionScore,
+                initialBudget, adjustments, adjustedBudget, executed, expenditureTotal, basicExpenditure, projectExpenditure,
+                initialSuperior, initialOwnLevel, initialOther, adjustmentRate, executionRate, declaredExecutionScore,
                 declaredComposite, declaredGrade),
             findings.ToList());
     }
@@ -246,6 +249,11 @@ public static class ScorecardCalculator
             declaredScore);
         return explain ? IndicatorRules.Explain(result, indicator, outcome.Share) : result;
     }
+
+    /// <summary>A declared amount beside the computed one it is compared with.</summary>
+    private static DeclaredCheck? Check(Findings findings, FindingSet found, DeclaredItem item, decimal? declared, in BudgetSums<DecimalNumber> budget) =>
+        declared is null ? null
+        : Check(findings, found, item, DeclaredAmounts[(int)item], Findings.Budget, declared, ScoringRules.ComputedAmount(item, budget).Value);
 
     /// <summary>A declared figure of the budget or the composite beside the computed one; the finding's text only when they differ.</summary>
     private static DeclaredCheck? Check(

@@ -185,6 +185,22 @@ internal readonly record struct SchemeNumbers<T>(
     T FairFrom)
     where T : unmanaged, IExactNumber<T>
 {
+    private static Cached? s_last;
+
+    /// <summary>The numbers of a scheme that fits (always, for <see cref="DecimalNumber"/>), kept for the scheme last asked for.</summary>
+    public static SchemeNumbers<T> Of(ScoringSchemeSettings scheme)
+    {
+        if (s_last is { } last && ReferenceEquals(last.Scheme, scheme))
+        {
+            return last.Numbers;
+        }
+        var numbers = TryFrom(scheme, out var n) ? n : throw new OverflowException("A setting of the scheme does not fit.");
+        s_last = new Cached(scheme, numbers);
+        return numbers;
+    }
+
+    private sealed record Cached(ScoringSchemeSettings Scheme, SchemeNumbers<T> Numbers);
+
     /// <summary>
     /// False when a setting does not fit this kind of number. Thresholds and grade bands are only
     /// ever compared with figures as shown, so they are held with the display decimals (120 as
