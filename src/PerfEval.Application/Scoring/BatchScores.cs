@@ -172,6 +172,13 @@ public readonly struct DepartmentYearScore
         _full = full;
     }
 
+    /// <summary>A department-year scored in full, read the same way.</summary>
+    internal DepartmentYearScore(Scorecard full)
+    {
+        _scores = null!;
+        _full = full;
+    }
+
     private ref readonly BatchScores.CardRow Row => ref _scores.Card(_index);
 
     /// <summary>Scored with decimal (a number beyond 64 bits) and kept as a full scorecard.</summary>
@@ -233,7 +240,7 @@ public readonly struct DepartmentYearScore
         return codes;
     }
 
-    public int IndicatorCount => Row.IndicatorCount;
+    public int IndicatorCount => _full?.Indicators.Count ?? Row.IndicatorCount;
 
     /// <summary>The indicator at <paramref name="position"/> in the input's order.</summary>
     public BatchIndicatorScore Indicator(int position)
