@@ -35,7 +35,7 @@ internal static class ScorecardExport
     public static async IAsyncEnumerable<ScorecardRow> RowsAsync(
         DbSession db, IRequestContext context, int year, YearScheme scheme, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, explain: false, ct))
+        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, ct))
         {
             yield return ScorecardRow.From(scored, year);
         }
@@ -120,7 +120,7 @@ internal static class IndicatorExport
     {
         var shown = new decimal(0, 0, 0, false, (byte)scheme.Settings.DisplayDecimals);
         var chunk = new List<ScoredDepartment>(YearScoring.ChunkSize);
-        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, explain: false, ct))
+        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, ct))
         {
             chunk.Add(scored);
             if (chunk.Count < YearScoring.ChunkSize)
@@ -150,16 +150,16 @@ internal static class IndicatorExport
         }
 
         var departments = chunk.ToDictionary(s => s.Department.Code, s => s.Department);
-        var scores = chunk.SelectMany(s => s.Card.Indicators).Where(i => i.IndicatorId is not null).ToDictionary(i => i.IndicatorId!.Value);
+        var scores = chunk.SelectMany(s => s.IndicatorScores()).ToDictionary(s => s.IndicatorId, s => (BatchIndicatorScore?)s.Score);
         var indicators = await db.QueryAsync<IndicatorResponse>(IndicatorsSql, new { Year = year, Codes = departments.Keys.ToArray() }, ct);
         return [.. indicators.Select(i => Row(i, departments[i.DepartmentCode], scores.GetValueOrDefault(i.Id), shown))];
     }
 
     /// <summary>Completion and score shown with the scheme's decimals, as the scorecard shows them.</summary>
-    private static IndicatorExportRow Row(IndicatorResponse i, DepartmentResponse department, IndicatorScore? score, decimal shown) => new(
+    private static IndicatorExportRow Row(IndicatorResponse i, DepartmentResponse department, BatchIndicatorScore? score, decimal shown) => new(
         i.Id, i.DepartmentCode, department.Name, department.Region, i.FiscalYear, i.Sequence, i.Name, i.Category, i.Subcategory,
         i.Kind, i.Operator, i.Target, i.Unit, i.Weight, i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore,
-        score?.Completion.Value + shown, score?.Score.Value + shown, i.ReviewerDeduction, i.DeductionReason, i.DeviationReason,
+        score?.Completion + shown, score?.Score + shown, i.ReviewerDeduction, i.DeductionReason, i.DeviationReason,
         i.ImprovementMeasure, i.Evidence, i.DeclaredCompletion, i.DeclaredScore);
 }
 

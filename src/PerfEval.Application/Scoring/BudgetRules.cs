@@ -1,6 +1,58 @@
+using System.Runtime.CompilerServices;
 using PerfEval.Application.Budgets;
 
 namespace PerfEval.Application.Scoring;
+
+/// <summary>Initial, adjustments and executed amount of one group of budget lines.</summary>
+internal readonly record struct GroupSums<T>(T Initial, T Adjustments, T Executed)
+    where T : unmanaged, IExactNumber<T>
+{
+    public T Adjusted => Initial + Adjustments;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public GroupSums<T> Add(in LineFacts<T> line) =>
+        new(Initial + line.Initial, Adjustments + line.Adjustments, Executed + line.Executed);
+
+    public static GroupSums<T> operator +(GroupSums<T> a, GroupSums<T> b) =>
+        new(a.Initial + b.Initial, a.Adjustments + b.Adjustments, a.Executed + b.Executed);
+}
+
+/// <summary>The budget summed overall, per expenditure class (basic = personnel + operating) and per funding source.</summary>
+internal readonly struct BudgetSums<T>
+    where T : unmanaged, IExactNumber<T>
+{
+    public BudgetSums(GroupSums<T> personnel, GroupSums<T> operating, GroupSums<T> project, GroupSums<T> superior, GroupSums<T> ownLevel, GroupSums<T> other)
+    {
+        Personnel = personnel;
+        Operating = operating;
+        Project = project;
+        Superior = superior;
+        OwnLevel = ownLevel;
+        Other = other;
+        Basic = personnel + operating;
+        Overall = Basic + project;
+    }
+
+    public GroupSums<T> Personnel { get; }
+
+    public GroupSums<T> Operating { get; }
+
+    public GroupSums<T> Project { get; }
+
+    public GroupSums<T> Superior { get; }
+
+    public GroupSums<T> OwnLevel { get; }
+
+    public GroupSums<T> Other { get; }
+
+    public GroupSums<T> Basic { get; }
+
+    public GroupSums<T> Overall { get; }
+}
+
+/// <summary>A group's two rates, as shown, and the shares behind them (the declared checks use those).</summary>
+internal readonly record struct GroupRates<T>(Fraction<T>? Adjustment, Fraction<T>? Execution, T? AdjustmentRate, T? ExecutionRate)
+    where T : unmanaged, IExactNumber<T>;
 
 /// <summary>
 /// Budget figures overall, per expenditure class and per funding source; the execution score; the
@@ -8,143 +60,69 @@ namespace PerfEval.Application.Scoring;
 /// </summary>
 internal static class BudgetRules
 {
-    /// <summary>The budget figures, plus the overall shares behind the rates (the rules use those).</summary>
-    internal readonly record struct Outcome(BudgetBreakdown Breakdown, Fraction? Adjustment, Fraction? Execution);
-
-    private struct Sums
-    {
-        public decimal Initial;
-        public decimal Adjustments;
-        public decimal Executed;
-
-        public void Add(BudgetLineInput line)
-        {
-            Initial += line.Initial;
-            Adjustments += line.Adjustments;
-            Executed += line.Executed;
-        }
-
-        public static Sums operator +(Sums a, Sums b) => new()
-        {
-            Initial = a.Initial + b.Initial,
-            Adjustments = a.Adjustments + b.Adjustments,
-            Executed = a.Executed + b.Executed,
-        };
-    }
-
-    public static Outcome Calculate(IReadOnlyList<BudgetLineInput> lines, Rounding rounding, bool explain, Findings findings)
-    {
-        // personnel, operating, project, superior, own level, other
-        Span<Sums> groups = stackalloc Sums[6];
-        if (!TrySumInCents(lines, groups, findings))
-        {
-            SumInDecimal(lines, groups, findings);
-        }
-        var (personnel, operating, project) = (groups[0], groups[1], groups[2]);
-        var (superior, ownLevel, other) = (groups[3], groups[4], groups[5]);
-        var basic = personnel + operating;
-        var overall = basic + project;
-        if (overall.Executed > overall.Initial + overall.Adjustments)
-        {
-            findings.ExecutedOverAdjusted(Findings.Budget, null, null, overall.Executed, overall.Initial + overall.Adjustments);
-        }
-        if (overall.Initial + overall.Adjustments == 0)
-        {
-            findings.AdjustedBudgetZero(overall.Executed);
-        }
-
-        var breakdown = new BudgetBreakdown(
-            Figures(overall, rounding, out var adjustment, out var execution),
-            Figures(personnel, rounding, out _, out _),
-            Figures(operating, rounding, out _, out _),
-            Figures(basic, rounding, out _, out _),
-            Figures(project, rounding, out _, out _),
-            Figures(superior, rounding, out _, out _),
-            Figures(ownLevel, rounding, out _, out _),
-            Figures(other, rounding, out _, out _));
-        if (explain)
-        {
-            breakdown = Explain(breakdown, lines);
-        }
-        return new Outcome(breakdown, adjustment, execution);
-    }
+    /// <summary>One bit per line is enough to remember which lines to report, and the sums cannot overflow.</summary>
+    private const int MaxLinesInCents = 64;
 
     /// <summary>
-    /// Sums every line into its class and its source exactly in whole cents (long), which holds every
-    /// real budget: amounts have at most 2 decimals. False, having found nothing, when a line does not fit.
+    /// Whether the lines are summed in whole fen (scale 2): every real budget, whose amounts have at
+    /// most 2 decimals. Otherwise each sum keeps the largest scale of its amounts, as decimal addition does.
     /// </summary>
-    private static bool TrySumInCents(IReadOnlyList<BudgetLineInput> lines, Span<Sums> groups, Findings findings)
+    public static bool InCents(IReadOnlyList<BudgetLineInput> lines)
     {
-        const int MaxLines = 64;  // one bit per line below; with |amount| < 10^15 cents no sum can overflow
-        if (lines.Count > MaxLines)
+        if (lines.Count > MaxLinesInCents)
         {
             return false;
         }
-        Span<long> cents = stackalloc long[groups.Length * 3];
-        ulong overExecuted = 0;
-        for (var i = 0; i < lines.Count; i++)
+        foreach (var line in lines)
         {
-            var line = lines[i];
-            if (!Cents.TryFrom(line.Initial, out var initial) || !Cents.TryFrom(line.Adjustments, out var adjustments)
-                || !Cents.TryFrom(line.Executed, out var executed))
+            if (!Cents.TryFrom(line.Initial, out _) || !Cents.TryFrom(line.Adjustments, out _) || !Cents.TryFrom(line.Executed, out _))
             {
                 return false;
-            }
-            var byClass = ClassIndex(line) * 3;
-            var bySource = SourceIndex(line) * 3;
-            cents[byClass] += initial;
-            cents[byClass + 1] += adjustments;
-            cents[byClass + 2] += executed;
-            cents[bySource] += initial;
-            cents[bySource + 1] += adjustments;
-            cents[bySource + 2] += executed;
-            if (executed > initial + adjustments)
-            {
-                overExecuted |= 1UL << i;
-            }
-        }
-        for (var g = 0; g < groups.Length; g++)
-        {
-            groups[g] = new Sums
-            {
-                Initial = Cents.ToDecimal(cents[g * 3]),
-                Adjustments = Cents.ToDecimal(cents[(g * 3) + 1]),
-                Executed = Cents.ToDecimal(cents[(g * 3) + 2]),
-            };
-        }
-        for (var i = 0; overExecuted != 0; i++, overExecuted >>= 1)
-        {
-            if ((overExecuted & 1) != 0)
-            {
-                LineOverExecuted(lines[i], i, findings);
             }
         }
         return true;
     }
 
-    private static void SumInDecimal(IReadOnlyList<BudgetLineInput> lines, Span<Sums> groups, Findings findings)
+    /// <summary>Sums every line into its class and its source; counts the lines executed above their adjusted amount.</summary>
+    public static BudgetSums<T> Sum<T>(ReadOnlySpan<LineFacts<T>> lines, bool inCents, out int overExecutedLines)
+        where T : unmanaged, IExactNumber<T>
     {
-        groups.Clear();
-        for (var i = 0; i < lines.Count; i++)
+        var zero = inCents ? Constant<T>.ZeroFen : T.Zero;
+        Span<GroupSums<T>> groups = stackalloc GroupSums<T>[6];
+        groups.Fill(new GroupSums<T>(zero, zero, zero));
+        overExecutedLines = 0;
+        foreach (ref readonly var line in lines)
         {
-            var line = lines[i];
-            groups[ClassIndex(line)].Add(line);
-            groups[SourceIndex(line)].Add(line);
-            if (line.Executed > line.Initial + line.Adjustments)
+            groups[line.ClassGroup] = groups[line.ClassGroup].Add(line);
+            groups[line.SourceGroup] = groups[line.SourceGroup].Add(line);
+            if (line.IsOverExecuted)
             {
-                LineOverExecuted(line, i, findings);
+                overExecutedLines++;
             }
         }
+        return new BudgetSums<T>(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5]);
     }
 
-    private static void LineOverExecuted(BudgetLineInput line, int index, Findings findings)
+    /// <summary>Adjustment rate = adjustments / initial × 100; execution rate = executed / adjusted × 100; none when the base is 0.</summary>
+    public static GroupRates<T> Rates<T>(in GroupSums<T> sums, Rounding rounding)
+        where T : unmanaged, IExactNumber<T>
     {
-        var label = Findings.LineLabel(line, index);
-        findings.ExecutedOverAdjusted("budget line " + label, "预算行 " + label + "：", "Budget line " + label + ": ",
-            line.Executed, line.Initial + line.Adjustments);
+        var adjustment = Fraction<T>.Of(sums.Adjustments, sums.Initial);
+        var execution = Fraction<T>.Of(sums.Executed, sums.Adjusted);
+        var hundred = Constant<T>.Hundred;
+        return new GroupRates<T>(
+            adjustment,
+            execution,
+            adjustment is { } a ? a.Times(hundred, rounding) : null,
+            execution is { } e ? e.Times(hundred, rounding) : null);
     }
 
-    private static int ClassIndex(BudgetLineInput line) => line.Class switch
+    /// <summary>executionWeight × min(execution rate / 100, 1), rounded; none without an execution rate.</summary>
+    public static T? ExecutionScore<T>(Fraction<T>? execution, in SchemeNumbers<T> scheme)
+        where T : unmanaged, IExactNumber<T> =>
+        execution is { } share ? share.CappedTimes(scheme.ExecutionWeight, scheme.Rounding) : null;
+
+    public static byte ClassGroup(BudgetLineInput line) => line.Class switch
     {
         ExpenditureClass.Personnel => 0,
         ExpenditureClass.Operating => 1,
@@ -152,7 +130,7 @@ internal static class BudgetRules
         _ => throw new ArgumentOutOfRangeException(nameof(line), line.Class, "Unknown expenditure class."),
     };
 
-    private static int SourceIndex(BudgetLineInput line) => line.Source switch
+    public static byte SourceGroup(BudgetLineInput line) => line.Source switch
     {
         FundingSource.Superior => 3,
         FundingSource.OwnLevel => 4,
@@ -160,38 +138,27 @@ internal static class BudgetRules
         _ => throw new ArgumentOutOfRangeException(nameof(line), line.Source, "Unknown funding source."),
     };
 
-    /// <summary>executionWeight × min(execution rate / 100, 1), rounded; none without an execution rate.</summary>
-    public static Computed ExecutionScore(Fraction? execution, ScoringSchemeSettings scheme, Rounding rounding, bool explain)
+    /// <summary>The shown figures of a group; formulas are added by <see cref="Explain"/>.</summary>
+    public static BudgetFigures Figures(in GroupSums<DecimalNumber> sums, Rounding rounding)
     {
-        var weight = scheme.ExecutionWeight;
-        if (execution is not { } share)
-        {
-            return new Computed(null, explain
-                ? Explanations.Of("no execution rate (adjusted budget is 0): no execution score", ("executionWeight", weight))
-                : null);
-        }
-        return new Computed(share.CappedTimes(weight, rounding), explain
-            ? Explanations.Of(
-                $"{Explanations.Number(weight)} × min({Explanations.Number(share.Times(100m))} / 100, 1)",
-                ("executionWeight", weight), ("executionRate", share.Times(100m)))
-            : null);
-    }
-
-    private static BudgetFigures Figures(in Sums sums, Rounding rounding, out Fraction? adjustment, out Fraction? execution)
-    {
-        var adjusted = sums.Initial + sums.Adjustments;
-        adjustment = Fraction.Of(sums.Adjustments, sums.Initial);
-        execution = Fraction.Of(sums.Executed, adjusted);
+        var rates = Rates(sums, rounding);
         return new BudgetFigures(
-            new Computed(sums.Initial, null),
-            new Computed(sums.Adjustments, null),
-            new Computed(adjusted, null),
-            new Computed(sums.Executed, null),
-            new Computed(adjustment?.Times(100m, rounding), null),
-            new Computed(execution?.Times(100m, rounding), null));
+            new Computed(sums.Initial.Value, null),
+            new Computed(sums.Adjustments.Value, null),
+            new Computed(sums.Adjusted.Value, null),
+            new Computed(sums.Executed.Value, null),
+            new Computed(rates.AdjustmentRate.ToDecimal(), null),
+            new Computed(rates.ExecutionRate.ToDecimal(), null));
     }
 
-    private static BudgetBreakdown Explain(BudgetBreakdown b, IReadOnlyList<BudgetLineInput> lines) => new(
+    public static Explanation ExplainExecutionScore(Fraction<DecimalNumber>? execution, decimal weight) =>
+        execution is not { } share
+            ? Explanations.Of("no execution rate (adjusted budget is 0): no execution score", ("executionWeight", weight))
+            : Explanations.Of(
+                $"{Explanations.Number(weight)} × min({Explanations.Number(share.Times(100m))} / 100, 1)",
+                ("executionWeight", weight), ("executionRate", share.Times(100m)));
+
+    public static BudgetBreakdown Explain(BudgetBreakdown b, IReadOnlyList<BudgetLineInput> lines) => new(
         Overall: ExplainParts(b.Overall, ("personnel", b.Personnel), ("operating", b.Operating), ("project", b.Project)),
         Personnel: ExplainLines(b.Personnel, lines, static l => l.Class == ExpenditureClass.Personnel),
         Operating: ExplainLines(b.Operating, lines, static l => l.Class == ExpenditureClass.Operating),

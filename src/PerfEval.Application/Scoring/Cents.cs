@@ -29,6 +29,17 @@ internal static class Cents
 /// <summary>A decimal's 96-bit mantissa and scale, when the mantissa fits in a long.</summary>
 internal static class DecimalParts
 {
+    /// <summary>10^0 … 10^18: every power of ten a long holds.</summary>
+    public static readonly long[] PowersOf10 =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ];
+
+    /// <summary>The largest magnitude that can be multiplied by 10^e without overflow.</summary>
+    public static readonly long[] ScaleLimits = [.. PowersOf10.Select(p => long.MaxValue / p)];
+
     public static bool TryUnpack(decimal value, out long mantissa, out int scale)
     {
         Span<int> bits = stackalloc int[4];

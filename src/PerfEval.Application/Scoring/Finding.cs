@@ -119,3 +119,88 @@ public static class FindingCodes
         new(ClosedYearDataChanged, FindingSeverity.Error, "The fiscal year is closed but its data changed after closing."),
     ];
 }
+
+/// <summary>
+/// Finding codes as bits, in the order of <see cref="FindingCodes.All"/> (a test holds the two in
+/// step): what compact scoring records instead of building findings.
+/// </summary>
+[Flags]
+internal enum FindingSet : ulong
+{
+    None = 0,
+    DeclaredInitialBudgetMismatch = 1UL << 0,
+    DeclaredAdjustmentsMismatch = 1UL << 1,
+    DeclaredAdjustedBudgetMismatch = 1UL << 2,
+    DeclaredExecutedMismatch = 1UL << 3,
+    DeclaredExpenditureTotalMismatch = 1UL << 4,
+    DeclaredBasicExpenditureMismatch = 1UL << 5,
+    DeclaredProjectExpenditureMismatch = 1UL << 6,
+    DeclaredInitialSuperiorMismatch = 1UL << 7,
+    DeclaredInitialOwnLevelMismatch = 1UL << 8,
+    DeclaredInitialOtherMismatch = 1UL << 9,
+    DeclaredAdjustmentRateMismatch = 1UL << 10,
+    DeclaredExecutionRateMismatch = 1UL << 11,
+    DeclaredExecutionScoreMismatch = 1UL << 12,
+    DeclaredCompositeMismatch = 1UL << 13,
+    DeclaredGradeMismatch = 1UL << 14,
+    DeclaredCompletionMismatch = 1UL << 15,
+    DeclaredScoreMismatch = 1UL << 16,
+    BudgetAdjustedIdentity = 1UL << 17,
+    BudgetClassSplit = 1UL << 18,
+    BudgetFundingSplit = 1UL << 19,
+    ExecutedOverAdjusted = 1UL << 20,
+    AdjustedBudgetZero = 1UL << 21,
+    WeightTotalNot100 = 1UL << 22,
+    WeightMissing = 1UL << 23,
+    WeightNegative = 1UL << 24,
+    TargetMissing = 1UL << 25,
+    IndicatorValueMissing = 1UL << 26,
+    OverAchievementNoReason = 1UL << 27,
+    TargetLikelyTooLow = 1UL << 28,
+    UnderAchievementNoReason = 1UL << 29,
+    EqualTargetMissed = 1UL << 30,
+    FinalBelowMidYear = 1UL << 31,
+    QualitativeScoreOutsideTier = 1UL << 32,
+    QualitativeTierMissing = 1UL << 33,
+    DeductionWithoutReason = 1UL << 34,
+    DeductionNegative = 1UL << 35,
+    DeductionExceedsScore = 1UL << 36,
+    ClosedYearDataChanged = 1UL << 37,
+}
+
+internal static class FindingSets
+{
+    private static readonly FindingSet[] BySeverity = Masks();
+
+    /// <summary>The bit of a code; none for a code the rules do not raise.</summary>
+    public static FindingSet Of(string code)
+    {
+        for (var i = 0; i < FindingCodes.All.Count; i++)
+        {
+            if (FindingCodes.All[i].Code == code)
+            {
+                return (FindingSet)(1UL << i);
+            }
+        }
+        return FindingSet.None;
+    }
+
+    /// <summary>Every code of that severity.</summary>
+    public static FindingSet Severity(FindingSeverity severity) => BySeverity[(int)severity];
+
+    /// <summary>How many findings of each severity a set holds (one per bit).</summary>
+    public static (int Error, int Warning, int Info) Count(FindingSet set) => (
+        System.Numerics.BitOperations.PopCount((ulong)(set & BySeverity[(int)FindingSeverity.Error])),
+        System.Numerics.BitOperations.PopCount((ulong)(set & BySeverity[(int)FindingSeverity.Warning])),
+        System.Numerics.BitOperations.PopCount((ulong)(set & BySeverity[(int)FindingSeverity.Info])));
+
+    private static FindingSet[] Masks()
+    {
+        var masks = new FindingSet[3];
+        for (var i = 0; i < FindingCodes.All.Count; i++)
+        {
+            masks[(int)FindingCodes.All[i].Severity] |= (FindingSet)(1UL << i);
+        }
+        return masks;
+    }
+}

@@ -1,42 +1,56 @@
+using System.Runtime.CompilerServices;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
 /// A share kept as numerator / denominator (denominator positive) so that it is divided once, exactly,
 /// at the precision each use needs: a rate or completion is share × 100, a score weight × min(share, 1).
 /// </summary>
-internal readonly record struct Fraction
+internal readonly record struct Fraction<T>
+    where T : unmanaged, IExactNumber<T>
 {
-    public static readonly Fraction Zero = new(0m, 1m);
-    public static readonly Fraction One = new(1m, 1m);
-
-    private Fraction(decimal numerator, decimal denominator)
+    private Fraction(T numerator, T denominator)
     {
         Numerator = numerator;
         Denominator = denominator;
     }
 
-    public decimal Numerator { get; }
+    public static Fraction<T> Zero => new(T.Zero, T.One);
 
-    public decimal Denominator { get; }
+    public static Fraction<T> One => new(T.One, T.One);
+
+    public T Numerator { get; }
+
+    public T Denominator { get; }
 
     /// <summary>numerator / denominator; none when the denominator is 0.</summary>
-    public static Fraction? Of(decimal numerator, decimal denominator) =>
-        denominator == 0 ? null
-        : denominator > 0 ? new Fraction(numerator, denominator)
-        : new Fraction(-numerator, -denominator);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fraction<T>? Of(T numerator, T denominator) =>
+        denominator == T.Zero ? null
+        : denominator > T.Zero ? new Fraction<T>(numerator, denominator)
+        : new Fraction<T>(-numerator, -denominator);
 
     /// <summary>At least the whole (≥ 100%).</summary>
     public bool IsWhole => Numerator >= Denominator;
 
-    /// <summary>share × factor at full precision (explanations, declarations finer than the display).</summary>
-    public decimal Times(decimal factor) => Numerator * factor / Denominator;
-
     /// <summary>share × factor, rounded for display.</summary>
-    public decimal Times(decimal factor, Rounding rounding) => rounding.Quotient(Numerator, Denominator, factor);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Times(T factor, Rounding rounding) => T.Quotient(Numerator, Denominator, factor, rounding);
+
+    /// <summary>share × factor at full precision, rounded to <paramref name="scale"/> decimals.</summary>
+    public T TimesAtScale(T factor, int scale, Rounding rounding) => T.QuotientAtScale(Numerator, Denominator, factor, scale, rounding);
 
     /// <summary>factor × min(share, 1), rounded, never above factor nor below 0: a score out of its weight.</summary>
-    public decimal CappedTimes(decimal weight, Rounding rounding) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T CappedTimes(T weight, Rounding rounding) =>
         IsWhole ? weight
-        : Numerator <= 0 ? 0m
-        : Math.Min(rounding.Quotient(Numerator, Denominator, weight), weight);
+        : Numerator <= T.Zero ? T.Zero
+        : Exact.Min(T.Quotient(Numerator, Denominator, weight, rounding), weight);
+}
+
+internal static class FractionExplained
+{
+    /// <summary>share × factor at full precision (explanations only).</summary>
+    public static decimal Times(this Fraction<DecimalNumber> share, decimal factor) =>
+        share.Numerator.Value * factor / share.Denominator.Value;
 }

@@ -3,172 +3,201 @@ using PerfEval.Application.Indicators;
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
+/// One indicator scored: the share of its target reached, completion as shown, the rules' score
+/// (weight × min(share, 1)), the reviewer's deduction applied, the final score, flags and findings.
+/// </summary>
+internal readonly record struct IndicatorOutcome<T>(
+    Fraction<T>? Share,
+    T? Completion,
+    T? CappedScore,
+    T? Deduction,
+    T? Score,
+    IndicatorFlags Flags,
+    FindingSet Findings)
+    where T : unmanaged, IExactNumber<T>;
+
+/// <summary>
 /// One indicator: completion rate (uncapped, never below 0), the rules' score, the reviewer's
 /// deduction, and the indicator's findings.
 /// </summary>
 internal static class IndicatorRules
 {
-    public static IndicatorScore Score(
-        IndicatorInput indicator, ScoringSchemeSettings scheme, Rounding rounding, Findings findings, DeclaredChecks declared, bool explain)
+    public static IndicatorOutcome<T> Score<T>(in IndicatorFacts<T> indicator, in SchemeNumbers<T> scheme)
+        where T : unmanaged, IExactNumber<T>
     {
+        var rounding = scheme.Rounding;
+        var findings = FindingSet.None;
         var weight = indicator.Weight;
-        if (weight is null)
+        T? usableWeight = null;
+        if (weight is not { } given)
         {
-            findings.WeightMissing(indicator);
+            findings |= FindingSet.WeightMissing;
         }
-        else if (weight < 0)
+        else if (given < T.Zero)
         {
-            findings.WeightNegative(indicator, weight.Value);
+            findings |= FindingSet.WeightNegative;
         }
-        var usableWeight = weight is >= 0 ? weight : null;
+        else
+        {
+            usableWeight = given;
+        }
 
         // The share of the target reached: completion = share × 100 (uncapped), score = weight × min(share, 1).
-        var share = indicator.Kind == IndicatorKind.Qualitative
-            ? QualitativeShare(indicator, usableWeight, findings)
-            : QuantitativeShare(indicator, findings);
-        var completion = share?.Times(100m, rounding);
+        var qualitative = indicator.Kind == IndicatorKind.Qualitative;
+        var share = qualitative
+            ? QualitativeShare(indicator, usableWeight, ref findings)
+            : QuantitativeShare(indicator, ref findings);
+        T? completion = share is { } s ? s.Times(Constant<T>.Hundred, rounding) : null;
 
         var flags = IndicatorFlags.None;
         if (completion is { } shown)
         {
-            flags |= ReasonChecks(indicator, scheme, shown, findings);
+            flags |= ReasonChecks(indicator, scheme, shown, ref findings);
         }
-        if (indicator.Kind == IndicatorKind.Qualitative)
-        {
-            flags |= TierCheck(indicator, usableWeight, scheme, findings);
-        }
-        else
-        {
-            flags |= ValueChecks(indicator, findings);
-        }
+        flags |= qualitative
+            ? TierCheck(indicator, usableWeight, scheme, ref findings)
+            : ValueChecks(indicator, ref findings);
 
-        decimal? capped = null;
+        T? capped = null;
         if (usableWeight is { } w)
         {
             if (share is { } q)
             {
                 capped = q.CappedTimes(w, rounding);
             }
-            else if (w == 0 && indicator.Kind == IndicatorKind.Qualitative && indicator.QualitativeScore is not null)
+            else if (w == T.Zero && qualitative && indicator.QualitativeScore is not null)
             {
-                capped = 0m;
+                capped = T.Zero;
             }
         }
 
-        decimal? deduction = null;
+        T? deduction = null;
         var score = capped;
-        if (indicator.ReviewerDeduction is { } d && d != 0)
+        if (indicator.ReviewerDeduction is { } d && d != T.Zero)
         {
-            if (d < 0)
+            if (d < T.Zero)
             {
-                findings.DeductionNegative(indicator, d);
+                findings |= FindingSet.DeductionNegative;
             }
             else
             {
                 deduction = d;
                 flags |= IndicatorFlags.Deducted;
-                if (string.IsNullOrWhiteSpace(indicator.DeductionReason))
+                if (!indicator.HasDeductionReason)
                 {
                     flags |= IndicatorFlags.ReasonMissing;
-                    findings.DeductionWithoutReason(indicator, d);
+                    findings |= FindingSet.DeductionWithoutReason;
                 }
                 if (capped is { } before)
                 {
                     if (d > before)
                     {
-                        findings.DeductionExceedsScore(indicator, d, before);
+                        findings |= FindingSet.DeductionExceedsScore;
                     }
-                    score = rounding.Round(Math.Max(before - d, 0m));
+                    score = Exact.Round(Exact.Max(before - d, T.Zero), rounding);
                 }
             }
         }
 
-        var result = new IndicatorScore(
-            indicator.Sequence,
-            indicator.IndicatorId,
-            indicator.Name,
-            indicator.Kind,
-            weight,
-            new Computed(completion, null),
-            new Computed(capped, null),
-            deduction,
-            new Computed(score, null),
-            flags,
-            indicator.DeclaredCompletion is { } dc ? declared.Completion(indicator, dc, share, completion) : null,
-            indicator.DeclaredScore is { } ds ? declared.IndicatorScore(indicator, ds, capped) : null);
-        return explain ? Explain(result, indicator, share) : result;
+        if (indicator.DeclaredCompletion is { } declaredCompletion && !DeclaredChecks.CompletionMatches(declaredCompletion, share, completion, rounding))
+        {
+            findings |= FindingSet.DeclaredCompletionMismatch;
+        }
+        if (indicator.DeclaredScore is { } declaredScore && !DeclaredChecks.ScoreMatches(declaredScore, capped, rounding))
+        {
+            findings |= FindingSet.DeclaredScoreMismatch;
+        }
+        return new IndicatorOutcome<T>(share, completion, capped, deduction, score, flags, findings);
     }
 
-    private static Fraction? QuantitativeShare(IndicatorInput indicator, Findings findings)
+    /// <summary>达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w).</summary>
+    public static (T From, T To, bool ToInclusive) TierBand<T>(QualitativeTier tier, T weight, in SchemeNumbers<T> scheme)
+        where T : unmanaged, IExactNumber<T>
+    {
+        var achievedFrom = scheme.QualitativeAchievedFrom * weight;
+        var partiallyFrom = scheme.QualitativePartiallyAchievedFrom * weight;
+        return tier switch
+        {
+            QualitativeTier.Achieved => (achievedFrom, weight, true),
+            QualitativeTier.PartiallyAchieved => (partiallyFrom, achievedFrom, false),
+            QualitativeTier.NotAchieved => (T.Zero, partiallyFrom, false),
+            _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown qualitative tier."),
+        };
+    }
+
+    private static Fraction<T>? QuantitativeShare<T>(in IndicatorFacts<T> indicator, ref FindingSet findings)
+        where T : unmanaged, IExactNumber<T>
     {
         if (indicator.Operator is not { } op || indicator.Target is not { } target)
         {
-            findings.TargetMissing(indicator);
+            findings |= FindingSet.TargetMissing;
             return null;
         }
         if (indicator.FinalValue is not { } actual)
         {
-            findings.ValueMissing(indicator);
+            findings |= FindingSet.IndicatorValueMissing;
             return null;
         }
         return op switch
         {
             // `=` is scored as `≥`; missing the exact target is a finding of its own. A target at or
             // below 0 has no meaningful ratio: it is met or not.
-            ComparisonOperator.AtLeast or ComparisonOperator.Equal => target > 0
-                ? Fraction.Of(Math.Max(actual, 0m), target)
-                : actual >= target ? Fraction.One : Fraction.Zero,
+            ComparisonOperator.AtLeast or ComparisonOperator.Equal => target > T.Zero
+                ? Fraction<T>.Of(Exact.Max(actual, T.Zero), target)
+                : actual >= target ? Fraction<T>.One : Fraction<T>.Zero,
             // Reverse: full at or under the target, then (1 − (actual − target) / target), 0 at twice the target.
-            ComparisonOperator.AtMost => actual <= target ? Fraction.One
-                : target > 0 ? Fraction.Of(Math.Max((2m * target) - actual, 0m), target)
-                : Fraction.Zero,
+            ComparisonOperator.AtMost => actual <= target ? Fraction<T>.One
+                : target > T.Zero ? Fraction<T>.Of(Exact.Max((Constant<T>.Two * target) - actual, T.Zero), target)
+                : Fraction<T>.Zero,
             _ => throw new ArgumentOutOfRangeException(nameof(indicator), op, "Unknown comparison operator."),
         };
     }
 
-    private static Fraction? QualitativeShare(IndicatorInput indicator, decimal? weight, Findings findings)
+    private static Fraction<T>? QualitativeShare<T>(in IndicatorFacts<T> indicator, T? weight, ref FindingSet findings)
+        where T : unmanaged, IExactNumber<T>
     {
         if (indicator.QualitativeScore is not { } score)
         {
-            findings.ValueMissing(indicator);
+            findings |= FindingSet.IndicatorValueMissing;
             return null;
         }
-        return weight is { } w && w > 0 ? Fraction.Of(Math.Max(score, 0m), w) : null;
+        return weight is { } w && w > T.Zero ? Fraction<T>.Of(Exact.Max(score, T.Zero), w) : null;
     }
 
     /// <summary>Deviation reasons, judged on the completion as shown (what the reviewer sees).</summary>
-    private static IndicatorFlags ReasonChecks(IndicatorInput indicator, ScoringSchemeSettings scheme, decimal shown, Findings findings)
+    private static IndicatorFlags ReasonChecks<T>(in IndicatorFacts<T> indicator, in SchemeNumbers<T> scheme, T shown, ref FindingSet findings)
+        where T : unmanaged, IExactNumber<T>
     {
         var flags = IndicatorFlags.None;
-        var hasReason = !string.IsNullOrWhiteSpace(indicator.DeviationReason);
         // A qualitative score above its weight is an error of its own (outside its tier), not an over-achievement.
         if (indicator.Kind == IndicatorKind.Quantitative && shown >= scheme.OverAchievementReasonThreshold)
         {
             flags |= IndicatorFlags.OverAchieved;
-            if (!hasReason)
+            if (!indicator.HasDeviationReason)
             {
                 flags |= IndicatorFlags.ReasonMissing;
-                findings.OverAchievementNoReason(indicator, shown, scheme.OverAchievementReasonThreshold);
+                findings |= FindingSet.OverAchievementNoReason;
             }
             if (shown >= scheme.TargetTooLowThreshold)
             {
                 flags |= IndicatorFlags.TargetLikelyTooLow;
-                findings.TargetLikelyTooLow(indicator, shown, scheme.TargetTooLowThreshold);
+                findings |= FindingSet.TargetLikelyTooLow;
             }
         }
         if (shown < scheme.UnderAchievementReasonThreshold)
         {
             flags |= IndicatorFlags.UnderAchieved;
-            if (!hasReason)
+            if (!indicator.HasDeviationReason)
             {
                 flags |= IndicatorFlags.ReasonMissing;
-                findings.UnderAchievementNoReason(indicator, shown, scheme.UnderAchievementReasonThreshold);
+                findings |= FindingSet.UnderAchievementNoReason;
             }
         }
         return flags;
     }
 
-    private static IndicatorFlags ValueChecks(IndicatorInput indicator, Findings findings)
+    private static IndicatorFlags ValueChecks<T>(in IndicatorFacts<T> indicator, ref FindingSet findings)
+        where T : unmanaged, IExactNumber<T>
     {
         if (indicator.FinalValue is not { } final)
         {
@@ -178,51 +207,43 @@ internal static class IndicatorRules
         if (indicator.Operator == ComparisonOperator.Equal && indicator.Target is { } target && final != target)
         {
             flags |= IndicatorFlags.EqualTargetMissed;
-            findings.EqualTargetMissed(indicator, target, final);
+            findings |= FindingSet.EqualTargetMissed;
         }
         if (indicator.MidYearValue is { } midYear && final < midYear)
         {
             flags |= IndicatorFlags.FinalBelowMidYear;
-            findings.FinalBelowMidYear(indicator, midYear, final);
+            findings |= FindingSet.FinalBelowMidYear;
         }
         return flags;
     }
 
-    /// <summary>达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w).</summary>
-    private static IndicatorFlags TierCheck(IndicatorInput indicator, decimal? weight, ScoringSchemeSettings scheme, Findings findings)
+    private static IndicatorFlags TierCheck<T>(in IndicatorFacts<T> indicator, T? weight, in SchemeNumbers<T> scheme, ref FindingSet findings)
+        where T : unmanaged, IExactNumber<T>
     {
         // With weight 0 every band but [0, 0] is empty: there is nothing to check.
-        if (indicator.QualitativeScore is not { } score || weight is not { } w || w == 0)
+        if (indicator.QualitativeScore is not { } score || weight is not { } w || w == T.Zero)
         {
             return IndicatorFlags.None;
         }
         if (indicator.Tier is not { } tier)
         {
-            findings.TierMissing(indicator, score);
+            findings |= FindingSet.QualitativeTierMissing;
             return IndicatorFlags.None;
         }
-        var achievedFrom = scheme.QualitativeAchievedFrom * w;
-        var partiallyFrom = scheme.QualitativePartiallyAchievedFrom * w;
-        var (from, to, toInclusive) = tier switch
-        {
-            QualitativeTier.Achieved => (achievedFrom, w, true),
-            QualitativeTier.PartiallyAchieved => (partiallyFrom, achievedFrom, false),
-            QualitativeTier.NotAchieved => (0m, partiallyFrom, false),
-            _ => throw new ArgumentOutOfRangeException(nameof(indicator), tier, "Unknown qualitative tier."),
-        };
-        var inside = score >= from && (toInclusive ? score <= to : score < to);
-        if (inside)
+        var (from, to, toInclusive) = TierBand(tier, w, scheme);
+        if (score >= from && (toInclusive ? score <= to : score < to))
         {
             return IndicatorFlags.None;
         }
-        findings.OutsideTier(indicator, tier, score, w, from, to, toInclusive);
+        findings |= FindingSet.QualitativeScoreOutsideTier;
         return IndicatorFlags.OutsideTier;
     }
 
-    private static IndicatorScore Explain(IndicatorScore s, IndicatorInput indicator, Fraction? share)
+    /// <summary>Formulas for an explained scorecard: which rule gave the completion, and how the scores follow.</summary>
+    public static IndicatorScore Explain(IndicatorScore s, IndicatorInput indicator, Fraction<DecimalNumber>? share)
     {
         var n = Explanations.Number;
-        var completion = share?.Times(100m);
+        decimal? completion = share is { } q ? q.Times(100m) : null;
         Explanation completionExplanation;
         if (indicator.Kind == IndicatorKind.Qualitative)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace PerfEval.Application.Scoring;
 
@@ -23,41 +24,101 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     /// integers; others take decimal division. Both give the same result: an exact quotient is never
     /// within decimal's 28 digits of a rounding midpoint without being on it.
     /// </summary>
-    public decimal Quotient(decimal numerator, decimal denominator, decimal factor) =>
-        TryExactQuotient(numerator, denominator, factor, out var quotient)
-            ? quotient
-            : Round(numerator * factor / denominator);
-
-    private bool TryExactQuotient(decimal numerator, decimal denominator, decimal factor, out decimal quotient)
+    public decimal Quotient(decimal numerator, decimal denominator, decimal factor)
     {
-        quotient = 0m;
-        if (!DecimalParts.TryUnpack(numerator, out var n, out var ns) || !DecimalParts.TryUnpack(denominator, out var d, out var ds)
-            || !DecimalParts.TryUnpack(factor, out var f, out var fs) || d == 0 || Decimals is < 0 or > MaxExponent)
+        if (DecimalParts.TryUnpack(numerator, out var n, out var ns) && DecimalParts.TryUnpack(denominator, out var d, out var ds)
+            && DecimalParts.TryUnpack(factor, out var f, out var fs) && TryExactQuotient(n, ns, d, ds, f, fs, out var q))
+        {
+            var magnitude = (ulong)Math.Abs(q);
+            return new decimal((int)magnitude, (int)(magnitude >> 32), 0, q < 0, (byte)Decimals);
+        }
+        return Round(numerator * factor / denominator);
+    }
+
+    /// <summary>
+    /// The same quotient of scaled integers, at the display decimals. Bulk scoring has no decimal to
+    /// fall back on: a quotient beyond 64 bits throws <see cref="OverflowException"/> and the
+    /// department-year is scored with decimal instead.
+    /// </summary>
+    internal ScaledNumber Quotient(ScaledNumber numerator, ScaledNumber denominator, ScaledNumber factor) =>
+        TryExactQuotient(numerator.Units, numerator.Scale, denominator.Units, denominator.Scale, factor.Units, factor.Scale, out var q)
+            ? ScaledNumber.Of(q, Decimals)
+            : throw ScaledNumber.Overflow();
+
+    /// <summary>As <see cref="ToScale(decimal, int)"/>: a number with no more decimals than asked is left as it is.</summary>
+    internal ScaledNumber ToScale(ScaledNumber value, int scale)
+    {
+        var excess = value.Scale - scale;
+        if (excess <= 0)
+        {
+            return value;
+        }
+        var units = value.Units;
+        var a = (ulong)(units < 0 ? -units : units);
+        ulong q;
+        if (Mode == MidpointRounding.AwayFromZero && excess <= 2)
+        {
+            // 四舍五入 by one or two decimals, the usual case: half the divisor added, constant divisors.
+            q = excess == 1 ? (a + 5) / 10 : (a + 50) / 100;
+        }
+        else if (excess <= MaxExponent)
+        {
+            var b = (ulong)DecimalParts.PowersOf10[excess];
+            q = a / b;
+            var r = a - (q * b);
+            if (r != 0 && RoundsUp(q, r, b - r, units < 0))
+            {
+                q++;
+            }
+        }
+        else
+        {
+            throw ScaledNumber.Overflow();
+        }
+        return ScaledNumber.Of(units < 0 ? -(long)q : (long)q, scale);
+    }
+
+    /// <summary>
+    /// n·10^-ns × f·10^-fs / (d·10^-ds), rounded to the display decimals, as a whole number of
+    /// 10^-Decimals units; false when it cannot be computed in 64-bit integers.
+    /// </summary>
+    private bool TryExactQuotient(long n, int ns, long d, int ds, long f, int fs, out long quotient)
+    {
+        quotient = 0;
+        if (d == 0 || Decimals is < 0 or > MaxExponent)
         {
             return false;
         }
         // quotient × 10^Decimals = n·f / d × 10^(ds + Decimals − ns − fs)
-        var high = Math.BigMul(n, f, out var product);
-        if (high != (product >> 63) || product == long.MinValue)
+        long product;
+        if (BitOperations.LeadingZeroCount((ulong)Math.Abs(n)) + BitOperations.LeadingZeroCount((ulong)Math.Abs(f)) >= 65)
         {
-            return false;
+            product = n * f;  // the magnitudes' bits add up to at most 63: cannot overflow
+        }
+        else
+        {
+            var high = Math.BigMul(n, f, out product);
+            if (high != (product >> 63) || product == long.MinValue)
+            {
+                return false;
+            }
         }
         var exponent = ds + Decimals - ns - fs;
         if (exponent >= 0)
         {
-            if (exponent > MaxExponent || Math.Abs(product) > ScaleLimit[exponent])
+            if (exponent > MaxExponent || Math.Abs(product) > DecimalParts.ScaleLimits[exponent])
             {
                 return false;
             }
-            product *= PowersOf10[exponent];
+            product *= DecimalParts.PowersOf10[exponent];
         }
         else
         {
-            if (-exponent > MaxExponent || Math.Abs(d) > ScaleLimit[-exponent])
+            if (-exponent > MaxExponent || Math.Abs(d) > DecimalParts.ScaleLimits[-exponent])
             {
                 return false;
             }
-            d *= PowersOf10[-exponent];
+            d *= DecimalParts.PowersOf10[-exponent];
         }
         var negative = (product < 0) != (d < 0);
         var a = (ulong)Math.Abs(product);
@@ -68,11 +129,12 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         {
             q++;
         }
-        quotient = new decimal((int)q, (int)(q >> 32), 0, negative && q != 0, (byte)Decimals);
+        quotient = negative ? -(long)q : (long)q;
         return true;
     }
 
     /// <summary>Whether |quotient| q with remainder r (and b − r to the next unit) rounds away from 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool RoundsUp(ulong q, ulong r, ulong rest, bool negative) => Mode switch
     {
         MidpointRounding.AwayFromZero => r >= rest,
@@ -80,20 +142,12 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         MidpointRounding.ToZero => false,
         MidpointRounding.ToPositiveInfinity => !negative,
         MidpointRounding.ToNegativeInfinity => negative,
-        _ => throw new InvalidOperationException($"Unknown rounding mode {Mode}."),
+        _ => throw UnknownMode(),
     };
 
+    private InvalidOperationException UnknownMode() => new($"Unknown rounding mode {Mode}.");
+
     private const int MaxExponent = 18;
-
-    private static readonly long[] PowersOf10 =
-    [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
-        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
-        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
-    ];
-
-    /// <summary>The largest magnitude that can be scaled by 10^e without overflow.</summary>
-    private static readonly long[] ScaleLimit = [.. PowersOf10.Select(p => long.MaxValue / p)];
 
     /// <summary>A shown figure: fixed display decimals, invariant culture.</summary>
     public string Format(decimal value) => Round(value).ToString(DisplayFormat, CultureInfo.InvariantCulture);

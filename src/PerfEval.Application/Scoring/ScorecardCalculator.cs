@@ -3,11 +3,20 @@ using PerfEval.Application.Evaluations;
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
-/// Recomputes one department-year by the rules of a scoring scheme. Pure: no I/O, decimal only.
+/// Recomputes one department-year by the rules of a scoring scheme (<see cref="ScoringRules"/>, in
+/// decimal) and describes the outcome in full: every figure, the declared figures beside the computed
+/// ones, findings with their numbers and messages, and formulas when asked. Pure: no I/O.
 /// See README.md beside this file for the choices where DOMAIN.md leaves room.
 /// </summary>
 public static class ScorecardCalculator
 {
+    private static readonly DeclaredFigure[] DeclaredAmounts =
+    [
+        DeclaredFigure.InitialBudget, DeclaredFigure.Adjustments, DeclaredFigure.AdjustedBudget, DeclaredFigure.Executed,
+        DeclaredFigure.ExpenditureTotal, DeclaredFigure.BasicExpenditure, DeclaredFigure.ProjectExpenditure,
+        DeclaredFigure.InitialSuperior, DeclaredFigure.InitialOwnLevel, DeclaredFigure.InitialOther,
+    ];
+
     /// <param name="input">The department-year's budget lines, indicators and declared figures.</param>
     /// <param name="scheme">The fiscal year's scheme; it should pass <see cref="ScoringSchemeSettings.Validate"/>.</param>
     /// <param name="explain">Attach a formula and its inputs to every computed number (costly: off for bulk scoring).</param>
@@ -15,58 +24,137 @@ public static class ScorecardCalculator
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(scheme);
-        var rounding = Rounding.For(scheme);
-        var findings = new Findings(rounding);
-        var declared = new DeclaredChecks(rounding, findings);
+        var numbers = SchemeNumbers<DecimalNumber>.Of(scheme);
+        var (lineCount, indicatorCount) = (input.Lines.Count, input.Indicators.Count);
+        // The facts and outcomes are only needed while the scorecard is built: on the stack when they are few.
+        var lines = lineCount <= MaxOnStack ? stackalloc LineFacts<DecimalNumber>[lineCount] : new LineFacts<DecimalNumber>[lineCount];
+        var indicators = indicatorCount <= MaxOnStack
+            ? stackalloc IndicatorFacts<DecimalNumber>[indicatorCount]
+            : new IndicatorFacts<DecimalNumber>[indicatorCount];
+        var outcomes = indicatorCount <= MaxOnStack
+            ? stackalloc IndicatorOutcome<DecimalNumber>[indicatorCount]
+            : new IndicatorOutcome<DecimalNumber>[indicatorCount];
+        ScoringFacts.TryCreate(input, lines, indicators, out var department);
+        var card = ScoringRules.Score(department, lines, indicators, numbers, outcomes);
+        return Describe(input, lines, card, outcomes, numbers, scheme, explain);
+    }
 
-        if (input.DataChangedAfterClose)
+    private const int MaxOnStack = 32;
+
+    /// <summary>优 / 良 / 中 / 差 by the scheme's bands; none without a composite.</summary>
+    public static Grade? GradeOf(decimal? composite, ScoringSchemeSettings scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        return ScoringRules.GradeOf(composite is { } c ? new DecimalNumber(c) : (DecimalNumber?)null, SchemeNumbers<DecimalNumber>.Of(scheme));
+    }
+
+    private static Scorecard Describe(
+        ScorecardInput input, ReadOnlySpan<LineFacts<DecimalNumber>> lines, in CardOutcome<DecimalNumber> card, ReadOnlySpan<IndicatorOutcome<DecimalNumber>> outcomes,
+        in SchemeNumbers<DecimalNumber> numbers, ScoringSchemeSettings scheme, bool explain)
+    {
+        var rounding = numbers.Rounding;
+        var findings = new Findings(rounding);
+        var found = card.Findings;
+        var budget = card.Budget;
+        var overall = budget.Overall;
+        var d = input.Declared;
+
+        // Findings read budget → indicators → composite, in the order the rules check them.
+        if (found.HasFlag(FindingSet.ClosedYearDataChanged))
         {
             findings.ClosedYearDataChanged();
         }
-
-        var budget = BudgetRules.Calculate(input.Lines, rounding, explain, findings);
-        var executionScore = BudgetRules.ExecutionScore(budget.Execution, scheme, rounding, explain);
-        CheckBudgetIdentities(input.Declared, findings);
-        var b = budget.Breakdown;
-        var d = input.Declared;
-        // Declared budget figures first, so findings read budget → indicators → composite.
-        var initialBudget = declared.Amount(DeclaredFigure.InitialBudget, d.InitialBudget, Amount(b.Overall.Initial));
-        var adjustments = declared.Amount(DeclaredFigure.Adjustments, d.Adjustments, Amount(b.Overall.Adjustments));
-        var adjustedBudget = declared.Amount(DeclaredFigure.AdjustedBudget, d.AdjustedBudget, Amount(b.Overall.Adjusted));
-        var executed = declared.Amount(DeclaredFigure.Executed, d.Executed, Amount(b.Overall.Executed));
-        // The report's expenditure total and its basic / project split are amounts spent (支出).
-        var expenditureTotal = declared.Amount(DeclaredFigure.ExpenditureTotal, d.ExpenditureTotal, Amount(b.Overall.Executed));
-        var basicExpenditure = declared.Amount(DeclaredFigure.BasicExpenditure, d.BasicExpenditure, Amount(b.Basic.Executed));
-        var projectExpenditure = declared.Amount(DeclaredFigure.ProjectExpenditure, d.ProjectExpenditure, Amount(b.Project.Executed));
-        var initialSuperior = declared.Amount(DeclaredFigure.InitialSuperior, d.InitialSuperior, Amount(b.Superior.Initial));
-        var initialOwnLevel = declared.Amount(DeclaredFigure.InitialOwnLevel, d.InitialOwnLevel, Amount(b.OwnLevel.Initial));
-        var initialOther = declared.Amount(DeclaredFigure.InitialOther, d.InitialOther, Amount(b.Other.Initial));
-        var adjustmentRate = declared.Rate(DeclaredFigure.AdjustmentRate, d.AdjustmentRate, budget.Adjustment, b.Overall.AdjustmentRate.Value);
-        var executionRate = declared.Rate(DeclaredFigure.ExecutionRate, d.ExecutionRate, budget.Execution, b.Overall.ExecutionRate.Value);
-        var declaredExecutionScore = declared.Score(DeclaredFigure.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore.Value);
-
-        var indicators = new IndicatorScore[input.Indicators.Count];
-        for (var i = 0; i < indicators.Length; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
-            indicators[i] = IndicatorRules.Score(input.Indicators[i], scheme, rounding, findings, declared, explain);
+            if (lines[i].IsOverExecuted)
+            {
+                var line = input.Lines[i];
+                var label = Findings.LineLabel(line, i);
+                findings.ExecutedOverAdjusted("budget line " + label, "预算行 " + label + "：", "Budget line " + label + ": ",
+                    line.Executed, line.Initial + line.Adjustments);
+            }
+        }
+        if (found.HasFlag(FindingSet.ExecutedOverAdjusted))
+        {
+            findings.ExecutedOverAdjusted(Findings.Budget, null, null, overall.Executed.Value, overall.Adjusted.Value);
+        }
+        if (found.HasFlag(FindingSet.AdjustedBudgetZero))
+        {
+            findings.AdjustedBudgetZero(overall.Executed.Value);
+        }
+        if (found.HasFlag(FindingSet.BudgetAdjustedIdentity))
+        {
+            findings.AdjustedIdentity(d.InitialBudget!.Value, d.Adjustments!.Value, d.AdjustedBudget!.Value);
+        }
+        if (found.HasFlag(FindingSet.BudgetClassSplit))
+        {
+            findings.ClassSplit(d.BasicExpenditure!.Value, d.ProjectExpenditure!.Value, d.ExpenditureTotal!.Value);
+        }
+        if (found.HasFlag(FindingSet.BudgetFundingSplit))
+        {
+            findings.FundingSplit(d.InitialSuperior!.Value, d.InitialOwnLevel!.Value, d.InitialOther!.Value, d.InitialBudget!.Value);
         }
 
-        var weightTotal = WeightTotal(indicators, scheme, findings, explain);
-        var composite = Composite(executionScore, indicators, explain);
+        var initialBudget = Check(findings, found, DeclaredItem.InitialBudget, d.InitialBudget, budget);
+        var adjustments = Check(findings, found, DeclaredItem.Adjustments, d.Adjustments, budget);
+        var adjustedBudget = Check(findings, found, DeclaredItem.AdjustedBudget, d.AdjustedBudget, budget);
+        var executed = Check(findings, found, DeclaredItem.Executed, d.Executed, budget);
+        var expenditureTotal = Check(findings, found, DeclaredItem.ExpenditureTotal, d.ExpenditureTotal, budget);
+        var basicExpenditure = Check(findings, found, DeclaredItem.BasicExpenditure, d.BasicExpenditure, budget);
+        var projectExpenditure = Check(findings, found, DeclaredItem.ProjectExpenditure, d.ProjectExpenditure, budget);
+        var initialSuperior = Check(findings, found, DeclaredItem.InitialSuperior, d.InitialSuperior, budget);
+        var initialOwnLevel = Check(findings, found, DeclaredItem.InitialOwnLevel, d.InitialOwnLevel, budget);
+        var initialOther = Check(findings, found, DeclaredItem.InitialOther, d.InitialOther, budget);
+        var rates = card.Rates;
+        var adjustmentRate = Check(findings, found, DeclaredItem.AdjustmentRate, DeclaredFigure.AdjustmentRate, Findings.Budget, d.AdjustmentRate, rates.AdjustmentRate.ToDecimal());
+        var executionRate = Check(findings, found, DeclaredItem.ExecutionRate, DeclaredFigure.ExecutionRate, Findings.Budget, d.ExecutionRate, rates.ExecutionRate.ToDecimal());
+        var executionScore = card.ExecutionScore.ToDecimal();
+        var declaredExecutionScore = Check(findings, found, DeclaredItem.ExecutionScore, DeclaredFigure.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore);
 
-        // The report's own composite and grade are checked against the rules' figures before any
-        // reviewer deduction: they test the report's arithmetic, not the review.
-        var beforeDeductions = CompositeBeforeDeductions(executionScore.Value, indicators);
-        var declaredComposite = declared.Score(DeclaredFigure.CompositeScore, Findings.Composite, d.CompositeScore, beforeDeductions);
-        var declaredGrade = declared.Grade(d.Grade, GradeOf(beforeDeductions, scheme), beforeDeductions);
+        var indicators = new IndicatorScore[outcomes.Length];
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            indicators[i] = Describe(input.Indicators[i], outcomes[i], numbers, scheme, findings, explain);
+        }
+
+        if (found.HasFlag(FindingSet.WeightTotalNot100))
+        {
+            findings.WeightTotalNot100(card.WeightTotal!.Value.Value, scheme.ExecutionWeight, scheme.ExpectedWeightTotal);
+        }
+        var beforeDeductions = card.CompositeBeforeDeductions.ToDecimal();
+        var declaredComposite = Check(findings, found, DeclaredItem.CompositeScore, DeclaredFigure.CompositeScore, Findings.Composite, d.CompositeScore, beforeDeductions);
+        DeclaredGradeCheck? declaredGrade = null;
+        if (d.Grade is { } grade)
+        {
+            var consistent = !found.HasFlag(FindingSet.DeclaredGradeMismatch);
+            if (!consistent)
+            {
+                findings.DeclaredGradeMismatch(grade, card.GradeBeforeDeductions, beforeDeductions);
+            }
+            declaredGrade = new DeclaredGradeCheck(grade, card.GradeBeforeDeductions, consistent);
+        }
+
+        var breakdown = new BudgetBreakdown(
+            BudgetRules.Figures(overall, rounding),
+            BudgetRules.Figures(budget.Personnel, rounding),
+            BudgetRules.Figures(budget.Operating, rounding),
+            BudgetRules.Figures(budget.Basic, rounding),
+            BudgetRules.Figures(budget.Project, rounding),
+            BudgetRules.Figures(budget.Superior, rounding),
+            BudgetRules.Figures(budget.OwnLevel, rounding),
+            BudgetRules.Figures(budget.Other, rounding));
+        if (explain)
+        {
+            breakdown = BudgetRules.Explain(breakdown, input.Lines);
+        }
 
         return new Scorecard(
-            b,
-            executionScore,
+            breakdown,
+            new Computed(executionScore, explain ? BudgetRules.ExplainExecutionScore(rates.Execution, scheme.ExecutionWeight) : null),
             indicators,
-            weightTotal,
-            composite,
-            GradeOf(composite.Value, scheme),
+            new Computed(card.WeightTotal.ToDecimal(), explain ? ExplainWeightTotal(card.WeightTotal is not null, indicators, scheme) : null),
+            new Computed(card.CompositeScore.ToDecimal(), explain ? ExplainComposite(executionScore, indicators) : null),
+            card.Grade,
             new DeclaredComparison(
                 initialBudget, adjustments, adjustedBudget, executed, expenditureTotal, basicExpenditure, projectExpenditure,
                 initialSuperior, initialOwnLevel, initialOther, adjustmentRate, executionRate, declaredExecutionScore,
@@ -74,88 +162,150 @@ public static class ScorecardCalculator
             findings.ToList());
     }
 
-    /// <summary>优 / 良 / 中 / 差 by the scheme's bands; none without a composite.</summary>
-    public static Grade? GradeOf(decimal? composite, ScoringSchemeSettings scheme) => composite switch
+    /// <summary>One indicator's figures and, in the order the rules check them, its findings.</summary>
+    private static IndicatorScore Describe(
+        IndicatorInput indicator, in IndicatorOutcome<DecimalNumber> outcome, in SchemeNumbers<DecimalNumber> numbers,
+        ScoringSchemeSettings scheme, Findings findings, bool explain)
     {
-        null => null,
-        { } c when c >= scheme.ExcellentFrom => Grade.Excellent,
-        { } c when c >= scheme.GoodFrom => Grade.Good,
-        { } c when c >= scheme.FairFrom => Grade.Fair,
-        _ => Grade.Poor,
-    };
-
-    /// <summary>Identities within the report itself, only where every figure involved is declared.</summary>
-    private static void CheckBudgetIdentities(DeclaredFigures d, Findings findings)
-    {
-        if (d.InitialBudget is { } initial && d.Adjustments is { } adjustments && d.AdjustedBudget is { } adjusted
-            && initial + adjustments != adjusted)
+        var found = outcome.Findings;
+        var completion = outcome.Completion.ToDecimal();
+        var capped = outcome.CappedScore.ToDecimal();
+        if (found != FindingSet.None)
         {
-            findings.AdjustedIdentity(initial, adjustments, adjusted);
-        }
-        if (d.BasicExpenditure is { } basic && d.ProjectExpenditure is { } project && d.ExpenditureTotal is { } total
-            && basic + project != total)
-        {
-            findings.ClassSplit(basic, project, total);
-        }
-        if (d.InitialSuperior is { } superior && d.InitialOwnLevel is { } ownLevel && d.InitialOther is { } other
-            && d.InitialBudget is { } initialBudget && superior + ownLevel + other != initialBudget)
-        {
-            findings.FundingSplit(superior, ownLevel, other, initialBudget);
-        }
-    }
-
-    private static decimal Amount(Computed amount) => amount.Value ?? 0m;
-
-    /// <summary>Execution weight + Σ indicator weights; none while a weight is missing.</summary>
-    private static Computed WeightTotal(IndicatorScore[] indicators, ScoringSchemeSettings scheme, Findings findings, bool explain)
-    {
-        var total = scheme.ExecutionWeight;
-        foreach (var indicator in indicators)
-        {
-            if (indicator.Weight is not { } weight)
+            if (found.HasFlag(FindingSet.WeightMissing))
             {
-                return new Computed(null, explain
-                    ? Explanations.Of("a weight is missing: no weight total", ("executionWeight", scheme.ExecutionWeight))
-                    : null);
+                findings.WeightMissing(indicator);
             }
-            total += weight;
-        }
-        if (total != scheme.ExpectedWeightTotal)
-        {
-            findings.WeightTotalNot100(total, scheme.ExecutionWeight, scheme.ExpectedWeightTotal);
-        }
-        return new Computed(total, explain ? ExplainSum("executionWeight", scheme.ExecutionWeight, indicators, static s => s.Weight) : null);
-    }
-
-    /// <summary>Execution score + Σ indicator scores, each already rounded; none while any is missing.</summary>
-    private static Computed Composite(Computed executionScore, IndicatorScore[] indicators, bool explain)
-    {
-        if (executionScore.Value is not { } execution)
-        {
-            return new Computed(null, explain ? Explanations.Of("no execution score: no composite", ("executionScore", null)) : null);
-        }
-        var composite = execution;
-        foreach (var indicator in indicators)
-        {
-            if (indicator.Score.Value is not { } score)
+            if (found.HasFlag(FindingSet.WeightNegative))
             {
-                return new Computed(null, explain
-                    ? Explanations.Of($"indicator {indicator.Sequence} has no score: no composite", ("executionScore", execution))
-                    : null);
+                findings.WeightNegative(indicator, indicator.Weight!.Value);
             }
-            composite += score;
+            if (found.HasFlag(FindingSet.TargetMissing))
+            {
+                findings.TargetMissing(indicator);
+            }
+            if (found.HasFlag(FindingSet.IndicatorValueMissing))
+            {
+                findings.ValueMissing(indicator);
+            }
+            if (found.HasFlag(FindingSet.OverAchievementNoReason))
+            {
+                findings.OverAchievementNoReason(indicator, completion!.Value, scheme.OverAchievementReasonThreshold);
+            }
+            if (found.HasFlag(FindingSet.TargetLikelyTooLow))
+            {
+                findings.TargetLikelyTooLow(indicator, completion!.Value, scheme.TargetTooLowThreshold);
+            }
+            if (found.HasFlag(FindingSet.UnderAchievementNoReason))
+            {
+                findings.UnderAchievementNoReason(indicator, completion!.Value, scheme.UnderAchievementReasonThreshold);
+            }
+            if (found.HasFlag(FindingSet.QualitativeTierMissing))
+            {
+                findings.TierMissing(indicator, indicator.QualitativeScore!.Value);
+            }
+            if (found.HasFlag(FindingSet.QualitativeScoreOutsideTier))
+            {
+                var (tier, weight) = (indicator.Tier!.Value, indicator.Weight!.Value);
+                var (from, to, toInclusive) = IndicatorRules.TierBand(tier, new DecimalNumber(weight), numbers);
+                findings.OutsideTier(indicator, tier, indicator.QualitativeScore!.Value, weight, from.Value, to.Value, toInclusive);
+            }
+            if (found.HasFlag(FindingSet.EqualTargetMissed))
+            {
+                findings.EqualTargetMissed(indicator, indicator.Target!.Value, indicator.FinalValue!.Value);
+            }
+            if (found.HasFlag(FindingSet.FinalBelowMidYear))
+            {
+                findings.FinalBelowMidYear(indicator, indicator.MidYearValue!.Value, indicator.FinalValue!.Value);
+            }
+            if (found.HasFlag(FindingSet.DeductionNegative))
+            {
+                findings.DeductionNegative(indicator, indicator.ReviewerDeduction!.Value);
+            }
+            if (found.HasFlag(FindingSet.DeductionWithoutReason))
+            {
+                findings.DeductionWithoutReason(indicator, indicator.ReviewerDeduction!.Value);
+            }
+            if (found.HasFlag(FindingSet.DeductionExceedsScore))
+            {
+                findings.DeductionExceedsScore(indicator, indicator.ReviewerDeduction!.Value, capped!.Value);
+            }
         }
-        return new Computed(composite, explain ? ExplainSum("executionScore", execution, indicators, static s => s.Score.Value) : null);
+        var declaredCompletion = Check(findings, found, FindingSet.DeclaredCompletionMismatch, DeclaredFigure.Completion, indicator, indicator.DeclaredCompletion, completion);
+        var declaredScore = Check(findings, found, FindingSet.DeclaredScoreMismatch, DeclaredFigure.Score, indicator, indicator.DeclaredScore, capped);
+
+        var result = new IndicatorScore(
+            indicator.Sequence,
+            indicator.IndicatorId,
+            indicator.Name,
+            indicator.Kind,
+            indicator.Weight,
+            new Computed(completion, null),
+            new Computed(capped, null),
+            outcome.Deduction.ToDecimal(),
+            new Computed(outcome.Score.ToDecimal(), null),
+            outcome.Flags,
+            declaredCompletion,
+            declaredScore);
+        return explain ? IndicatorRules.Explain(result, indicator, outcome.Share) : result;
     }
 
-    private static decimal? CompositeBeforeDeductions(decimal? executionScore, IndicatorScore[] indicators)
+    /// <summary>A declared amount beside the computed one it is compared with.</summary>
+    private static DeclaredCheck? Check(Findings findings, FindingSet found, DeclaredItem item, decimal? declared, in BudgetSums<DecimalNumber> budget) =>
+        declared is null ? null
+        : Check(findings, found, item, DeclaredAmounts[(int)item], Findings.Budget, declared, ScoringRules.ComputedAmount(item, budget).Value);
+
+    /// <summary>A declared figure of the budget or the composite beside the computed one; the finding's text only when they differ.</summary>
+    private static DeclaredCheck? Check(
+        Findings findings, FindingSet found, DeclaredItem item, DeclaredFigure figure, string subject, decimal? declared, decimal? computed)
     {
-        var composite = executionScore;
+        if (declared is not { } d)
+        {
+            return null;
+        }
+        var consistent = !found.HasFlag(ScoringRules.Mismatch(item));
+        if (!consistent)
+        {
+            findings.DeclaredMismatch(figure, subject, null, null, d, computed);
+        }
+        return new DeclaredCheck(d, computed, consistent);
+    }
+
+    private static DeclaredCheck? Check(
+        Findings findings, FindingSet found, FindingSet mismatch, DeclaredFigure figure, IndicatorInput indicator, decimal? declared, decimal? computed)
+    {
+        if (declared is not { } d)
+        {
+            return null;
+        }
+        var consistent = !found.HasFlag(mismatch);
+        if (!consistent)
+        {
+            findings.DeclaredMismatch(figure, Findings.IndicatorSubject(indicator),
+                Findings.IndicatorPrefixZh(indicator), Findings.IndicatorPrefixEn(indicator), d, computed);
+        }
+        return new DeclaredCheck(d, computed, consistent);
+    }
+
+    private static Explanation ExplainWeightTotal(bool computed, IndicatorScore[] indicators, ScoringSchemeSettings scheme) =>
+        computed
+            ? ExplainSum("executionWeight", scheme.ExecutionWeight, indicators, static s => s.Weight)
+            : Explanations.Of("a weight is missing: no weight total", ("executionWeight", scheme.ExecutionWeight));
+
+    private static Explanation ExplainComposite(decimal? executionScore, IndicatorScore[] indicators)
+    {
+        if (executionScore is not { } execution)
+        {
+            return Explanations.Of("no execution score: no composite", ("executionScore", null));
+        }
         foreach (var indicator in indicators)
         {
-            composite += indicator.CappedScore.Value;
+            if (indicator.Score.Value is null)
+            {
+                return Explanations.Of($"indicator {indicator.Sequence} has no score: no composite", ("executionScore", execution));
+            }
         }
-        return composite;
+        return ExplainSum("executionScore", execution, indicators, static s => s.Score.Value);
     }
 
     private static Explanation ExplainSum(string firstName, decimal first, IndicatorScore[] indicators, Func<IndicatorScore, decimal?> term)

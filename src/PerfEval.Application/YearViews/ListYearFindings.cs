@@ -51,9 +51,17 @@ public sealed record ListYearFindings(
                     continue;
                 }
 
-                for (var i = 0; i < scored.Card.Findings.Count && items.Count <= request.Limit; i++)
+                // The compact score knows which codes and severities the scorecard has: only a
+                // department-year with a matching finding is scored again in full for its messages.
+                if (!scored.Score.HasFinding(request.Code, request.Severity))
                 {
-                    var f = scored.Card.Findings[i];
+                    continue;
+                }
+
+                var findings = scored.FullScorecard().Findings;
+                for (var i = 0; i < findings.Count && items.Count <= request.Limit; i++)
+                {
+                    var f = findings[i];
                     if ((comparison == 0 && i <= afterIndex)
                         || (request.Code is not null && f.Code != request.Code)
                         || (request.Severity is not null && f.Severity != request.Severity))

@@ -20,24 +20,20 @@ public sealed record ScorecardRow(
 {
     internal static ScorecardRow From(ScoredDepartment scored, int year)
     {
-        var card = scored.Card;
-        var overall = card.Budget.Overall;
+        var score = scored.Score;
         return new ScorecardRow(
             scored.Department.Code,
             scored.Department.Name,
             scored.Department.Region,
             year,
-            Shown(card.CompositeScore.Value),
-            card.Grade,
-            Shown(overall.ExecutionRate.Value),
-            Shown(card.ExecutionScore.Value),
-            Shown(overall.Initial.Value) ?? 0,
-            Shown(overall.Adjusted.Value) ?? 0,
-            Shown(overall.Executed.Value) ?? 0,
-            new FindingCounts(
-                card.Findings.Count(f => f.Severity == FindingSeverity.Error),
-                card.Findings.Count(f => f.Severity == FindingSeverity.Warning),
-                card.Findings.Count(f => f.Severity == FindingSeverity.Info)));
+            Shown(score.CompositeScore),
+            score.Grade,
+            Shown(score.ExecutionRate),
+            Shown(score.ExecutionScore),
+            score.InitialBudget + 0.00m,
+            score.AdjustedBudget + 0.00m,
+            score.Executed + 0.00m,
+            score.FindingCounts);
     }
 
     private static decimal? Shown(decimal? value) => value + 0.00m;

@@ -4,7 +4,8 @@ using PerfEval.Application.FiscalYears;
 namespace PerfEval.Application.YearViews;
 
 /// <summary>
-/// A year scored in full (what the ranking, the summary and the findings read), kept with the change
+/// A year scored (what the ranking, the summary and the findings read: compact rows, each
+/// department-year's input for the full scorecard a findings page needs), kept with the change
 /// feed's newest position: any write anywhere moves it, so a kept year is used only while nothing at
 /// all has changed since it was scored. Keyed by the client's view (its region and department limits).
 /// </summary>
@@ -35,7 +36,7 @@ public sealed class YearCache
 
         var scheme = await YearScheme.LoadAsync(db, year, ct);
         var scored = new List<ScoredDepartment>();
-        await foreach (var department in YearScoring.ScoreAsync(db, context, year, scheme, region: null, explain: false, ct))
+        await foreach (var department in YearScoring.ScoreAsync(db, context, year, scheme, region: null, ct))
         {
             scored.Add(department);
         }

@@ -9,13 +9,56 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
-/// <summary>One department-year scored, as the year-level views and exports see it.</summary>
-public sealed record ScoredDepartment(DepartmentResponse Department, Scorecard Card);
+/// <summary>
+/// One department-year scored, as the year-level views and exports see it: the compact score (figures,
+/// grade, finding codes and counts, each indicator's completion and score), and the full scorecard,
+/// built again from the department-year's input only when a view needs its findings' messages.
+/// </summary>
+public sealed class ScoredDepartment
+{
+    private readonly ScorecardInput? _input;
+    private readonly ScoringSchemeSettings? _scheme;
+    private readonly Scorecard? _card;
+
+    internal ScoredDepartment(DepartmentResponse department, DepartmentYearScore score, ScorecardInput input, ScoringSchemeSettings scheme)
+    {
+        Department = department;
+        Score = score;
+        _input = input;
+        _scheme = scheme;
+    }
+
+    /// <summary>A department-year already scored in full (a single scorecard).</summary>
+    internal ScoredDepartment(DepartmentResponse department, Scorecard card)
+    {
+        Department = department;
+        Score = new DepartmentYearScore(card);
+        _card = card;
+    }
+
+    public DepartmentResponse Department { get; }
+
+    public DepartmentYearScore Score { get; }
+
+    /// <summary>The full scorecard (findings with their messages); computed on each call unless already at hand.</summary>
+    public Scorecard FullScorecard() => _card ?? ScorecardCalculator.Calculate(_input!, _scheme!);
+
+    /// <summary>Each indicator's completion and score, by indicator id (indicators without an id are left out).</summary>
+    public IEnumerable<(long IndicatorId, BatchIndicatorScore Score)> IndicatorScores()
+    {
+        var indicators = _input?.Indicators.Select(i => i.IndicatorId) ?? _card!.Indicators.Select(i => i.IndicatorId);
+        return indicators
+            .Select((id, position) => (id, position))
+            .Where(x => x.id is not null)
+            .Select(x => (x.id!.Value, Score.Indicator(x.position)));
+    }
+}
 
 /// <summary>
 /// Scores every department of a year from the current data, a chunk of departments at a time (four
 /// queries per chunk), so memory stays bounded by the chunk whatever the number of departments.
-/// Only departments with budget lines or indicators in the year take part.
+/// Each chunk is scored in bulk (<see cref="ScoringBatch"/>: the rules of the full scorecard on
+/// scaled integers, compact rows). Only departments with budget lines or indicators in the year take part.
 /// </summary>
 internal static class YearScoring
 {
@@ -65,7 +108,7 @@ internal static class YearScoring
         """;
 
     public static async IAsyncEnumerable<ScoredDepartment> ScoreAsync(
-        DbSession db, IRequestContext context, int year, YearScheme scheme, string? region, bool explain,
+        DbSession db, IRequestContext context, int year, YearScheme scheme, string? region,
         [EnumeratorCancellation] CancellationToken ct)
     {
         string? after = null;
@@ -92,14 +135,15 @@ internal static class YearScoring
             var evaluations = (await db.QueryAsync<EvaluationRow>(EvaluationsSql, key, ct)).ToDictionary(e => e.DepartmentCode);
             var changed = (await db.QueryAsync<string>(ChangedAfterCloseSql, key, ct)).ToHashSet();
 
-            foreach (var department in departments)
+            var inputs = departments.Select(department => new ScorecardInput(
+                [.. lines[department.Code].Select(l => l.ToScoringInput())],
+                [.. indicators[department.Code].Select(i => i.ToScoringInput())],
+                evaluations.GetValueOrDefault(department.Code)?.Declared ?? DeclaredFigures.None,
+                changed.Contains(department.Code))).ToList();
+            var scores = ScoringBatch.Create(inputs, scheme.Settings).Score();
+            for (var i = 0; i < departments.Count; i++)
             {
-                var input = new ScorecardInput(
-                    [.. lines[department.Code].Select(l => l.ToScoringInput())],
-                    [.. indicators[department.Code].Select(i => i.ToScoringInput())],
-                    evaluations.GetValueOrDefault(department.Code)?.Declared ?? DeclaredFigures.None,
-                    changed.Contains(department.Code));
-                yield return new ScoredDepartment(department.ToResponse(), ScorecardCalculator.Calculate(input, scheme.Settings, explain));
+                yield return new ScoredDepartment(departments[i].ToResponse(), scores[i], inputs[i], scheme.Settings);
             }
 
             if (departments.Count < ChunkSize)

@@ -1,0 +1,185 @@
+using PerfEval.Application.Evaluations;
+
+namespace PerfEval.Application.Scoring;
+
+/// <summary>
+/// A department-year scored by the rules, as numbers and finding bits: what both the full
+/// <see cref="Scorecard"/> and the compact rows of bulk scoring are made from.
+/// </summary>
+internal readonly record struct CardOutcome<T>(
+    BudgetSums<T> Budget,
+    GroupRates<T> Rates,
+    T? ExecutionScore,
+    T? WeightTotal,
+    T? CompositeScore,
+    T? CompositeBeforeDeductions,
+    Grade? Grade,
+    Grade? GradeBeforeDeductions,
+    FindingSet Findings,
+    int OverExecutedLines,
+    FindingSet AllFindings,
+    SeverityCounts Counts)
+    where T : unmanaged, IExactNumber<T>;
+
+/// <summary>How many findings of each severity.</summary>
+internal readonly record struct SeverityCounts(int Error, int Warning, int Info);
+
+/// <summary>
+/// The rules for one department-year: budget, execution score, declared figures, indicators, weight
+/// total, composite and grade. Pure and allocation-free; see README.md beside this file for the
+/// choices where DOMAIN.md leaves room.
+/// </summary>
+internal static class ScoringRules
+{
+    /// <summary>Scores one department-year; each indicator's outcome goes to <paramref name="outcomes"/>, in order.</summary>
+    public static CardOutcome<T> Score<T>(
+        in DepartmentFacts<T> department, ReadOnlySpan<LineFacts<T>> lines, ReadOnlySpan<IndicatorFacts<T>> indicators,
+        in SchemeNumbers<T> scheme, Span<IndicatorOutcome<T>> outcomes)
+        where T : unmanaged, IExactNumber<T>
+    {
+        var rounding = scheme.Rounding;
+        var findings = department.DataChangedAfterClose ? FindingSet.ClosedYearDataChanged : FindingSet.None;
+
+        var budget = BudgetRules.Sum(lines, department.AmountsInCents, out var overExecutedLines);
+        var overall = budget.Overall;
+        if (overall.Executed > overall.Adjusted)
+        {
+            findings |= FindingSet.ExecutedOverAdjusted;
+        }
+        if (overall.Adjusted == T.Zero)
+        {
+            findings |= FindingSet.AdjustedBudgetZero;
+        }
+        var rates = BudgetRules.Rates(overall, rounding);
+        var executionScore = BudgetRules.ExecutionScore(rates.Execution, scheme);
+
+        var declared = department.Declared;
+        findings |= Identities(declared);
+        for (var item = DeclaredItem.InitialBudget; item <= DeclaredItem.InitialOther; item++)
+        {
+            if (declared[item] is { } amount && !DeclaredChecks.AmountMatches(amount, ComputedAmount(item, budget), rounding))
+            {
+                findings |= Mismatch(item);
+            }
+        }
+        if (declared[DeclaredItem.AdjustmentRate] is { } adjustmentRate
+            && !DeclaredChecks.RateMatches(adjustmentRate, rates.Adjustment, rates.AdjustmentRate, rounding))
+        {
+            findings |= FindingSet.DeclaredAdjustmentRateMismatch;
+        }
+        if (declared[DeclaredItem.ExecutionRate] is { } executionRate
+            && !DeclaredChecks.RateMatches(executionRate, rates.Execution, rates.ExecutionRate, rounding))
+        {
+            findings |= FindingSet.DeclaredExecutionRateMismatch;
+        }
+        if (declared[DeclaredItem.ExecutionScore] is { } declaredExecutionScore
+            && !DeclaredChecks.ScoreMatches(declaredExecutionScore, executionScore, rounding))
+        {
+            findings |= FindingSet.DeclaredExecutionScoreMismatch;
+        }
+
+        // Execution weight + Σ weights, execution score + Σ scores (after and before reviewer
+        // deductions): each none as soon as one term is missing, never a silent 0.
+        T? weightTotal = scheme.ExecutionWeight;
+        var composite = executionScore;
+        var beforeDeductions = executionScore;
+        var indicatorFindings = FindingSet.None;
+        var (errors, warnings, infos) = (overExecutedLines, 0, 0);
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            var outcome = IndicatorRules.Score(indicators[i], scheme);
+            outcomes[i] = outcome;
+            weightTotal = weightTotal is { } total && indicators[i].Weight is { } weight ? total + weight : null;
+            composite = composite is { } sum && outcome.Score is { } score ? sum + score : null;
+            beforeDeductions = beforeDeductions is { } before && outcome.CappedScore is { } capped ? before + capped : null;
+            if (outcome.Findings != FindingSet.None)
+            {
+                indicatorFindings |= outcome.Findings;
+                var (e, w, n) = FindingSets.Count(outcome.Findings);
+                (errors, warnings, infos) = (errors + e, warnings + w, infos + n);
+            }
+        }
+        if (weightTotal is { } weights && weights != scheme.ExpectedWeightTotal)
+        {
+            findings |= FindingSet.WeightTotalNot100;
+        }
+
+        // The report's own composite and grade are checked against the rules' figures before any
+        // reviewer deduction: they test the report's arithmetic, not the review.
+        var gradeBeforeDeductions = GradeOf(beforeDeductions, scheme);
+        if (declared[DeclaredItem.CompositeScore] is { } declaredComposite
+            && !DeclaredChecks.ScoreMatches(declaredComposite, beforeDeductions, rounding))
+        {
+            findings |= FindingSet.DeclaredCompositeMismatch;
+        }
+        if (declared.Grade is { } declaredGrade && declaredGrade != gradeBeforeDeductions)
+        {
+            findings |= FindingSet.DeclaredGradeMismatch;
+        }
+
+        var (cardErrors, cardWarnings, cardInfos) = FindingSets.Count(findings);
+        return new CardOutcome<T>(
+            budget, rates, executionScore, weightTotal, composite, beforeDeductions, GradeOf(composite, scheme), gradeBeforeDeductions,
+            findings, overExecutedLines,
+            findings | indicatorFindings | (overExecutedLines > 0 ? FindingSet.ExecutedOverAdjusted : FindingSet.None),
+            new SeverityCounts(errors + cardErrors, warnings + cardWarnings, infos + cardInfos));
+    }
+
+    /// <summary>优 / 良 / 中 / 差 by the scheme's bands; none without a composite.</summary>
+    public static Grade? GradeOf<T>(T? composite, in SchemeNumbers<T> scheme)
+        where T : unmanaged, IExactNumber<T> => composite switch
+        {
+            null => null,
+            { } c when c >= scheme.ExcellentFrom => Grade.Excellent,
+            { } c when c >= scheme.GoodFrom => Grade.Good,
+            { } c when c >= scheme.FairFrom => Grade.Fair,
+            _ => Grade.Poor,
+        };
+
+    /// <summary>
+    /// The computed amount a declared amount is compared with. The report's expenditure total and its
+    /// basic / project split are amounts spent (支出), so they are compared with executed amounts.
+    /// </summary>
+    public static T ComputedAmount<T>(DeclaredItem item, in BudgetSums<T> budget)
+        where T : unmanaged, IExactNumber<T> => item switch
+        {
+            DeclaredItem.InitialBudget => budget.Overall.Initial,
+            DeclaredItem.Adjustments => budget.Overall.Adjustments,
+            DeclaredItem.AdjustedBudget => budget.Overall.Adjusted,
+            DeclaredItem.Executed => budget.Overall.Executed,
+            DeclaredItem.ExpenditureTotal => budget.Overall.Executed,
+            DeclaredItem.BasicExpenditure => budget.Basic.Executed,
+            DeclaredItem.ProjectExpenditure => budget.Project.Executed,
+            DeclaredItem.InitialSuperior => budget.Superior.Initial,
+            DeclaredItem.InitialOwnLevel => budget.OwnLevel.Initial,
+            DeclaredItem.InitialOther => budget.Other.Initial,
+            _ => throw new ArgumentOutOfRangeException(nameof(item), item, "Not a declared amount."),
+        };
+
+    /// <summary>The mismatch code of a declared figure: the first codes of <see cref="FindingCodes.All"/> follow <see cref="DeclaredItem"/>.</summary>
+    public static FindingSet Mismatch(DeclaredItem item) => (FindingSet)(1UL << (int)item);
+
+    /// <summary>Identities within the report itself, only where every figure involved is declared.</summary>
+    private static FindingSet Identities<T>(in DeclaredFacts<T> d)
+        where T : unmanaged, IExactNumber<T>
+    {
+        var findings = FindingSet.None;
+        if (d[DeclaredItem.InitialBudget] is { } initial && d[DeclaredItem.Adjustments] is { } adjustments
+            && d[DeclaredItem.AdjustedBudget] is { } adjusted && initial + adjustments != adjusted)
+        {
+            findings |= FindingSet.BudgetAdjustedIdentity;
+        }
+        if (d[DeclaredItem.BasicExpenditure] is { } basic && d[DeclaredItem.ProjectExpenditure] is { } project
+            && d[DeclaredItem.ExpenditureTotal] is { } total && basic + project != total)
+        {
+            findings |= FindingSet.BudgetClassSplit;
+        }
+        if (d[DeclaredItem.InitialSuperior] is { } superior && d[DeclaredItem.InitialOwnLevel] is { } ownLevel
+            && d[DeclaredItem.InitialOther] is { } other && d[DeclaredItem.InitialBudget] is { } initialBudget
+            && superior + ownLevel + other != initialBudget)
+        {
+            findings |= FindingSet.BudgetFundingSplit;
+        }
+        return findings;
+    }
+}
