@@ -90,8 +90,8 @@ public sealed class DbSession
         _connection ??= await (_open ?? throw new InvalidOperationException("No unit of work is running."))(ct);
 
     /// <summary>Runs one statement once per row, prepared once (see <see cref="ISqlDialect.ExecuteForEachAsync"/>).</summary>
-    public Task ExecuteForEachAsync<T>(string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct) =>
-        Dialect.ExecuteForEachAsync(Connection, Transaction, Dialect.Translate(sql), rows, parameters, ct);
+    public async Task ExecuteForEachAsync<T>(string sql, IReadOnlyList<T> rows, IReadOnlyList<(string Name, Func<T, object?> Value)> parameters, CancellationToken ct) =>
+        await Dialect.ExecuteForEachAsync(await ConnectionAsync(ct), Transaction, Dialect.Translate(sql), rows, parameters, ct);
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
         new(Dialect.Translate(sql), parameters, Transaction, cancellationToken: ct);
