@@ -17,31 +17,45 @@ public static class DependencyInjection
         services.AddSingleton<Evaluations.ScorecardCache>();
         services.AddSingleton<YearViews.YearCache>();
 
-        // Registration order is execution order: logging → validation → unit of work (transaction for
-        // commands) → access (department scope) → audit (in the same transaction as the change). The
-        // audit is registered per command, after these, so a query's pipeline does not build it.
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehavior<,>));
-
-        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        var types = typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }).ToList();
+        var validated = new HashSet<Type>();
+        foreach (var type in types)
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(IValidator<>))))
             {
-                var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                services.AddTransient(contract, type);
+                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>))
                 {
-                    services.AddTransient(contract, type);
-                }
-                else if (definition == typeof(ICommand<>))
-                {
-                    var arguments = new[] { type, contract.GetGenericArguments()[0] };
-                    services.AddTransient(typeof(IPipelineBehavior<,>).MakeGenericType(arguments), typeof(Audit.AuditBehavior<,>).MakeGenericType(arguments));
+                    validated.Add(contract.GetGenericArguments()[0]);
                 }
             }
         }
 
+        // Registration order is execution order: logging → validation → unit of work (transaction for
+        // commands) → access (department scope) → audit (in the same transaction as the change).
+        // Validation and audit are registered per request that has a validator or is a command, so a
+        // request's pipeline builds only the behaviours that concern it.
+        var requests = types
+            .Select(t => (Request: t, Kind: t.GetInterfaces().FirstOrDefault(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)))))
+            .Where(r => r.Kind is not null)
+            .Select(r => (r.Request, Response: r.Kind!.GetGenericArguments()[0], IsCommand: r.Kind.GetGenericTypeDefinition() == typeof(ICommand<>)))
+            .ToList();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        foreach (var (request, response, _) in requests.Where(r => validated.Contains(r.Request)))
+        {
+            AddBehavior(services, typeof(ValidationBehavior<,>), request, response);
+        }
+
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehavior<,>));
+        foreach (var (request, response, _) in requests.Where(r => r.IsCommand))
+        {
+            AddBehavior(services, typeof(Audit.AuditBehavior<,>), request, response);
+        }
+
         return services;
     }
+
+    private static void AddBehavior(IServiceCollection services, Type behavior, Type request, Type response) =>
+        services.AddTransient(typeof(IPipelineBehavior<,>).MakeGenericType(request, response), behavior.MakeGenericType(request, response));
 }

@@ -27,7 +27,7 @@ internal sealed class ApiKeyAuthentication(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > 256)
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > ApiKeyClients.MaxKeyLength)
         {
             return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
         }
@@ -47,14 +47,23 @@ internal sealed class ApiKeyAuthentication(
 /// </summary>
 internal sealed class ApiKeyClients(SecurityOptions security)
 {
+    public const int MaxKeyLength = 256;
+
     private readonly (byte[] Hash, ClaimsPrincipal Principal)[] _clients = [.. security.ApiKeys
         .Where(k => k.KeySha256.Length == 64)
         .Select(k => (Convert.FromHexString(k.KeySha256), PrincipalOf(k)))];
 
-    /// <summary>The principal of the client whose key this is; null for an unknown key.</summary>
+    /// <summary>The principal of the client whose key this is; null for an unknown key (or one longer than <see cref="MaxKeyLength"/>).</summary>
     public ClaimsPrincipal? Find(string key)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        if (key.Length > MaxKeyLength)
+        {
+            return null;
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxKeyLength * 3];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
         ClaimsPrincipal? match = null;
         foreach (var (expected, principal) in _clients)
         {

@@ -8,27 +8,37 @@ internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IReque
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
+    private (IReadOnlySet<string> Regions, IReadOnlySet<string> Departments)? _limits;
+
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
 
     public string ClientName => accessor.HttpContext is null ? "perfeval" : User?.Identity?.Name ?? "anonymous";
 
     public string RequestId => accessor.HttpContext?.TraceIdentifier ?? "startup";
 
-    public IReadOnlySet<string> Regions => Claims(Scopes.RegionClaim);
+    public IReadOnlySet<string> Regions => Limits.Regions;
 
-    public IReadOnlySet<string> Departments => Claims(Scopes.DepartmentClaim);
+    public IReadOnlySet<string> Departments => Limits.Departments;
 
-    private IReadOnlySet<string> Claims(string type)
+    /// <summary>The client's region and department limits, read from its claims in one pass, once per request.</summary>
+    private (IReadOnlySet<string> Regions, IReadOnlySet<string> Departments) Limits => _limits ??= ReadLimits(User);
+
+    private static (IReadOnlySet<string>, IReadOnlySet<string>) ReadLimits(ClaimsPrincipal? user)
     {
-        HashSet<string>? values = null;
-        foreach (var claim in User?.Claims ?? [])
+        HashSet<string>? regions = null;
+        HashSet<string>? departments = null;
+        foreach (var claim in user?.Claims ?? [])
         {
-            if (claim.Type == type)
+            if (claim.Type == Scopes.RegionClaim)
             {
-                (values ??= new HashSet<string>(StringComparer.Ordinal)).Add(claim.Value);
+                (regions ??= new HashSet<string>(StringComparer.Ordinal)).Add(claim.Value);
+            }
+            else if (claim.Type == Scopes.DepartmentClaim)
+            {
+                (departments ??= new HashSet<string>(StringComparer.Ordinal)).Add(claim.Value);
             }
         }
 
-        return values ?? None;
+        return (regions ?? None, departments ?? None);
     }
 }

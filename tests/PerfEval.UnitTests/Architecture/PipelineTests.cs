@@ -1,4 +1,5 @@
 using System.Reflection;
+using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,25 +22,49 @@ public sealed class PipelineTests
     [MemberData(nameof(Commands))]
     public void Command_RunsLoggingValidationUnitOfWorkAccessAndAudit_InThatOrder(Type command)
     {
-        Assert.Equal(["LoggingBehavior", "ValidationBehavior", "UnitOfWorkBehavior", "AccessBehavior", "AuditBehavior"], BehaviorsOf(command));
+        using var container = Container();
+        using var scope = container.CreateScope();
+
+        string[] validation = Validated(scope, command) ? ["ValidationBehavior"] : [];
+        Assert.Equal(["LoggingBehavior", .. validation, "UnitOfWorkBehavior", "AccessBehavior", "AuditBehavior"], BehaviorsOf(scope, command));
     }
 
     [Theory]
     [MemberData(nameof(Queries))]
     public void Query_RunsLoggingValidationUnitOfWorkAndAccess_WithoutTheAudit(Type query)
     {
-        Assert.Equal(["LoggingBehavior", "ValidationBehavior", "UnitOfWorkBehavior", "AccessBehavior"], BehaviorsOf(query));
+        using var container = Container();
+        using var scope = container.CreateScope();
+
+        string[] validation = Validated(scope, query) ? ["ValidationBehavior"] : [];
+        Assert.Equal(["LoggingBehavior", .. validation, "UnitOfWorkBehavior", "AccessBehavior"], BehaviorsOf(scope, query));
     }
 
-    private static string[] BehaviorsOf(Type request)
+    [Fact]
+    public void Validation_RunsForRequestsWithAValidator_AndOnlyForThem()
+    {
+        using var container = Container();
+        using var scope = container.CreateScope();
+
+        Assert.Contains("ValidationBehavior", BehaviorsOf(scope, typeof(PerfEval.Application.Departments.CreateDepartment)));
+        Assert.Contains("ValidationBehavior", BehaviorsOf(scope, typeof(PerfEval.Application.Departments.ListDepartments)));
+        Assert.DoesNotContain("ValidationBehavior", BehaviorsOf(scope, typeof(PerfEval.Application.Evaluations.GetScorecard)));
+    }
+
+    private static ServiceProvider Container()
     {
         var services = new ServiceCollection().AddApplication();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IUnitOfWork, NoUnitOfWork>();
         services.AddSingleton<IRequestContext, NoClient>();
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        using var scope = provider.CreateScope();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
 
+    private static bool Validated(IServiceScope scope, Type request) =>
+        scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(request)).Any();
+
+    private static string[] BehaviorsOf(IServiceScope scope, Type request)
+    {
         var response = request.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
         var behaviors = scope.ServiceProvider.GetServices(typeof(IPipelineBehavior<,>).MakeGenericType(request, response));
         return [.. behaviors.Select(b => b!.GetType().Name.Split('`')[0])];
