@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
@@ -172,18 +174,11 @@ internal static class FindingSets
 {
     private static readonly FindingSet[] BySeverity = Masks();
 
+    private static readonly FrozenDictionary<string, FindingSet> ByCode =
+        FindingCodes.All.Select((c, i) => (c.Code, Bit: (FindingSet)(1UL << i))).ToFrozenDictionary(c => c.Code, c => c.Bit);
+
     /// <summary>The bit of a code; none for a code the rules do not raise.</summary>
-    public static FindingSet Of(string code)
-    {
-        for (var i = 0; i < FindingCodes.All.Count; i++)
-        {
-            if (FindingCodes.All[i].Code == code)
-            {
-                return (FindingSet)(1UL << i);
-            }
-        }
-        return FindingSet.None;
-    }
+    public static FindingSet Of(string code) => ByCode.GetValueOrDefault(code);
 
     /// <summary>Every code of that severity.</summary>
     public static FindingSet Severity(FindingSeverity severity) => BySeverity[(int)severity];

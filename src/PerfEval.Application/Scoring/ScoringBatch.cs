@@ -4,8 +4,8 @@ namespace PerfEval.Application.Scoring;
 /// Department-years laid out for bulk scoring (a year's ranking, summary and exports): every number
 /// a <see cref="ScaledNumber"/>, lines and indicators as structs in two arrays. <see cref="Score()"/>
 /// runs the same rules as <see cref="ScorecardCalculator"/> and keeps compact rows (figures, grade,
-/// finding codes and counts, each indicator's completion and scores) instead of full scorecards. A
-/// department-year with a number that does not fit in 64 bits is scored with decimal instead and
+/// finding codes and counts, each indicator's completion, score and flags) instead of full scorecards.
+/// A department-year with a number that does not fit (59 bits and a scale) is scored with decimal and
 /// kept as its full <see cref="Scorecard"/>; the results read the same either way.
 /// </summary>
 public sealed class ScoringBatch
