@@ -207,7 +207,6 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
         private const string LastIdSql = "SELECT COALESCE(MAX(id), 0) FROM budget_adjustments";
 
-
         private const string LineAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id = @LineId";
 
         private const string InsertedSql = $"""
