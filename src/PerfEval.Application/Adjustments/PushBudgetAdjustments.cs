@@ -253,7 +253,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                     : new ConflictException("An adjustment this batch reverses was reversed by another request meanwhile; nothing was recorded.");
             }
 
-            var created = await CreatedAsync(items, lines, lastIdBefore, now, ct);
+            var created = await RecordCreatedAsync(items, lines, lastIdBefore, now, ct);
             var adjusted = await ApplyToLinesAsync(items, lines, now, ct);
             var result = new PushedAdjustments(created, adjusted);
             var json = JsonSerializer.Serialize(result, JsonText.Options);
@@ -314,7 +314,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         /// recorded them already). SQL Server interleaves identities between concurrent writers, so
         /// there the rows are read back by their unique source items.
         /// </summary>
-        private async Task<List<BudgetAdjustmentResponse>> CreatedAsync(
+        private async Task<List<BudgetAdjustmentResponse>> RecordCreatedAsync(
             IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, long lastIdBefore, DateTimeOffset now, CancellationToken ct)
         {
             if (db.Dialect.Name == "Sqlite")

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using PerfEval.Application.Budgets;
-using PerfEval.Application.Indicators;
 using PerfEval.Application.Scoring;
 
 namespace PerfEval.UnitTests.Scoring;
@@ -9,38 +8,10 @@ namespace PerfEval.UnitTests.Scoring;
 /// <summary>What must hold for any department-year, not only the ones in the tables.</summary>
 public class ScoringPropertyTests
 {
-    private static Gen<decimal> Cents(int from, int to) => Gen.Choose(from, to).Select(c => c / 100m);
-
-    private static Gen<T?> Maybe<T>(Gen<T> gen) where T : struct =>
-        Gen.Frequency((1, Gen.Constant<T?>(null)), (6, gen.Select(v => (T?)v)));
-
-    private static readonly Gen<IndicatorInput> Indicator =
-        from sequence in Gen.Choose(1, 20)
-        from qualitative in Gen.Elements(false, false, true)
-        from op in Maybe(Gen.Elements(ComparisonOperator.AtLeast, ComparisonOperator.AtMost, ComparisonOperator.Equal))
-        from target in Maybe(Cents(-10_000, 5_000_000))
-        from weight in Maybe(Cents(-500, 6_000))
-        from midYear in Maybe(Cents(-10_000, 5_000_000))
-        from final in Maybe(Cents(-10_000, 10_000_000))
-        from tier in Maybe(Gen.Elements(QualitativeTier.Achieved, QualitativeTier.PartiallyAchieved, QualitativeTier.NotAchieved))
-        from score in Maybe(Cents(-500, 8_000))
-        from deduction in Maybe(Cents(-500, 3_000))
-        from reason in Gen.Elements<string?>(null, "", "偏差原因")
-        select new IndicatorInput(sequence, "指标", qualitative ? IndicatorKind.Qualitative : IndicatorKind.Quantitative,
-            op, target, weight, midYear, final, tier, score, deduction, reason, reason, null, null, null);
-
-    private static readonly Gen<BudgetLineInput> Line =
-        from @class in Gen.Elements(ExpenditureClass.Personnel, ExpenditureClass.Operating, ExpenditureClass.Project)
-        from source in Gen.Elements(FundingSource.Superior, FundingSource.OwnLevel, FundingSource.Other)
-        from initial in Cents(0, 2_000_000_000)
-        from adjustments in Cents(-100_000_000, 1_000_000_000)
-        from executed in Cents(0, 2_000_000_000)
-        select new BudgetLineInput(@class, source, initial, adjustments, executed, null);
-
     private static readonly Arbitrary<ScorecardInput> Scorecards =
-        (from lines in Gen.ListOf(Line, 8)
+        (from lines in Gen.ListOf(ScoringGenerators.Line, 8)
          from lineCount in Gen.Choose(0, 8)
-         from indicators in Gen.ListOf(Indicator, 10)
+         from indicators in Gen.ListOf(ScoringGenerators.Indicator(declared: false), 10)
          from indicatorCount in Gen.Choose(1, 10)
          from changed in Gen.Elements(false, true)
          select new ScorecardInput(lines.Take(lineCount).ToList(), indicators.Take(indicatorCount).ToList(), DeclaredFigures.None, changed))
