@@ -14,6 +14,7 @@ namespace PerfEval.Benchmarks;
 /// skipped; one variant also keeps all 10,000 full results alive, as a batch recompute would.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(ServiceGcConfig))]
 public class ScorecardBenchmarks
 {
     private const int DepartmentYearCount = 10_000;
