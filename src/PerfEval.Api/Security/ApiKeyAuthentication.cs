@@ -49,12 +49,12 @@ internal sealed class ApiKeyClients(SecurityOptions security)
 {
     public const int MaxKeyLength = 256;
 
-    private readonly (byte[] Hash, ClaimsPrincipal Principal)[] _clients = [.. security.ApiKeys
+    private readonly (byte[] Hash, ClientPrincipal Principal)[] _clients = [.. security.ApiKeys
         .Where(k => k.KeySha256.Length == 64)
         .Select(k => (Convert.FromHexString(k.KeySha256), PrincipalOf(k)))];
 
     /// <summary>The principal of the client whose key this is; null for an unknown key (or one longer than <see cref="MaxKeyLength"/>).</summary>
-    public ClaimsPrincipal? Find(string key)
+    public ClientPrincipal? Find(string key)
     {
         if (key.Length > MaxKeyLength)
         {
@@ -64,7 +64,7 @@ internal sealed class ApiKeyClients(SecurityOptions security)
         Span<byte> utf8 = stackalloc byte[MaxKeyLength * 3];
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
-        ClaimsPrincipal? match = null;
+        ClientPrincipal? match = null;
         foreach (var (expected, principal) in _clients)
         {
             if (CryptographicOperations.FixedTimeEquals(hash, expected))
@@ -76,12 +76,12 @@ internal sealed class ApiKeyClients(SecurityOptions security)
         return match;
     }
 
-    private static ClaimsPrincipal PrincipalOf(ApiKeyClient client)
+    private static ClientPrincipal PrincipalOf(ApiKeyClient client)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, client.Client) };
         claims.AddRange(client.Scopes.Select(s => new Claim(Scopes.ScopeClaim, s)));
         claims.AddRange(client.Regions.Select(r => new Claim(Scopes.RegionClaim, r)));
         claims.AddRange(client.Departments.Select(d => new Claim(Scopes.DepartmentClaim, d)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.SchemeName));
+        return new ClientPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.SchemeName));
     }
 }

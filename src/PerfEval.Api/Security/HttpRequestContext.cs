@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using PerfEval.Application.Common;
 
 namespace PerfEval.Api.Security;
@@ -8,37 +7,16 @@ internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IReque
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
-    private (IReadOnlySet<string> Regions, IReadOnlySet<string> Departments)? _limits;
+    private ClientPrincipal? _client;
 
-    private ClaimsPrincipal? User => accessor.HttpContext?.User;
-
-    public string ClientName => accessor.HttpContext is null ? "perfeval" : User?.Identity?.Name ?? "anonymous";
+    public string ClientName => accessor.HttpContext is null ? "perfeval" : accessor.HttpContext.User.Identity?.Name ?? "anonymous";
 
     public string RequestId => accessor.HttpContext?.TraceIdentifier ?? "startup";
 
-    public IReadOnlySet<string> Regions => Limits.Regions;
+    /// <summary>The client's limits, read from its claims when its principal was built.</summary>
+    public IReadOnlySet<string> Regions => Client?.Regions ?? None;
 
-    public IReadOnlySet<string> Departments => Limits.Departments;
+    public IReadOnlySet<string> Departments => Client?.Departments ?? None;
 
-    /// <summary>The client's region and department limits, read from its claims in one pass, once per request.</summary>
-    private (IReadOnlySet<string> Regions, IReadOnlySet<string> Departments) Limits => _limits ??= ReadLimits(User);
-
-    private static (IReadOnlySet<string>, IReadOnlySet<string>) ReadLimits(ClaimsPrincipal? user)
-    {
-        HashSet<string>? regions = null;
-        HashSet<string>? departments = null;
-        foreach (var claim in user?.Claims ?? [])
-        {
-            if (claim.Type == Scopes.RegionClaim)
-            {
-                (regions ??= new HashSet<string>(StringComparer.Ordinal)).Add(claim.Value);
-            }
-            else if (claim.Type == Scopes.DepartmentClaim)
-            {
-                (departments ??= new HashSet<string>(StringComparer.Ordinal)).Add(claim.Value);
-            }
-        }
-
-        return (regions ?? None, departments ?? None);
-    }
+    private ClientPrincipal? Client => _client ??= ClientPrincipal.Of(accessor.HttpContext?.User);
 }

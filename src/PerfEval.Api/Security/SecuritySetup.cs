@@ -66,7 +66,7 @@ internal static class SecuritySetup
         {
             foreach (var scope in Scopes.All)
             {
-                o.AddPolicy(scope, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ScopeClaim, scope));
+                o.AddPolicy(scope, p => p.AddRequirements(new ScopeRequirement(scope)));
             }
 
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -153,7 +153,7 @@ internal static class SecuritySetup
 
         claims.AddRange(token.FindAll(jwt.RegionClaim).Select(c => new Claim(Scopes.RegionClaim, c.Value)));
         claims.AddRange(token.FindAll(jwt.DepartmentClaim).Select(c => new Claim(Scopes.DepartmentClaim, c.Value)));
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, "sub", "roles"));
+        context.Principal = new ClientPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, "sub", "roles"));
         return Task.CompletedTask;
     }
 }
