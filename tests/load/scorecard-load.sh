@@ -28,24 +28,17 @@ server=$!
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/health/ready" >/dev/null
 
-# Rotate over the three demo scorecards.
-cat >"$work/scorecards.lua" <<'LUA'
-local paths = { "/api/v1/departments/GXQ-GYYQ/evaluations/2024",
-                "/api/v1/departments/GXQ-SWJ/evaluations/2024",
-                "/api/v1/departments/GXQ-CYFWZX/evaluations/2024" }
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1], { ["X-Api-Key"] = "demo-admin-key" })
-end
-LUA
-
+# Both runs send one static request over and over, so wrk's own work per request (on the same cores)
+# is the same in both and the difference between them is the service's. A Lua request() callback,
+# as a rotation over several scorecards would need, costs wrk itself about a fifth of the ceiling's
+# rate; every cached scorecard takes the same path through the service.
+SCORECARD="/api/v1/departments/GXQ-SWJ/evaluations/2024"
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"; }
 # Each target is warmed up as long as it is measured, so both are measured with their code fully compiled.
-run -s "$work/scorecards.lua" "$BASE" >/dev/null                                                     # warm-up
+run -H "X-Api-Key: $KEY" "$BASE$SCORECARD" >/dev/null                                               # warm-up
 run "$BASE/health/live" >/dev/null                                                                   # warm-up
 ceiling=$(run "$BASE/health/live")
-scorecards=$(run -s "$work/scorecards.lua" "$BASE")
+scorecards=$(run -H "X-Api-Key: $KEY" "$BASE$SCORECARD")
 
 rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' <<<"$1"; }
@@ -53,10 +46,10 @@ errors() { awk '/Non-2xx|Socket errors/ {print}' <<<"$1"; }
 
 # Freshness under the same service: a write is visible in the very next read.
 line=$(curl -fs -H "X-Api-Key: $KEY" "$BASE/api/v1/departments/GXQ-SWJ/budgets/2024/lines?expenditureClass=operating&fundingSource=ownLevel" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
-before=$(curl -fs -H "X-Api-Key: $KEY" "$BASE/api/v1/departments/GXQ-SWJ/evaluations/2024" | sed -E 's/.*"budget":\{[^}]*"executionRate":([0-9.]+).*/\1/')
+before=$(curl -fs -H "X-Api-Key: $KEY" "$BASE$SCORECARD" | sed -E 's/.*"budget":\{[^}]*"executionRate":([0-9.]+).*/\1/')
 curl -fs -X POST "$BASE/api/v1/budget-adjustments" -H "X-Api-Key: $KEY" -H "Idempotency-Key: load-$(date +%s%N)" -H 'Content-Type: application/json' \
   -d "{\"adjustments\":[{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"lineId\":$line,\"amount\":3142550.00,\"documentNumber\":\"负载测试\",\"reason\":\"freshness\",\"effectiveDate\":\"2024-12-01\",\"sourceSystem\":\"load-test\",\"sourceItemId\":\"$(date +%s%N)\"}]}" >/dev/null
-after=$(curl -fs -H "X-Api-Key: $KEY" "$BASE/api/v1/departments/GXQ-SWJ/evaluations/2024" | sed -E 's/.*"budget":\{[^}]*"executionRate":([0-9.]+).*/\1/')
+after=$(curl -fs -H "X-Api-Key: $KEY" "$BASE$SCORECARD" | sed -E 's/.*"budget":\{[^}]*"executionRate":([0-9.]+).*/\1/')
 if [ -z "$before" ] || [ "$before" = "$after" ]; then
   echo "Freshness check failed: the execution rate was '$before' before the push and '$after' after it." >&2
   exit 1
@@ -73,7 +66,7 @@ $(nproc) cores, $cpu).
 | target | requests/s | p50 | p90 | p99 |
 |---|---|---|---|---|
 | \`GET /health/live\` (ceiling) | $(rps "$ceiling") | $(pct "$ceiling" 50%) | $(pct "$ceiling" 90%) | $(pct "$ceiling" 99%) |
-| \`GET /api/v1/departments/{code}/evaluations/2024\` (3 scorecards in turn) | $(rps "$scorecards") | $(pct "$scorecards" 50%) | $(pct "$scorecards" 90%) | $(pct "$scorecards" 99%) |
+| \`GET $SCORECARD\` | $(rps "$scorecards") | $(pct "$scorecards" 50%) | $(pct "$scorecards" 90%) | $(pct "$scorecards" 99%) |
 
 Scorecard throughput is $ratio of the ceiling (target ≥ 0.50; p99 target < 5 ms).
 $(errors "$scorecards" | sed 's/^ */Errors: /')
