@@ -1,40 +1,60 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace PerfEval.Api.Security;
 
 /// <summary>
 /// <c>X-Api-Key</c>: the key's SHA-256 is compared, in constant time, with every configured hash
-/// (all of them, so the time taken says nothing about which one matched).
+/// (all of them, so the time taken says nothing about which one matched). A handler of its own rather
+/// than an <see cref="AuthenticationHandler{TOptions}"/>: it has no options, events or forwarding to
+/// read on each request, and answers without a key or with a bad one from results made once.
 /// </summary>
-internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
-    UrlEncoder encoder,
-    ApiKeyClients clients) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+internal sealed class ApiKeyAuthentication(ApiKeyClients clients, ILogger<ApiKeyAuthentication> logger) : IAuthenticationHandler
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private static readonly Task<AuthenticateResult> NoKey = Task.FromResult(AuthenticateResult.NoResult());
+    private static readonly Task<AuthenticateResult> Invalid = Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+
+    private HttpContext _context = null!;
+
+    public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
     {
-        if (!Request.Headers.TryGetValue(Header, out var values))
+        _context = context;
+        return Task.CompletedTask;
+    }
+
+    public Task<AuthenticateResult> AuthenticateAsync()
+    {
+        if (!_context.Request.Headers.TryGetValue(Header, out var values))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return NoKey;
         }
 
-        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > ApiKeyClients.MaxKeyLength)
+        if (values.Count == 1 && !string.IsNullOrEmpty(values[0]) && clients.Find(values[0]!) is { } principal)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
         }
 
-        return Task.FromResult(clients.Find(values[0]!) is { } principal
-            ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
-            : AuthenticateResult.Fail("Invalid API key."));
+        logger.LogInformation("An API key was rejected (request {RequestId}).", _context.TraceIdentifier);
+        return Invalid;
+    }
+
+    /// <summary>No key, or a bad one: 401 (the problem details are written by the status-code pages).</summary>
+    public Task ChallengeAsync(AuthenticationProperties? properties)
+    {
+        _context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A valid key without the scope the endpoint needs: 403.</summary>
+    public Task ForbidAsync(AuthenticationProperties? properties)
+    {
+        _context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

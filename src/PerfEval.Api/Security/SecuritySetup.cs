@@ -29,9 +29,12 @@ internal static class SecuritySetup
         // Without a token authority there is nothing to choose between: API keys are the scheme itself,
         // not reached through the forwarding scheme on every request.
         var jwtEnabled = !string.IsNullOrWhiteSpace(security.Jwt.Authority);
-        var authentication = builder.Services
-            .AddAuthentication(jwtEnabled ? PolicyScheme : ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        var authentication = builder.Services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = jwtEnabled ? PolicyScheme : ApiKeyAuthentication.SchemeName;
+            o.AddScheme<ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, "API key");
+        });
+        builder.Services.AddTransient<ApiKeyAuthentication>();
         if (jwtEnabled)
         {
             authentication.AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
