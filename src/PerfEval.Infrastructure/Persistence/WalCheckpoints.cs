@@ -24,11 +24,12 @@ internal sealed class WalCheckpoints(ConnectionFactory connections, ILogger<WalC
     /// <summary>Commits close together share one checkpoint: a stream of small pushes costs a few syncs a second, not two per push.</summary>
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
-    private const string CheckpointSql = "PRAGMA wal_checkpoint(PASSIVE);";
+    /// <summary>SQLite only (not in the statements both providers run).</summary>
+    private const string PassiveCheckpoint = "PRAGMA wal_checkpoint(PASSIVE);";
 
     private readonly Channel<bool> _committed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>How many checkpoints have run; tests wait on it.</summary>
+    /// <summary>How many checkpoints have run since the service started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
     private long _completed;
@@ -71,7 +72,7 @@ internal sealed class WalCheckpoints(ConnectionFactory connections, ILogger<WalC
             using var connection = new SqliteConnection(connections.ConnectionStringFor(Application.Common.UnitOfWorkKind.Write));
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = CheckpointSql;
+            command.CommandText = PassiveCheckpoint;
             using var result = command.ExecuteReader();
             if (result.Read() && result.GetInt64(0) != 0)
             {
