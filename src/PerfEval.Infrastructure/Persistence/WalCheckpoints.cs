@@ -17,22 +17,21 @@ internal sealed class WalCheckpoints(ConnectionFactory connections, ILogger<WalC
 {
     /// <summary>
     /// The log size at which a committing write still checkpoints inline: far above one full batch
-    /// (about 4,000 pages of 4 KiB), so it happens only when the background checkpoints fall behind.
+    /// (about 1,800 pages of 4 KiB), so it happens only when the background checkpoints fall behind.
     /// </summary>
     public const int BackstopPages = 16_000;
 
-    /// <summary>Commits close together share one checkpoint: a stream of small pushes costs a few syncs a second, not two per push.</summary>
+    /// <summary>Commits close together share one checkpoint: a stream of small pushes costs at most 20 checkpoints a second, not two per push.</summary>
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
     /// <summary>SQLite only (not in the statements both providers run).</summary>
     private const string PassiveCheckpoint = "PRAGMA wal_checkpoint(PASSIVE);";
 
     private readonly Channel<bool> _committed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _completed;
 
     /// <summary>How many checkpoints have run since the service started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
-
-    private long _completed;
 
     /// <summary>A write transaction committed: the log has grown. Never waits.</summary>
     public void Committed()
