@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using PerfEval.Api.Infrastructure;
 using PerfEval.Api.Security;
 using PerfEval.Application.Adjustments;
@@ -17,6 +19,7 @@ internal static class AdjustmentEndpoints
         var group = api.MapGroup("/budget-adjustments").WithTags("Budget adjustments");
 
         group.MapPost("/", Push)
+            .Accepts<PushBudgetAdjustments>("application/json")
             .WithName("pushBudgetAdjustments").WithSummary("Push a batch of budget adjustments (年中调增/调减), all or nothing, idempotently")
             .WithMetadata(new BatchBodyLimit())
             .RequireScope(Scopes.AdjustmentsWrite);
@@ -37,8 +40,9 @@ internal static class AdjustmentEndpoints
     /// the response in the work's transaction. A replay with the same payload gets the stored status
     /// and body byte for byte; a different payload 422; a retry while the first runs 409.
     /// </summary>
-    private static async Task<IResult> Push(HttpContext http, IMediator mediator, PushBudgetAdjustments body, CancellationToken ct)
+    private static async Task<IResult> Push(HttpContext http, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        var body = await ReadBatchAsync(http.Request, json.Value.SerializerOptions, ct);
         var key = IdempotencyKey.Parse(http.Request.Headers["Idempotency-Key"]);
         var fingerprint = Fingerprint(body);
         var claim = await mediator.Send(new ClaimIdempotencyKey(key, fingerprint), ct);
@@ -81,6 +85,36 @@ internal static class AdjustmentEndpoints
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The batch is received whole and then bound in one pass: bound while it arrived, a 10,000-item
+    /// body (2.4 MB) took about twice as long. Refused as the binder refuses a body: 415 for another
+    /// media type, 400 for no body or JSON that does not fit the request.
+    /// </summary>
+    private static async Task<PushBudgetAdjustments> ReadBatchAsync(HttpRequest request, JsonSerializerOptions json, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Expected a JSON body.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        using var received = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        await request.Body.CopyToAsync(received, ct);
+        if (received.Length == 0)
+        {
+            throw new BadHttpRequestException("The request body is empty.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<PushBudgetAdjustments>(received.GetBuffer().AsSpan(0, (int)received.Length), json)
+                ?? throw new BadHttpRequestException("The request body is null.");
+        }
+        catch (JsonException invalid)
+        {
+            throw new BadHttpRequestException("The request body is not valid JSON for this request.", invalid);
         }
     }
 

@@ -52,12 +52,13 @@ public sealed class ConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             // Writers wait for each other inside SQLite (busy_timeout) and move totals with dec_add;
-            // WAL readers never wait for a writer, so a read unit needs neither.
+            // WAL readers never wait for a writer, so a read unit needs neither. Checkpoints run in
+            // the background (WalCheckpoints); a commit checkpoints only past the backstop.
             if (kind == UnitOfWorkKind.Write && connection is SqliteConnection sqlite)
             {
                 ExactDecimals.Register(sqlite);
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = $"PRAGMA busy_timeout = {Options.CommandTimeoutSeconds * 1000};";
+                pragma.CommandText = $"PRAGMA busy_timeout = {Options.CommandTimeoutSeconds * 1000}; PRAGMA wal_autocheckpoint = {WalCheckpoints.BackstopPages};";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -29,13 +29,24 @@ internal static class SqliteRows
                 }
             }
 
+            // A value stays bound across rows (sqlite3_reset keeps bindings): one the previous row
+            // bound too (the batch's client, time, department, document…) is not converted again.
+            var bound = new object?[parameters.Count];
+            var first = true;
             foreach (var row in rows)
             {
                 ct.ThrowIfCancellationRequested();
                 for (var i = 0; i < indexes.Length; i++)
                 {
-                    SqliteException.ThrowExceptionForRC(Bind(statement, indexes[i], parameters[i].Value(row)), db);
+                    var value = parameters[i].Value(row);
+                    if (first || !WritesTheSameText(bound[i], value))
+                    {
+                        SqliteException.ThrowExceptionForRC(Bind(statement, indexes[i], value), db);
+                        bound[i] = value;
+                    }
                 }
+
+                first = false;
 
                 var result = raw.sqlite3_step(statement);
                 raw.sqlite3_reset(statement);
@@ -46,6 +57,19 @@ internal static class SqliteRows
             }
         }
     }
+
+    /// <summary>
+    /// Whether two values are written alike. Equal decimals are (their text drops trailing zeros);
+    /// equal instants are not when their offsets differ, so those must match exactly.
+    /// </summary>
+    internal static bool WritesTheSameText(object? bound, object? value) => (bound, value) switch
+    {
+        (null, null) => true,
+        (DateTimeOffset a, DateTimeOffset b) => a.EqualsExact(b),
+        (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+        ({ } a, { } b) => a.GetType() == b.GetType() && a.Equals(b),
+        _ => false,
+    };
 
     /// <summary>The text forms are Microsoft.Data.Sqlite's (a test holds them to it).</summary>
     internal static int Bind(sqlite3_stmt statement, int index, object? value) => value switch

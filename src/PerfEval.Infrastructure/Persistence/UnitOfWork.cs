@@ -17,10 +17,12 @@ internal sealed class UnitOfWork : IUnitOfWork
     private readonly ConnectionFactory _connections;
     private readonly ResiliencePipeline _retry;
     private readonly Func<CancellationToken, Task<System.Data.Common.DbConnection>> _openRead;
+    private readonly WalCheckpoints _checkpoints;
 
-    public UnitOfWork(ConnectionFactory connections, ILogger<UnitOfWork> logger)
+    public UnitOfWork(ConnectionFactory connections, WalCheckpoints checkpoints, ILogger<UnitOfWork> logger)
     {
         _connections = connections;
+        _checkpoints = checkpoints;
         _openRead = ct => OpenAsync(UnitOfWorkKind.Read, ct);
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
@@ -93,6 +95,7 @@ internal sealed class UnitOfWork : IUnitOfWork
         session.Attach(connection, transaction, _connections.Dialect);
         var result = await work();
         await transaction.CommitAsync(ct);
+        _checkpoints.Committed();
         return result;
     }
 }

@@ -21,6 +21,28 @@ public sealed class AdjustmentBatchRejectionTests(PerfEvalFactory factory) : ICl
         UnknownYear,
     }
 
+    /// <summary>The push reads its body itself (whole, then bound): it refuses a bad one as every other endpoint does.</summary>
+    [Theory]
+    [InlineData("malformed JSON", """{"adjustments":[{"departmentCode":""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("empty body", "", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("null", "null", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("unknown field", """{"adjustments":[],"adjustmentz":[]}""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("route value in the body", """{"adjustments":[],"idempotency":null}""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("amount with an exponent", """{"adjustments":[{"amount":1e2}]}""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("not JSON", """{"adjustments":[]}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    public async Task PushAdjustments_WhenBodyIsBad_ReturnsProblemDetailsAndAppliesNothing(string why, string body, string mediaType, HttpStatusCode status)
+    {
+        var (code, _) = await _admin.NewLineAsync(Year, initial: 1_000m, executed: 0m);
+        using var request = new HttpRequestMessage(HttpMethod.Post, AdjustmentApi.Url) { Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType) };
+        request.Headers.Add("Idempotency-Key", AdjustmentApi.NewKey());
+
+        var response = await _pusher.SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(status);
+        Assert.True(problem.TryGetProperty("title", out _), why);
+        Assert.Empty(await _admin.LedgerAsync(code));
+    }
+
     [Theory]
     [InlineData(BadItem.UnknownLine)]
     [InlineData(BadItem.LineOfAnotherDepartment)]
