@@ -13,7 +13,7 @@ namespace PerfEval.Benchmarks;
 public class AdjustmentBenchmarkConfig : ManualConfig
 {
     public AdjustmentBenchmarkConfig()
-        : this(iterations: 5)
+        : this(iterations: 10)
     {
     }
 

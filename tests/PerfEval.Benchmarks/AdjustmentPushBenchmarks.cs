@@ -15,8 +15,8 @@ public class AdjustmentPushBenchmarks
 {
     private const int Count = 10_000;
     private AdjustmentService _service = null!;
-    private string _batch = "";
-    private string[] _singles = [];
+    private byte[] _batch = [];
+    private byte[][] _singles = [];
 
     [GlobalSetup]
     public void Setup() => _service = AdjustmentService.StartAsync().GetAwaiter().GetResult();

@@ -29,7 +29,7 @@ public class AdjustmentPushPhaseBenchmarks
 
     private AdjustmentService _service = null!;
     private List<AdjustmentItem> _items = [];
-    private string _body = "";
+    private byte[] _body = [];
     private PushedAdjustments _result = null!;
     private List<AdjustmentItem> _recorded = [];
     private JsonSerializerOptions _apiJson = null!;
