@@ -10,7 +10,8 @@ namespace PerfEval.Api.Security;
 /// </summary>
 internal sealed class ClientPrincipal : ClaimsPrincipal
 {
-    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+    /// <summary>No scopes, or no limits.</summary>
+    public static readonly IReadOnlySet<string> None = new HashSet<string>();
 
     public ClientPrincipal(ClaimsIdentity identity)
         : base(identity)

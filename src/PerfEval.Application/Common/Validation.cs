@@ -30,11 +30,14 @@ public static partial class DomainRules
     public const int MaxDepartmentCode = 32;
     public const string DepartmentCodePattern = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
 
-    public const string DepartmentCodeMessage = "'Department Code' must be ASCII letters, digits, '-' or '_' (at most 32).";
+    private static readonly string DepartmentCodeRule = $"must be ASCII letters, digits, '-' or '_' (at most {MaxDepartmentCode}).";
+
+    /// <summary>The rule's message for a property named DepartmentCode, for checks that run without a validator.</summary>
+    public static readonly string DepartmentCodeMessage = $"'Department Code' {DepartmentCodeRule}";
 
     public static IRuleBuilderOptions<T, string> DepartmentCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(MaxDepartmentCode).Matches(DepartmentCodeRegex())
-            .WithMessage("'{PropertyName}' must be ASCII letters, digits, '-' or '_' (at most 32).");
+            .WithMessage($"'{{PropertyName}}' {DepartmentCodeRule}");
 
     public static bool IsDepartmentCode(string? code) => code is { Length: > 0 and <= MaxDepartmentCode } && DepartmentCodeRegex().IsMatch(code);
 
