@@ -1,5 +1,6 @@
 extern alias api;
 
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -27,6 +28,11 @@ internal sealed class AdjustmentService : WebApplicationFactory<api::Program>
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>Warm-up rounds in a row that compile fewer than <see cref="FewCompilations"/> methods (timers and the like never stop entirely).</summary>
+    private const int SettledRounds = 3;
+    private const int FewCompilations = 10;
+    private const int MostWarmUpRounds = 60;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "perfeval-bench", Guid.NewGuid().ToString("N"));
     private int _sequence;
 
@@ -53,24 +59,29 @@ internal sealed class AdjustmentService : WebApplicationFactory<api::Program>
     }
 
     /// <summary>
-    /// A running service has optimized its request path long before a large batch arrives; here every
-    /// method on it has run well past the runtime's tier-up threshold (30 calls) before anything is
-    /// measured, and the background compiler has had time to finish.
+    /// A running service has compiled its request path fully long before a large batch arrives. The
+    /// runtime gets there in stages (first quickly, then instrumented, then optimized, each after
+    /// about 30 calls and 100 ms without new compilations) on a background thread, which here shares
+    /// the machine's two cores with the pushes being timed: after 65 pushes it still compiled hundreds
+    /// of methods per large push, and the pushes took about a fifth longer. So the warm-up pushes
+    /// rounds of small and large batches, pausing after each, until the runtime has compiled next to
+    /// nothing in <see cref="SettledRounds"/> rounds in a row (about 25 rounds, 20 s).
     /// </summary>
     private async Task WarmUpAsync()
     {
-        for (var i = 0; i < 60; i++)
+        var settled = 0;
+        for (var round = 0; round < MostWarmUpRounds && settled < SettledRounds; round++)
         {
-            await PushAsync(Body(NewItems(20)), Guid.NewGuid().ToString());
-        }
+            var compiledBefore = JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < 10; i++)
+            {
+                await PushAsync(Body(NewItems(20)), Guid.NewGuid().ToString());
+            }
 
-        // The loops over a large batch's items are compiled fully only once large batches have run.
-        for (var i = 0; i < 5; i++)
-        {
             await PushAsync(Body(NewItems(10_000)), Guid.NewGuid().ToString());
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            settled = JitInfo.GetCompiledMethodCount() - compiledBefore < FewCompilations ? settled + 1 : 0;
         }
-
-        await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>Items with source ids never used before, spread round-robin over the lines.</summary>
