@@ -62,10 +62,10 @@ internal sealed class AdjustmentService : WebApplicationFactory<api::Program>
     /// A running service has compiled its request path fully long before a large batch arrives. The
     /// runtime gets there in stages (first quickly, then instrumented, then optimized, each after
     /// about 30 calls and 100 ms without new compilations) on a background thread, which here shares
-    /// the machine's two cores with the pushes being timed: after 65 pushes it still compiled hundreds
-    /// of methods per large push, and the pushes took about a fifth longer. So the warm-up pushes
-    /// rounds of small and large batches, pausing after each, until the runtime has compiled next to
-    /// nothing in <see cref="SettledRounds"/> rounds in a row (about 25 rounds, 20 s).
+    /// the machine's two cores with the pushes being timed: after 65 warm-up pushes it still compiled
+    /// hundreds of methods per large push, and the pushes timed then were slower (docs/performance.md).
+    /// So the warm-up pushes rounds of small and large batches, pausing after each, until the runtime
+    /// has compiled next to nothing in <see cref="SettledRounds"/> rounds in a row (about 25 rounds, 20 s).
     /// </summary>
     private async Task WarmUpAsync()
     {
