@@ -11,7 +11,7 @@ namespace PerfEval.Application.Scoring;
 /// </summary>
 public sealed class BatchScores
 {
-    public const int ChunkSize = 128;
+    public const int ChunkSize = 64;
 
     private readonly Chunk[] _chunks;
     private Scorecard?[]? _full;
