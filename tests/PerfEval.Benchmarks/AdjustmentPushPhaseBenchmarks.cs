@@ -120,22 +120,22 @@ public class AdjustmentPushPhaseBenchmarks
     }
 
     [Benchmark(Description = "JSON: write the result (stored and sent as is)")]
-    public int JsonResult() => JsonSerializer.Serialize(_result, JsonText.Options).Length;
+    public int JsonResult() => JsonSerializer.SerializeToUtf8Bytes(_result, JsonText.Options).Length;
 
-    /// <summary>As the push stores them: the audit record is its summary (<see cref="PushBudgetAdjustments.AuditSummary"/>), the response the whole 3 MB text.</summary>
+    /// <summary>As the push stores them: the audit record is its summary (<see cref="PushBudgetAdjustments.AuditSummary"/>), the response the whole 3 MB of UTF-8 text.</summary>
     [Benchmark(Description = "SQL: audit summary + stored response (large TEXT, rolled back)")]
     public async Task<int> StoredTexts()
     {
         await using var connection = await OpenAsync();
         await using var transaction = connection.BeginTransaction(deferred: false);
         var now = DateTimeOffset.UtcNow;
-        var response = JsonSerializer.Serialize(_result, JsonText.Options);
+        var response = JsonSerializer.SerializeToUtf8Bytes(_result, JsonText.Options);
         var summary = new PushBudgetAdjustments(_items).AuditSummary(new PushedBatch(_result, response));
         var rows = await connection.ExecuteAsync(
             "INSERT INTO audit_events (occurred_at, client_name, request_id, action, entity_key, changes) VALUES (@Now, 'bench', 'x', 'PushBudgetAdjustments', NULL, @Changes)",
             new { Now = now, Changes = JsonSerializer.Serialize(summary, JsonText.Options) }, transaction);
         rows += await connection.ExecuteAsync(
-            "INSERT INTO idempotency_keys (client_name, idempotency_key, fingerprint, state, lease_until, response_status, response_body, created_at, expires_at) VALUES ('bench', @Key, 'f', 'Completed', @Now, 201, @Body, @Now, @Now)",
+            "INSERT INTO idempotency_keys (client_name, idempotency_key, fingerprint, state, lease_until, response_status, response_body, created_at, expires_at) VALUES ('bench', @Key, 'f', 'Completed', @Now, 201, CAST(@Body AS TEXT), @Now, @Now)",
             new { Key = Guid.NewGuid().ToString(), Now = now, Body = response }, transaction);
         await transaction.RollbackAsync();
         return rows;

@@ -60,7 +60,7 @@ internal static class AdjustmentEndpoints
         try
         {
             var pushed = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
-            return Stored(StatusCodes.Status201Created, pushed.Json);
+            return new StoredUtf8(StatusCodes.Status201Created, pushed.Utf8Json);
         }
         catch (Exception ex) when (ex is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
         {
@@ -133,8 +133,22 @@ internal static class AdjustmentEndpoints
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     private static IResult Stored(int status, string body) =>
-        Results.Text(body, status < 400 ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8", statusCode: status);
+        Results.Text(body, status < 400 ? JsonContentType : "application/problem+json; charset=utf-8", statusCode: status);
+
+    /// <summary>A response already serialized as UTF-8, written as it is (as <see cref="Stored"/> writes its text: same headers, same bytes).</summary>
+    private sealed class StoredUtf8(int status, byte[] body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = JsonContentType;
+            http.Response.ContentLength = body.Length;
+            return http.Response.Body.WriteAsync(body).AsTask();
+        }
+    }
 
     /// <summary>Hands every written chunk to the hash and reuses one small buffer.</summary>
     private sealed class HashingBufferWriter(IncrementalHash hash) : IBufferWriter<byte>

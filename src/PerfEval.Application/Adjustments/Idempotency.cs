@@ -1,3 +1,4 @@
+using System.Text;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
@@ -172,10 +173,25 @@ internal static class IdempotencyStore
         WHERE client_name = @ClientName AND idempotency_key = @Key AND fingerprint = @Fingerprint AND state = @InFlight
         """;
 
+    /// <summary>SQLite stores a blob's bytes cast to text as they are: UTF-8 text, not converted.</summary>
+    private const string CompleteUtf8Sql = """
+        UPDATE idempotency_keys SET state = @Completed, response_status = @Status, response_body = CAST(@Body AS TEXT)
+        WHERE client_name = @ClientName AND idempotency_key = @Key AND fingerprint = @Fingerprint AND state = @InFlight
+        """;
+
     /// <summary>Stores the response with the claim; inside the work's own transaction for a success.</summary>
-    public static async Task CompleteAsync(this DbSession db, IdempotencyClaim claim, int status, string body, DateTimeOffset now, CancellationToken ct)
+    public static Task CompleteAsync(this DbSession db, IdempotencyClaim claim, int status, string body, DateTimeOffset now, CancellationToken ct) =>
+        CompleteAsync(db, CompleteSql, claim, status, body, now, ct);
+
+    /// <summary>The same for a response serialized as UTF-8 (SQL Server's NVARCHAR takes it as a string).</summary>
+    public static Task CompleteAsync(this DbSession db, IdempotencyClaim claim, int status, byte[] utf8Body, DateTimeOffset now, CancellationToken ct) =>
+        db.Dialect.Name == "Sqlite"
+            ? CompleteAsync(db, CompleteUtf8Sql, claim, status, utf8Body, now, ct)
+            : CompleteAsync(db, CompleteSql, claim, status, Encoding.UTF8.GetString(utf8Body), now, ct);
+
+    private static async Task CompleteAsync(DbSession db, string sql, IdempotencyClaim claim, int status, object body, DateTimeOffset now, CancellationToken ct)
     {
-        var updated = await db.ExecuteAsync(CompleteSql, new
+        var updated = await db.ExecuteAsync(sql, new
         {
             claim.ClientName,
             claim.Key,

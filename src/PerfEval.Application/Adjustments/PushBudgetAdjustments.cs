@@ -34,10 +34,11 @@ public sealed record PushedAdjustments(IReadOnlyList<BudgetAdjustmentResponse> A
 public sealed record PushAudit(int Adjustments, decimal NetAmount, long FirstId, long LastId, IReadOnlyList<string> SourceSystems, IReadOnlyList<long> Lines, DateTimeOffset RecordedAt);
 
 /// <summary>
-/// A pushed batch and its JSON, serialized once: the text stored with the idempotency key is the
-/// text sent, so the first answer and every replay are the same bytes.
+/// A pushed batch and its JSON, serialized once, as UTF-8: the text stored with the idempotency key
+/// is the text sent, so the first answer and every replay are the same bytes. A 10,000-item answer
+/// is about 3 MB; it never becomes a 6 MB string, nor is it converted again to be stored or sent.
 /// </summary>
-public sealed record PushedBatch(PushedAdjustments Result, string Json);
+public sealed record PushedBatch(PushedAdjustments Result, byte[] Utf8Json);
 
 /// <summary>
 /// Appends a batch of 1 to 10,000 adjustments all-or-nothing, in one transaction. Every bad item is
@@ -256,7 +257,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             var created = await RecordCreatedAsync(items, lines, lastIdBefore, now, ct);
             var adjusted = await ApplyToLinesAsync(items, lines, now, ct);
             var result = new PushedAdjustments(created, adjusted);
-            var json = JsonSerializer.Serialize(result, JsonText.Options);
+            var json = JsonSerializer.SerializeToUtf8Bytes(result, JsonText.Options);
             if (request.Idempotency is { } claim)
             {
                 await db.CompleteAsync(claim, 201, json, now, ct);
