@@ -89,9 +89,9 @@ internal static class AdjustmentEndpoints
     }
 
     /// <summary>
-    /// The batch is received whole and then bound in one pass: bound while it arrived, a 10,000-item
-    /// body (2.4 MB) took about twice as long. Refused as the binder refuses a body: 415 for another
-    /// media type, 400 for no body or JSON that does not fit the request.
+    /// The batch is received whole (into a pooled buffer) and then bound in one pass: bound while it
+    /// arrived, a 10,000-item body (2.4 MB) took about twice as long. Refused as the binder refuses a
+    /// body: 415 for another media type, 400 for no body or JSON that does not fit the request.
     /// </summary>
     private static async Task<PushBudgetAdjustments> ReadBatchAsync(HttpRequest request, JsonSerializerOptions json, CancellationToken ct)
     {
@@ -100,16 +100,21 @@ internal static class AdjustmentEndpoints
             throw new BadHttpRequestException("Expected a JSON body.", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        using var received = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
-        await request.Body.CopyToAsync(received, ct);
-        if (received.Length == 0)
+        using var received = new PooledBuffer(request.ContentLength is { } length and <= int.MaxValue ? (int)length : 0);
+        int read;
+        while ((read = await request.Body.ReadAsync(received.GetMemory(), ct)) > 0)
+        {
+            received.Advance(read);
+        }
+
+        if (received.Written.IsEmpty)
         {
             throw new BadHttpRequestException("The request body is empty.");
         }
 
         try
         {
-            return JsonSerializer.Deserialize<PushBudgetAdjustments>(received.GetBuffer().AsSpan(0, (int)received.Length), json)
+            return JsonSerializer.Deserialize<PushBudgetAdjustments>(received.Written, json)
                 ?? throw new BadHttpRequestException("The request body is null.");
         }
         catch (JsonException invalid)

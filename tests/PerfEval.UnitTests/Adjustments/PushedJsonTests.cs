@@ -34,7 +34,8 @@ public sealed class PushedJsonTests
         List<AdjustedLine> adjusted = [.. Enumerable.Range(1, lines).Select(i => new AdjustedLine(i, "GXQ-SWJ", 2024, 1_000m * i, 10.5m, 1_000m * i + 10.5m, 900m))];
 
         var whole = JsonSerializer.SerializeToUtf8Bytes(new PushedAdjustments(created, adjusted), JsonText.Options);
-        var composed = PushedBatch.Utf8JsonOf(JsonSerializer.SerializeToUtf8Bytes(created, JsonText.Options), adjusted);
+        using var createdJson = PushedBatch.Serialize(created);
+        var composed = PushedBatch.Utf8JsonOf(createdJson.Written, adjusted);
 
         Assert.Equal(whole, composed);
     }
