@@ -22,7 +22,7 @@ internal readonly record struct IndicatorOutcome<T>(
 /// </summary>
 internal static class IndicatorRules
 {
-    public static IndicatorOutcome<T> Score<T>(in IndicatorFacts<T> indicator, in SchemeNumbers<T> scheme)
+    public static void Score<T>(in IndicatorFacts<T> indicator, in SchemeNumbers<T> scheme, out IndicatorOutcome<T> outcome)
         where T : unmanaged, IExactNumber<T>
     {
         var rounding = scheme.Rounding;
@@ -107,7 +107,7 @@ internal static class IndicatorRules
         {
             findings |= FindingSet.DeclaredScoreMismatch;
         }
-        return new IndicatorOutcome<T>(share, completion, capped, deduction, score, flags, findings);
+        outcome = new IndicatorOutcome<T>(share, completion, capped, deduction, score, flags, findings);
     }
 
     /// <summary>达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w).</summary>

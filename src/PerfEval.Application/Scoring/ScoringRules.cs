@@ -87,8 +87,8 @@ internal static class ScoringRules
         var (errors, warnings, infos) = (overExecutedLines, 0, 0);
         for (var i = 0; i < indicators.Length; i++)
         {
-            var outcome = IndicatorRules.Score(indicators[i], scheme);
-            outcomes[i] = outcome;
+            IndicatorRules.Score(indicators[i], scheme, out outcomes[i]);
+            ref readonly var outcome = ref outcomes[i];
             weightTotal = weightTotal is { } total && indicators[i].Weight is { } weight ? total + weight : null;
             composite = composite is { } sum && outcome.Score is { } score ? sum + score : null;
             beforeDeductions = beforeDeductions is { } before && outcome.CappedScore is { } capped ? before + capped : null;
