@@ -59,6 +59,10 @@ public sealed class ScoringBatch
             var input = inputs[i];
             var fits = ScoringFacts.TryCreate(
                 input, lines.AsSpan(nextLine, input.Lines.Count), indicators.AsSpan(nextIndicator, input.Indicators.Count), out var facts);
+            foreach (ref var indicator in indicators.AsSpan(nextIndicator, input.Indicators.Count))
+            {
+                indicator = indicator.WithValuesAtOneScale();
+            }
             slots[i] = new Slot(facts, nextLine, input.Lines.Count, nextIndicator, input.Indicators.Count, fits);
             nextLine += input.Lines.Count;
             nextIndicator += input.Indicators.Count;

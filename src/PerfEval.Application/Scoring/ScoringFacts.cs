@@ -77,6 +77,37 @@ internal readonly struct IndicatorFacts<T>
         HasDeductionReason = hasDeductionReason;
     }
 
+    private IndicatorFacts(in IndicatorFacts<T> facts, T zeroAtScale)
+    {
+        this = facts;
+        _target += zeroAtScale;
+        _midYearValue += zeroAtScale;
+        _finalValue += zeroAtScale;
+        _qualitativeScore += zeroAtScale;
+    }
+
+    /// <summary>
+    /// The same facts with the target, the values and the qualitative score at one scale (the largest
+    /// of theirs), where that fits. The rules only compare and divide these by value, so every result
+    /// is the same; bulk scoring then compares them without rescaling.
+    /// </summary>
+    public IndicatorFacts<T> WithValuesAtOneScale()
+    {
+        var scale = Math.Max(Math.Max(_target.Scale, _midYearValue.Scale), Math.Max(_finalValue.Scale, _qualitativeScore.Scale));
+        if (!T.TryFrom(new decimal(0, 0, 0, false, (byte)scale), out var zeroAtScale))
+        {
+            return this;
+        }
+        try
+        {
+            return new IndicatorFacts<T>(this, zeroAtScale);
+        }
+        catch (OverflowException)
+        {
+            return this;  // a value too wide at that scale keeps its own
+        }
+    }
+
     public IndicatorKind Kind => (IndicatorKind)_kind;
 
     public ComparisonOperator? Operator => _operator == 0 ? null : (ComparisonOperator)(_operator - 1);

@@ -76,6 +76,25 @@ public class BatchScoringTests
     }
 
     [Fact]
+    public void Score_ValuesOfDifferentScales_GiveTheSameFiguresAtOneScaleOrTheirOwn()
+    {
+        ScorecardInput[] inputs =
+        [
+            // A target in whole units, values to 4 decimals: compared at 4 decimals.
+            Inputs.Scorecard([Inputs.Quantitative(ComparisonOperator.AtLeast, 12m, 12.0001m, midYear: 12.00011m, declaredCompletion: 100.00m)]),
+            Inputs.Scorecard([Inputs.Quantitative(ComparisonOperator.AtMost, 0.5m, 0.75000m, declaredCompletion: 50m, declaredScore: 45.0m)]),
+            Inputs.Scorecard([Inputs.Quantitative(ComparisonOperator.Equal, 3.0m, 3m)]),
+            // 10^13 at 6 decimals leaves 59 bits: each value keeps its own scale.
+            Inputs.Scorecard([Inputs.Quantitative(ComparisonOperator.AtLeast, 10_000_000_000_000m, 5_000_000_000_000m, midYear: 0.000001m)]),
+        ];
+
+        var scores = AssertSameAsFullScorecards(inputs, ScoringSchemeSettings.Default);
+
+        Assert.All(Enumerable.Range(0, inputs.Length), i => Assert.False(scores[i].KeptWhole));
+        Assert.Equal(50.00m, scores[3].Indicator(0).Completion);
+    }
+
+    [Fact]
     public void Score_ASchemeBeyond64Bits_ScoresEverythingWithDecimal()
     {
         var scheme = ScoringSchemeSettings.Default with { QualitativeAchievedFrom = 0.8000000000000000000001m };
