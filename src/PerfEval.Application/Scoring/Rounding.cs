@@ -66,10 +66,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
             var b = (ulong)DecimalParts.PowersOf10[excess];
             q = a / b;
             var r = a - (q * b);
-            if (r != 0 && RoundsUp(q, r, b - r, units < 0))
-            {
-                q++;
-            }
+            q += RoundsUp(q, r, b - r, units < 0) ? 1UL : 0UL;
         }
         else
         {
@@ -97,8 +94,9 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         }
         else
         {
-            var high = Math.BigMul(n, f, out product);
-            if (high != (product >> 63) || product == long.MinValue)
+            var wide = Math.BigMul(n, f);
+            product = (long)wide;
+            if (wide != product || product == long.MinValue)
             {
                 return false;
             }
@@ -125,23 +123,23 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
         var b = (ulong)Math.Abs(d);
         var q = a / b;
         var r = a - (q * b);
-        if (r != 0 && RoundsUp(q, r, b - r, negative))
-        {
-            q++;
-        }
+        q += RoundsUp(q, r, b - r, negative) ? 1UL : 0UL;
         quotient = negative ? -(long)q : (long)q;
         return true;
     }
 
-    /// <summary>Whether |quotient| q with remainder r (and b − r to the next unit) rounds away from 0.</summary>
+    /// <summary>
+    /// Whether |quotient| q with remainder r (and b − r to the next unit) rounds away from 0; never
+    /// when r is 0. Without branches on the digits: they follow no pattern a predictor could learn.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool RoundsUp(ulong q, ulong r, ulong rest, bool negative) => Mode switch
     {
-        MidpointRounding.AwayFromZero => r >= rest,
-        MidpointRounding.ToEven => r > rest || (r == rest && (q & 1) == 1),
+        MidpointRounding.AwayFromZero => r >= rest,  // r = 0: rest is the whole divisor
+        MidpointRounding.ToEven => (r > rest) | ((r == rest) & ((q & 1) == 1)),
         MidpointRounding.ToZero => false,
-        MidpointRounding.ToPositiveInfinity => !negative,
-        MidpointRounding.ToNegativeInfinity => negative,
+        MidpointRounding.ToPositiveInfinity => (r != 0) & !negative,
+        MidpointRounding.ToNegativeInfinity => (r != 0) & negative,
         _ => throw UnknownMode(),
     };
 

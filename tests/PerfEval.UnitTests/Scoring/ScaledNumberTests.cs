@@ -70,6 +70,8 @@ public partial class ScaledNumberTests
     [InlineData("0.000", "0")]      // a zero keeps its scale
     [InlineData("2.3", "2")]        // fewer decimals than asked: left as it is
     [InlineData("288230376151.71171", "3")]
+    [InlineData("-2.5", "0")]
+    [InlineData("-28823037615171174.3", "0")]    // the largest magnitude that fits
     public void ToScale_AtMidpointsAndEdges_IsDecimals(string value, string scale)
     {
         var v = decimal.Parse(value, CultureInfo.InvariantCulture);
