@@ -88,8 +88,11 @@ internal static class BudgetRules
         where T : unmanaged, IExactNumber<T>
     {
         var zero = inCents ? Constant<T>.ZeroFen : T.Zero;
-        Span<GroupSums<T>> groups = stackalloc GroupSums<T>[6];
-        groups.Fill(new GroupSums<T>(zero, zero, zero));
+        var groups = new SixGroups<T>();
+        for (var g = 0; g < 6; g++)
+        {
+            groups[g] = new GroupSums<T>(zero, zero, zero);
+        }
         overExecutedLines = 0;
         foreach (ref readonly var line in lines)
         {
@@ -101,6 +104,14 @@ internal static class BudgetRules
             }
         }
         return new BudgetSums<T>(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5]);
+    }
+
+    /// <summary>The six groups a line is summed into, on the stack.</summary>
+    [InlineArray(6)]
+    private struct SixGroups<T>
+        where T : unmanaged, IExactNumber<T>
+    {
+        private GroupSums<T> _first;
     }
 
     /// <summary>Adjustment rate = adjustments / initial × 100; execution rate = executed / adjusted × 100; none when the base is 0.</summary>
