@@ -35,7 +35,7 @@ public static class ScorecardCalculator
             ? stackalloc IndicatorOutcome<DecimalNumber>[indicatorCount]
             : new IndicatorOutcome<DecimalNumber>[indicatorCount];
         ScoringFacts.TryCreate(input, lines, indicators, out var department);
-        var card = ScoringRules.Score(department, lines, indicators, numbers, outcomes);
+        ScoringRules.Score(department, lines, indicators, numbers, outcomes, out var card);
         return Describe(input, lines, card, outcomes, numbers, scheme, explain);
     }
 

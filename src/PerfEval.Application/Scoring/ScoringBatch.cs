@@ -121,12 +121,13 @@ public sealed class ScoringBatch
     {
         try
         {
-            card = ScoringRules.Score(
+            ScoringRules.Score(
                 slot.Facts,
                 _lines.AsSpan(slot.FirstLine, slot.LineCount),
                 _indicators.AsSpan(slot.FirstIndicator, slot.IndicatorCount),
                 _numbers,
-                outcomes);
+                outcomes,
+                out card);
             return true;
         }
         catch (OverflowException)

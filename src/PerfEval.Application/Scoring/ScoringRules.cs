@@ -31,10 +31,10 @@ internal readonly record struct SeverityCounts(int Error, int Warning, int Info)
 /// </summary>
 internal static class ScoringRules
 {
-    /// <summary>Scores one department-year; each indicator's outcome goes to <paramref name="outcomes"/>, in order.</summary>
-    public static CardOutcome<T> Score<T>(
+    /// <summary>Scores one department-year into <paramref name="card"/>; each indicator's outcome goes to <paramref name="outcomes"/>, in order.</summary>
+    public static void Score<T>(
         in DepartmentFacts<T> department, ReadOnlySpan<LineFacts<T>> lines, ReadOnlySpan<IndicatorFacts<T>> indicators,
-        in SchemeNumbers<T> scheme, Span<IndicatorOutcome<T>> outcomes)
+        in SchemeNumbers<T> scheme, Span<IndicatorOutcome<T>> outcomes, out CardOutcome<T> card)
         where T : unmanaged, IExactNumber<T>
     {
         var rounding = scheme.Rounding;
@@ -118,7 +118,7 @@ internal static class ScoringRules
         }
 
         var (cardErrors, cardWarnings, cardInfos) = FindingSets.Count(findings);
-        return new CardOutcome<T>(
+        card = new CardOutcome<T>(
             budget, rates, executionScore, weightTotal, composite, beforeDeductions, GradeOf(composite, scheme), gradeBeforeDeductions,
             findings, overExecutedLines,
             findings | indicatorFindings | (overExecutedLines > 0 ? FindingSet.ExecutedOverAdjusted : FindingSet.None),
