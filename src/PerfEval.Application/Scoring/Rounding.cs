@@ -79,6 +79,7 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     /// n·10^-ns × f·10^-fs / (d·10^-ds), rounded to the display decimals, as a whole number of
     /// 10^-Decimals units; false when it cannot be computed in 64-bit integers.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool TryExactQuotient(long n, int ns, long d, int ds, long f, int fs, out long quotient)
     {
         quotient = 0;
