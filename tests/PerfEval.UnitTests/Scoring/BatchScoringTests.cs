@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using PerfEval.Application.Evaluations;
 using PerfEval.Application.Indicators;
 using PerfEval.Application.Scoring;
 
@@ -60,6 +61,22 @@ public class BatchScoringTests
         var inputs = new DepartmentYearSamples(seed: 7).Generate((BatchScores.ChunkSize * 3) + 17);
 
         AssertSameAsFullScorecards(inputs, ScoringSchemeSettings.Default);
+    }
+
+    [Fact]
+    public void Score_OnEveryCore_ReturnsOnlyWhenEveryChunkIsScored()
+    {
+        var batch = ScoringBatch.Create(new DepartmentYearSamples(seed: 11).Generate(BatchScores.ChunkSize * 40), ScoringSchemeSettings.Default);
+        var sequential = Figures(batch.Score(parallel: false));
+
+        for (var run = 0; run < 20; run++)
+        {
+            // Read at once: a chunk another core is still scoring would show rows not yet written.
+            Assert.Equal(sequential, Figures(batch.Score()));
+        }
+
+        static List<(decimal?, Grade?, FindingCounts)> Figures(BatchScores scores) =>
+            [.. Enumerable.Range(0, scores.Count).Select(i => (scores[i].CompositeScore, scores[i].Grade, scores[i].FindingCounts))];
     }
 
     [Fact]
@@ -162,7 +179,7 @@ public class BatchScoringTests
             Same(full.CompositeScore.Value, compact.CompositeScore, at + " composite");
             Assert.True(full.Grade == compact.Grade, $"{at} grade: {full.Grade} against {compact.Grade}");
             Assert.Equal(
-                new Application.Evaluations.FindingCounts(
+                new FindingCounts(
                     full.Findings.Count(f => f.Severity == FindingSeverity.Error),
                     full.Findings.Count(f => f.Severity == FindingSeverity.Warning),
                     full.Findings.Count(f => f.Severity == FindingSeverity.Info)),
