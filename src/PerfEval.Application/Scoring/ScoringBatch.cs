@@ -96,8 +96,8 @@ public sealed class ScoringBatch
     /// <summary>
     /// One worker per core, this thread among them, each taking the next chunk until none is left; a
     /// worker the pool starts late finds none. Not <see cref="Parallel.For(int, int, Action{int})"/>,
-    /// whose workers requeue copies of themselves as they go: on two cores that cost 5–15 % of the
-    /// time (docs/performance.md, seventh round).
+    /// whose workers requeue copies of themselves as they go: on two cores it took about a tenth
+    /// longer (docs/performance.md, seventh round).
     /// </summary>
     private void ScoreOnEveryCore(int chunks, BatchScores scores)
     {
