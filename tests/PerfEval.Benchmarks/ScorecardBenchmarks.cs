@@ -30,7 +30,7 @@ public class ScorecardBenchmarks
         _results = new Scorecard[DepartmentYearCount];
     }
 
-    /// <summary>The computation the 5 ms target is about: every department-year, a chunk per core.</summary>
+    /// <summary>The computation the 5 ms target is about: every department-year, on every core.</summary>
     [Benchmark]
     public BatchScores Compact() => _batch.Score();
 
