@@ -78,28 +78,18 @@ public sealed class ScoringBatch
     {
         var scores = new BatchScores(_slots.Length);
         var chunks = (_slots.Length + BatchScores.ChunkSize - 1) / BatchScores.ChunkSize;
-        if (chunks <= 1 || !parallel)
-        {
-            for (var c = 0; c < chunks; c++)
-            {
-                ScoreChunk(c, scores);
-            }
-        }
-        else
-        {
-            ScoreOnEveryCore(chunks, scores);
-        }
+        ScoreChunks(chunks, parallel ? Math.Clamp(chunks, 1, Environment.ProcessorCount) : 1, scores);
         scores.Complete(_slots.Length);
         return scores;
     }
 
     /// <summary>
-    /// One worker per core, this thread among them, each taking the next chunk until none is left; a
-    /// worker the pool starts late finds none. Not <see cref="Parallel.For(int, int, Action{int})"/>,
-    /// whose workers requeue copies of themselves as they go: on two cores it took about a tenth
-    /// longer (docs/performance.md, seventh round).
+    /// <paramref name="workers"/> workers, this thread among them, each taking the next chunk until
+    /// none is left; a worker the pool starts late finds none. Not
+    /// <see cref="Parallel.For(int, int, Action{int})"/>, whose workers requeue copies of themselves as
+    /// they go: on two cores it took about a tenth longer (docs/performance.md, seventh round).
     /// </summary>
-    private void ScoreOnEveryCore(int chunks, BatchScores scores)
+    private void ScoreChunks(int chunks, int workers, BatchScores scores)
     {
         var next = -1;
         void Work()
@@ -110,7 +100,7 @@ public sealed class ScoringBatch
             }
         }
 
-        var helpers = new Task[Math.Min(Environment.ProcessorCount, chunks) - 1];
+        var helpers = new Task[workers - 1];
         for (var i = 0; i < helpers.Length; i++)
         {
             helpers[i] = Task.Run(Work);
