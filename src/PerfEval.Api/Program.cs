@@ -11,9 +11,9 @@ using PerfEval.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// One-off commands (`migrate`, `generate-data`, `openapi`) do their work and exit; they serve no
+// One-off commands (`migrate`, `generate-data`, `rebuild-read-model`, `openapi`) do their work and exit; they serve no
 // request, so the production credential checks are for the service itself, not for them.
-var command = args.FirstOrDefault(a => a is "migrate" or "generate-data" or OpenApiCommand.Argument);
+var command = args.FirstOrDefault(a => a is "migrate" or "generate-data" or "rebuild-read-model" or OpenApiCommand.Argument);
 
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
@@ -51,6 +51,13 @@ if (command == "migrate")
 {
     var version = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
     app.Logger.LogInformation("Database is at schema version {Version}", version);
+    return;
+}
+
+if (command == "rebuild-read-model")
+{
+    await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
+    await app.Services.RebuildReadModelAsync(CancellationToken.None);
     return;
 }
 

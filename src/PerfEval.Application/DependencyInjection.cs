@@ -14,8 +14,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<DbSession>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Evaluations.ScorecardCache>();
-        services.AddSingleton<YearViews.YearCache>();
+        services.AddScoped<ReadModel.ScorecardReadModel>();
 
         var types = typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }).ToList();
         var validated = new HashSet<Type>();
@@ -32,7 +31,8 @@ public static class DependencyInjection
         }
 
         // Registration order is execution order: logging → validation → unit of work (transaction for
-        // commands) → access (department scope) → audit (in the same transaction as the change).
+        // commands) → access (department scope) → read model (the scorecards a command changed, brought
+        // up to date in its transaction) → audit (in the same transaction as the change).
         // Validation and audit are registered per request that has a validator or is a command, so a
         // request's pipeline builds only the behaviours that concern it.
         var requests = types
@@ -48,6 +48,11 @@ public static class DependencyInjection
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehavior<,>));
+        foreach (var (request, response, _) in requests.Where(r => typeof(ReadModel.IChangesScorecards<>).MakeGenericType(r.Response).IsAssignableFrom(r.Request)))
+        {
+            AddBehavior(services, typeof(ReadModel.ScorecardRefreshBehavior<,>), request, response);
+        }
+
         foreach (var (request, response, _) in requests.Where(r => r.IsCommand))
         {
             AddBehavior(services, typeof(Audit.AuditBehavior<,>), request, response);

@@ -18,7 +18,6 @@ public static class DependencyInjection
         services.AddSingleton<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<WalCheckpoints>();
         services.AddHostedService(provider => provider.GetRequiredService<WalCheckpoints>());
-        services.AddSingleton<Application.Evaluations.IScorecardStamps, ScorecardStamps>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions());
         services.AddScoped<DemoDataLoader>();

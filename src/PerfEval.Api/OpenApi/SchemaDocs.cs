@@ -159,6 +159,7 @@ internal static class SchemaDocs
         ["*.grade"] = "评价结果 grade of the composite (default bands: ≥ 90 优, ≥ 80 良, ≥ 60 中, below 差); null without a composite.",
         ["ScorecardResponse.declared"] = "Each figure the report declared beside the computed one; null where nothing was declared.",
         ["ScorecardResponse.findings"] = "Every finding, budget first, then indicators in order, then the composite.",
+        ["ScorecardResponse.version"] = "How many times this scorecard has changed (评分卡版本): the version of entity `scorecard` in the change feed; 0 while nothing of the department-year is stored. The ETag is the response's own hash.",
         ["ScorecardResponse.explanations"] = "With `explain=true`: for each computed number, keyed by its JSON path (`indicators[1].completion`), the formula with the actual numbers and its inputs. Null otherwise.",
         ["SchemeReference.id"] = "Scoring scheme id.",
         ["SchemeReference.code"] = "Scoring scheme code, e.g. `default`.",

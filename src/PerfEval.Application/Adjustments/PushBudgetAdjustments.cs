@@ -6,6 +6,7 @@ using MediatR;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Adjustments;
 
@@ -80,8 +81,11 @@ public sealed record PushedBatch(PushedAdjustments Result, byte[] Utf8Json)
 /// move inside the database (<c>SET total = total + Σdelta</c>); no total is read, changed and
 /// written back in C#. With an idempotency claim, the response is stored with the adjustments.
 /// </summary>
-public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments) : ICommand<PushedBatch>, Audit.ISummarizedInAudit<PushedBatch>
+public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments) : ICommand<PushedBatch>, Audit.ISummarizedInAudit<PushedBatch>, IChangesScorecards<PushedBatch>
 {
+    ScorecardsAffected IChangesScorecards<PushedBatch>.Affected(PushedBatch batch) =>
+        ScorecardsAffected.Of(batch.Result.Lines.Select(l => new DepartmentYear(l.DepartmentCode, l.FiscalYear)));
+
     public const int MaxBatch = 10_000;
 
     /// <summary>A single adjustment is bounded well inside DECIMAL(19,2): one trillion yuan.</summary>

@@ -3,6 +3,7 @@ using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Budgets;
 
@@ -11,8 +12,10 @@ public sealed record CreateBudgetLine(
     FundingSource FundingSource,
     decimal InitialAmount,
     decimal ExecutedAmount,
-    long? ProjectId = null) : ICommand<BudgetLineResponse>, IBudgetLineFields, IDepartmentRequest
+    long? ProjectId = null) : ICommand<BudgetLineResponse>, IBudgetLineFields, IDepartmentRequest, IChangesScorecards<BudgetLineResponse>
 {
+    ScorecardsAffected IChangesScorecards<BudgetLineResponse>.Affected(BudgetLineResponse line) => ScorecardsAffected.Of(line.DepartmentCode, line.FiscalYear);
+
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Budgets;
 
@@ -11,8 +12,10 @@ public sealed record UpdateBudgetLine(
     FundingSource FundingSource,
     decimal InitialAmount,
     decimal ExecutedAmount,
-    long? ProjectId = null) : ICommand<BudgetLineResponse>, IConditional, IBudgetLineFields, IDepartmentRequest
+    long? ProjectId = null) : ICommand<BudgetLineResponse>, IConditional, IBudgetLineFields, IDepartmentRequest, IChangesScorecards<BudgetLineResponse>
 {
+    ScorecardsAffected IChangesScorecards<BudgetLineResponse>.Affected(BudgetLineResponse line) => ScorecardsAffected.Of(line.DepartmentCode, line.FiscalYear);
+
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 

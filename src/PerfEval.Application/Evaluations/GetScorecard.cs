@@ -1,49 +1,48 @@
+using System.Text.Json;
 using MediatR;
-using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
 using PerfEval.Application.FiscalYears;
-using PerfEval.Application.Indicators;
+using PerfEval.Application.ReadModel;
 using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.Evaluations;
 
 /// <summary>
-/// The scorecard of a department-year, as computed from the current data: a kept one is served only
-/// while the change feed shows nothing it depends on changed, so a changed line, adjustment or
-/// indicator shows in the next read.
+/// The scorecard of a department-year, as the read model keeps it: one indexed row, current as of the
+/// last write's commit. With explain, it is computed from the base data on demand, each figure with
+/// its formula. A department-year with nothing stored has the scorecard of no data (version 0).
 /// </summary>
 public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Explain = false, MessageLanguage Language = MessageLanguage.Chinese)
     : IQuery<ScorecardResponse>, IDepartmentRequest
 {
-    internal sealed class Handler(DbSession db, ScorecardCache cache, IScorecardStamps stamps) : IRequestHandler<GetScorecard, ScorecardResponse>
+    internal sealed class Handler(DbSession db) : IRequestHandler<GetScorecard, ScorecardResponse>
     {
-        /// <summary>A closed year's data changed after closing: any of its rows updated after closed_at.</summary>
-        private const string ChangedAfterCloseSql = """
-            SELECT COUNT(*) FROM fiscal_years y
-            WHERE y.year = @FiscalYear AND y.closed_at IS NOT NULL AND (
-                EXISTS (SELECT 1 FROM budget_lines l WHERE l.department_code = @DepartmentCode AND l.fiscal_year = y.year AND l.updated_at > y.closed_at)
-                OR EXISTS (SELECT 1 FROM indicators i WHERE i.department_code = @DepartmentCode AND i.fiscal_year = y.year AND i.updated_at > y.closed_at)
-                OR EXISTS (SELECT 1 FROM evaluations e WHERE e.department_code = @DepartmentCode AND e.fiscal_year = y.year AND e.updated_at > y.closed_at)
-                OR EXISTS (SELECT 1 FROM budget_adjustments a WHERE a.department_code = @DepartmentCode AND a.fiscal_year = y.year AND a.created_at > y.closed_at))
+        private const string KeptSql = """
+            SELECT s.card AS Card, s.version AS Version, d.name AS DepartmentName, d.region AS Region,
+                m.id AS SchemeId, m.code AS SchemeCode, m.version AS SchemeVersion, m.name AS SchemeName
+            FROM scorecards s
+            JOIN departments d ON d.code = s.department_code
+            JOIN scoring_schemes m ON m.id = s.scheme_id
+            WHERE s.department_code = @DepartmentCode AND s.fiscal_year = @FiscalYear
             """;
+
+        private const string VersionSql = "SELECT version FROM scorecards WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
 
         public async Task<ScorecardResponse> Handle(GetScorecard request, CancellationToken ct)
         {
-            // The stamp is read first: data read after it can only be as new or newer, never older.
-            var stamp = await stamps.ReadAsync(db, request.DepartmentCode, ct);
-            if (cache.Find(request, stamp) is { } cached)
+            if (!request.Explain && await db.QuerySingleOrDefaultAsync<KeptRow>(KeptSql, new { request.DepartmentCode, request.FiscalYear }, ct) is { } kept)
             {
-                return cached;
+                return JsonSerializer.Deserialize<StoredScorecard>(kept.Card, JsonText.Options)!.ToResponse(
+                    request.Language,
+                    request.DepartmentCode,
+                    kept.DepartmentName,
+                    kept.Region,
+                    request.FiscalYear,
+                    new SchemeReference(kept.SchemeId, kept.SchemeCode, kept.SchemeVersion, kept.SchemeName),
+                    version: kept.Version);
             }
 
-            var response = await ComputeAsync(request, ct);
-            cache.Keep(request, stamp, response);
-            return response;
-        }
-
-        private async Task<ScorecardResponse> ComputeAsync(GetScorecard request, CancellationToken ct)
-        {
             var department = await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             var scheme = await YearScheme.LoadAsync(db, request.FiscalYear, ct);
             var card = await ScoreAsync(db, request.DepartmentCode, request.FiscalYear, scheme, request.Explain, ct);
@@ -55,23 +54,28 @@ public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Ex
                 department.Name,
                 department.Region,
                 request.FiscalYear,
-                new SchemeReference(scheme.SchemeId, scheme.Code, scheme.Version, scheme.Name));
+                new SchemeReference(scheme.SchemeId, scheme.Code, scheme.Version, scheme.Name),
+                await db.QuerySingleOrDefaultAsync<int>(VersionSql, new { request.DepartmentCode, request.FiscalYear }, ct));
         }
 
-        /// <summary>One department-year scored from its current lines, indicators and declared figures.</summary>
-        internal static async Task<Scorecard> ScoreAsync(DbSession db, string departmentCode, int year, YearScheme scheme, bool explain, CancellationToken ct)
+        /// <summary>One department-year scored from its current lines, indicators and declared figures, as the read model scores it.</summary>
+        private static async Task<Scorecard> ScoreAsync(DbSession db, string departmentCode, int year, YearScheme scheme, bool explain, CancellationToken ct)
         {
-            var key = new { DepartmentCode = departmentCode, FiscalYear = year };
-            var lines = await db.QueryAsync<BudgetLineResponse>(ListBudgetLines.AllSql, key, ct);
-            var indicators = await db.QueryAsync<IndicatorResponse>(ListIndicators.AllSql, key, ct);
-            var evaluation = await EvaluationRow.LoadAsync(db, departmentCode, year, ct);
-            var changedAfterClose = await db.ExecuteScalarAsync<int>(ChangedAfterCloseSql, key, ct) > 0;
-            var input = new ScorecardInput(
-                [.. lines.Select(l => l.ToScoringInput())],
-                [.. indicators.Select(i => i.ToScoringInput())],
-                evaluation?.Declared ?? DeclaredFigures.None,
-                changedAfterClose);
+            var inputs = await ScorecardReadModel.InputsAsync(db, year, [departmentCode], ct);
+            var input = inputs.GetValueOrDefault(departmentCode) ?? new ScorecardInput([], [], DeclaredFigures.None, DataChangedAfterClose: false);
             return ScorecardCalculator.Calculate(input, scheme.Settings, explain);
+        }
+
+        private sealed record KeptRow
+        {
+            public required string Card { get; init; }
+            public int Version { get; init; }
+            public required string DepartmentName { get; init; }
+            public required string Region { get; init; }
+            public long SchemeId { get; init; }
+            public required string SchemeCode { get; init; }
+            public int SchemeVersion { get; init; }
+            public required string SchemeName { get; init; }
         }
     }
 }

@@ -4,6 +4,7 @@ using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
 using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Scoring;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Evaluations;
 
@@ -30,8 +31,10 @@ public sealed record SaveEvaluation(
     string? Causes = null,
     string? ImprovementMeasures = null,
     string? Suggestions = null,
-    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional
+    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional, IChangesScorecards<EvaluationResponse>
 {
+    ScorecardsAffected IChangesScorecards<EvaluationResponse>.Affected(EvaluationResponse evaluation) => ScorecardsAffected.Of(evaluation.DepartmentCode, evaluation.FiscalYear);
+
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 

@@ -37,6 +37,8 @@ public sealed record FindingCounts(int Error, int Warning, int Info);
 /// A department-year computed by rule. Rates in %, scores in points, both rounded to the scheme's
 /// decimals half away from zero; the composite is the sum of the rounded components. With
 /// explain, <see cref="Explanations"/> maps each computed number's JSON path to its formula and inputs.
+/// <see cref="Version"/> counts the scorecard's changes (the change feed's version of entity
+/// <c>scorecard</c>); 0 for a department-year with nothing stored yet.
 /// </summary>
 public sealed record ScorecardResponse(
     string? DepartmentCode,
@@ -56,16 +58,59 @@ public sealed record ScorecardResponse(
     DeclaredComparison Declared,
     FindingCounts FindingCounts,
     IReadOnlyList<FindingResponse> Findings,
-    IReadOnlyDictionary<string, Explanation>? Explanations);
+    IReadOnlyDictionary<string, Explanation>? Explanations,
+    int Version = 0);
 
-/// <summary>Turns the pure rules' scorecard into the API's shape.</summary>
+/// <summary>
+/// A scorecard as the read model keeps it: every computed figure as the API shows it, and the
+/// findings with both languages' messages; who and which year it belongs to are the row's keys.
+/// </summary>
+public sealed record StoredScorecard(
+    BudgetTotals Budget,
+    ExpenditureClassTotals ByExpenditureClass,
+    FundingSourceTotals ByFundingSource,
+    decimal ExecutionWeight,
+    decimal? ExecutionScore,
+    IReadOnlyList<IndicatorScorecard> Indicators,
+    decimal? WeightTotal,
+    decimal? CompositeScore,
+    Grade? Grade,
+    DeclaredComparison Declared,
+    FindingCounts FindingCounts,
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The API's scorecard: findings in <paramref name="language"/>, under the department, year and scheme it belongs to.</summary>
+    public ScorecardResponse ToResponse(
+        MessageLanguage language, string? departmentCode = null, string? departmentName = null, string? region = null,
+        int? fiscalYear = null, SchemeReference? scheme = null, IReadOnlyDictionary<string, Explanation>? explanations = null, int version = 0) =>
+        new(
+            departmentCode,
+            departmentName,
+            region,
+            fiscalYear,
+            scheme,
+            Budget,
+            ByExpenditureClass,
+            ByFundingSource,
+            ExecutionWeight,
+            ExecutionScore,
+            Indicators,
+            WeightTotal,
+            CompositeScore,
+            Grade,
+            Declared,
+            FindingCounts,
+            [.. Findings.Select(f => new FindingResponse(f.Code, f.Severity, f.Subject, f.Figures, language == MessageLanguage.English ? f.MessageEn : f.MessageZh))],
+            explanations,
+            version);
+}
+
+/// <summary>Turns the pure rules' scorecard into the shape the read model keeps and the API shows.</summary>
 internal static class ScorecardMapping
 {
-    public static ScorecardResponse ToResponse(
-        this Scorecard card, ScoringSchemeSettings settings, MessageLanguage language, bool explain,
-        string? departmentCode = null, string? departmentName = null, string? region = null, int? fiscalYear = null, SchemeReference? scheme = null)
+    /// <summary>The scorecard as shown; with <paramref name="explanations"/>, each computed figure's formula is added to it by JSON path.</summary>
+    public static StoredScorecard ToStored(this Scorecard card, ScoringSchemeSettings settings, Dictionary<string, Explanation>? explanations = null)
     {
-        var explanations = explain ? new Dictionary<string, Explanation>() : null;
         var shownScale = new decimal(0, 0, 0, false, (byte)settings.DisplayDecimals);
         decimal? V(string path, Computed c)
         {
@@ -100,16 +145,8 @@ internal static class ScorecardMapping
             FlagNames(i.Flags),
             i.DeclaredCompletion,
             i.DeclaredScore)).ToList();
-        var findings = card.Findings
-            .Select(f => new FindingResponse(f.Code, f.Severity, f.Subject, f.Figures, language == MessageLanguage.English ? f.MessageEn : f.MessageZh))
-            .ToList();
 
-        return new ScorecardResponse(
-            departmentCode,
-            departmentName,
-            region,
-            fiscalYear,
-            scheme,
+        return new StoredScorecard(
             T("budget", b.Overall),
             new ExpenditureClassTotals(T("byExpenditureClass.personnel", b.Personnel), T("byExpenditureClass.operating", b.Operating), T("byExpenditureClass.basic", b.Basic), T("byExpenditureClass.project", b.Project)),
             new FundingSourceTotals(T("byFundingSource.superior", b.Superior), T("byFundingSource.ownLevel", b.OwnLevel), T("byFundingSource.other", b.Other)),
@@ -121,11 +158,19 @@ internal static class ScorecardMapping
             card.Grade,
             card.Declared,
             new FindingCounts(
-                findings.Count(f => f.Severity == FindingSeverity.Error),
-                findings.Count(f => f.Severity == FindingSeverity.Warning),
-                findings.Count(f => f.Severity == FindingSeverity.Info)),
-            findings,
-            explanations);
+                card.Findings.Count(f => f.Severity == FindingSeverity.Error),
+                card.Findings.Count(f => f.Severity == FindingSeverity.Warning),
+                card.Findings.Count(f => f.Severity == FindingSeverity.Info)),
+            card.Findings);
+    }
+
+    /// <summary>The API's scorecard straight from the rules (with explain: every figure's formula, by JSON path).</summary>
+    public static ScorecardResponse ToResponse(
+        this Scorecard card, ScoringSchemeSettings settings, MessageLanguage language, bool explain,
+        string? departmentCode = null, string? departmentName = null, string? region = null, int? fiscalYear = null, SchemeReference? scheme = null, int version = 0)
+    {
+        var explanations = explain ? new Dictionary<string, Explanation>() : null;
+        return card.ToStored(settings, explanations).ToResponse(language, departmentCode, departmentName, region, fiscalYear, scheme, explanations, version);
     }
 
     private static List<string> FlagNames(IndicatorFlags flags) =>

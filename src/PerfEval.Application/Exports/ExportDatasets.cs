@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using PerfEval.Application.Adjustments;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
@@ -32,12 +33,20 @@ internal static class ScorecardExport
         new("提示数", r => r.FindingCounts.Info),
     ];
 
-    public static async IAsyncEnumerable<ScorecardRow> RowsAsync(
-        DbSession db, IRequestContext context, int year, YearScheme scheme, [EnumeratorCancellation] CancellationToken ct)
+    private const string ScorecardsSql = $"""
+        SELECT {ScorecardRow.Columns}
+        FROM scorecards s JOIN departments d ON d.code = s.department_code
+        WHERE s.fiscal_year = @Year AND s.department_code > @After
+          AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
+        ORDER BY s.department_code
+        LIMIT @Take
+        """;
+
+    public static async IAsyncEnumerable<ScorecardRow> RowsAsync(DbSession db, IRequestContext context, int year, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, ct))
+        await foreach (var kept in ExportChunks.ByKeyAsync<ScorecardRow.Kept>(db, ScorecardsSql, context, year, r => r.DepartmentCode, string.Empty, ct))
         {
-            yield return ScorecardRow.From(scored, year);
+            yield return kept.ToRow();
         }
     }
 }
@@ -73,11 +82,22 @@ public sealed record IndicatorExportRow(
     decimal? DeclaredScore);
 
 /// <summary>
-/// Departments are scored a chunk at a time (<see cref="YearScoring"/>); each chunk's indicators are
-/// then read in full (one more query per 500 departments) and joined to their computed scores by id.
+/// The year's kept scorecards a chunk of departments at a time; each chunk's indicators are then read
+/// in full (one more query per chunk) and joined to the completion and score their scorecard shows.
 /// </summary>
 internal static class IndicatorExport
 {
+    private const int ChunkSize = 500;
+
+    private const string CardsSql = """
+        SELECT s.department_code AS DepartmentCode, d.name AS DepartmentName, d.region AS Region, s.card AS Card
+        FROM scorecards s JOIN departments d ON d.code = s.department_code
+        WHERE s.fiscal_year = @Year AND s.department_code > @After
+          AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
+        ORDER BY s.department_code
+        LIMIT @Take
+        """;
+
     private const string IndicatorsSql = $"""
         SELECT {IndicatorResponse.Columns} FROM indicators
         WHERE fiscal_year = @Year AND department_code IN @Codes
@@ -115,52 +135,58 @@ internal static class IndicatorExport
         new("指标ID", r => r.Id),
     ];
 
-    public static async IAsyncEnumerable<IndicatorExportRow> RowsAsync(
-        DbSession db, IRequestContext context, int year, YearScheme scheme, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<IndicatorExportRow> RowsAsync(DbSession db, IRequestContext context, int year, [EnumeratorCancellation] CancellationToken ct)
     {
-        var shown = new decimal(0, 0, 0, false, (byte)scheme.Settings.DisplayDecimals);
-        var chunk = new List<ScoredDepartment>(YearScoring.ChunkSize);
-        await foreach (var scored in YearScoring.ScoreAsync(db, context, year, scheme, null, ct))
+        var after = string.Empty;
+        while (true)
         {
-            chunk.Add(scored);
-            if (chunk.Count < YearScoring.ChunkSize)
+            var cards = (await db.QueryAsync<KeptCard>(CardsSql, new
             {
-                continue;
+                Year = year,
+                After = after,
+                Unrestricted = context.IsRestricted() ? 0 : 1,
+                context.Regions,
+                context.Departments,
+                Take = ChunkSize,
+            }, ct)).ToList();
+            if (cards.Count == 0)
+            {
+                yield break;
             }
 
-            foreach (var row in await RowsOfAsync(db, year, chunk, shown, ct))
+            var departments = cards.ToDictionary(c => c.DepartmentCode);
+            var scores = cards
+                .SelectMany(c => JsonSerializer.Deserialize<StoredScorecard>(c.Card, JsonText.Options)!.Indicators)
+                .Where(i => i.Id is not null)
+                .ToDictionary(i => i.Id!.Value);
+            foreach (var i in await db.QueryAsync<IndicatorResponse>(IndicatorsSql, new { Year = year, Codes = departments.Keys.ToArray() }, ct))
             {
-                yield return row;
+                yield return Row(i, departments[i.DepartmentCode], scores.GetValueOrDefault(i.Id));
             }
 
-            chunk.Clear();
-        }
+            if (cards.Count < ChunkSize)
+            {
+                yield break;
+            }
 
-        foreach (var row in await RowsOfAsync(db, year, chunk, shown, ct))
-        {
-            yield return row;
+            after = cards[^1].DepartmentCode;
         }
     }
 
-    private static async Task<List<IndicatorExportRow>> RowsOfAsync(DbSession db, int year, List<ScoredDepartment> chunk, decimal shown, CancellationToken ct)
-    {
-        if (chunk.Count == 0)
-        {
-            return [];
-        }
-
-        var departments = chunk.ToDictionary(s => s.Department.Code, s => s.Department);
-        var scores = chunk.SelectMany(s => s.IndicatorScores()).ToDictionary(s => s.IndicatorId, s => (BatchIndicatorScore?)s.Score);
-        var indicators = await db.QueryAsync<IndicatorResponse>(IndicatorsSql, new { Year = year, Codes = departments.Keys.ToArray() }, ct);
-        return [.. indicators.Select(i => Row(i, departments[i.DepartmentCode], scores.GetValueOrDefault(i.Id), shown))];
-    }
-
-    /// <summary>Completion and score shown with the scheme's decimals, as the scorecard shows them.</summary>
-    private static IndicatorExportRow Row(IndicatorResponse i, DepartmentResponse department, BatchIndicatorScore? score, decimal shown) => new(
-        i.Id, i.DepartmentCode, department.Name, department.Region, i.FiscalYear, i.Sequence, i.Name, i.Category, i.Subcategory,
+    /// <summary>Completion and score as the scorecard shows them.</summary>
+    private static IndicatorExportRow Row(IndicatorResponse i, KeptCard department, IndicatorScorecard? score) => new(
+        i.Id, i.DepartmentCode, department.DepartmentName, department.Region, i.FiscalYear, i.Sequence, i.Name, i.Category, i.Subcategory,
         i.Kind, i.Operator, i.Target, i.Unit, i.Weight, i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore,
-        score?.Completion + shown, score?.Score + shown, i.ReviewerDeduction, i.DeductionReason, i.DeviationReason,
+        score?.Completion, score?.Score, i.ReviewerDeduction, i.DeductionReason, i.DeviationReason,
         i.ImprovementMeasure, i.Evidence, i.DeclaredCompletion, i.DeclaredScore);
+
+    private sealed record KeptCard
+    {
+        public required string DepartmentCode { get; init; }
+        public required string DepartmentName { get; init; }
+        public required string Region { get; init; }
+        public required string Card { get; init; }
+    }
 }
 
 /// <summary>A budget line with its department's name and its project's.</summary>
@@ -215,7 +241,7 @@ internal static class BudgetLineExport
     ];
 
     public static IAsyncEnumerable<BudgetLineExportRow> RowsAsync(DbSession db, IRequestContext context, int year, CancellationToken ct) =>
-        ExportChunks.ByIdAsync<BudgetLineExportRow>(db, LinesSql, context, year, r => r.Id, ct);
+        ExportChunks.ByKeyAsync<BudgetLineExportRow>(db, LinesSql, context, year, r => r.Id, 0L, ct);
 }
 
 /// <summary>The year's ledger entries, in append order, as GET /budget-adjustments lists them.</summary>
@@ -248,18 +274,18 @@ internal static class AdjustmentExport
     ];
 
     public static IAsyncEnumerable<BudgetAdjustmentResponse> RowsAsync(DbSession db, IRequestContext context, int year, CancellationToken ct) =>
-        ExportChunks.ByIdAsync<BudgetAdjustmentResponse>(db, AdjustmentsSql, context, year, r => r.Id, ct);
+        ExportChunks.ByKeyAsync<BudgetAdjustmentResponse>(db, AdjustmentsSql, context, year, r => r.Id, 0L, ct);
 }
 
 internal static class ExportChunks
 {
     public const int Size = 1_000;
 
-    /// <summary>Keyset paging by id: each chunk starts after the last id of the one before, so every chunk costs the same.</summary>
-    public static async IAsyncEnumerable<T> ByIdAsync<T>(
-        DbSession db, string sql, IRequestContext context, int year, Func<T, long> idOf, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Keyset paging by id or code: each chunk starts after the last key of the one before, so every chunk costs the same.</summary>
+    public static async IAsyncEnumerable<T> ByKeyAsync<T>(
+        DbSession db, string sql, IRequestContext context, int year, Func<T, object> keyOf, object start, [EnumeratorCancellation] CancellationToken ct)
     {
-        var after = 0L;
+        var after = start;
         while (true)
         {
             var rows = (await db.QueryAsync<T>(sql, new
@@ -281,7 +307,7 @@ internal static class ExportChunks
                 yield break;
             }
 
-            after = idOf(rows[^1]);
+            after = keyOf(rows[^1]);
         }
     }
 }

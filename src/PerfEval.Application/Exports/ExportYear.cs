@@ -67,14 +67,14 @@ public sealed record ExportYear(int Year, ExportDataset Dataset, ExportFormat Fo
         public async Task<Unit> Handle(ExportYear request, CancellationToken ct)
         {
             // An unknown year is a 404 before the first byte is written.
-            var scheme = await YearScheme.LoadAsync(db, request.Year, ct);
+            _ = await db.StatusOfYearAsync(request.Year, ct) ?? throw new NotFoundException("Fiscal year", request.Year);
             var (format, output, year) = (request.Format, request.Output, request.Year);
             await (request.Dataset switch
             {
                 ExportDataset.Scorecards => ExportTable.WriteAsync(format, output, "综合评分", ScorecardExport.Columns,
-                    ScorecardExport.RowsAsync(db, context, year, scheme, ct), ct),
+                    ScorecardExport.RowsAsync(db, context, year, ct), ct),
                 ExportDataset.Indicators => ExportTable.WriteAsync(format, output, "绩效指标", IndicatorExport.Columns,
-                    IndicatorExport.RowsAsync(db, context, year, scheme, ct), ct),
+                    IndicatorExport.RowsAsync(db, context, year, ct), ct),
                 ExportDataset.BudgetLines => ExportTable.WriteAsync(format, output, "预算明细", BudgetLineExport.Columns,
                     BudgetLineExport.RowsAsync(db, context, year, ct), ct),
                 ExportDataset.Adjustments => ExportTable.WriteAsync(format, output, "预算调整", AdjustmentExport.Columns,

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.FiscalYears;
 
@@ -8,8 +9,11 @@ namespace PerfEval.Application.FiscalYears;
 /// PATCH: moves a year forward (open → evaluation → closed, never back) or points it at another
 /// scoring scheme. A closed year is locked: nothing about it changes any more.
 /// </summary>
-public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>, IConditional
+public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>, IConditional, IChangesScorecards<FiscalYearResponse>
 {
+    /// <summary>The year's status (closing) and scheme decide every scorecard of the year.</summary>
+    ScorecardsAffected IChangesScorecards<FiscalYearResponse>.Affected(FiscalYearResponse year) => ScorecardsAffected.Year(year.Year);
+
     [RouteValue]
     public int Year { get; init; }
 

@@ -3,6 +3,7 @@ using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Indicators;
 
@@ -27,8 +28,10 @@ public sealed record CreateIndicator(
     decimal? ReviewerDeduction = null,
     string? DeductionReason = null,
     decimal? DeclaredCompletion = null,
-    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest
+    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest, IChangesScorecards<IndicatorResponse>
 {
+    ScorecardsAffected IChangesScorecards<IndicatorResponse>.Affected(IndicatorResponse indicator) => ScorecardsAffected.Of(indicator.DepartmentCode, indicator.FiscalYear);
+
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 

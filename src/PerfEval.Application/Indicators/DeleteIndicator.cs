@@ -1,11 +1,14 @@
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Indicators;
 
-public sealed record DeleteIndicator(string DepartmentCode, int FiscalYear, long Id) : ICommand<Unit>, IDepartmentRequest, IConditional
+public sealed record DeleteIndicator(string DepartmentCode, int FiscalYear, long Id) : ICommand<Unit>, IDepartmentRequest, IConditional, IChangesScorecards<Unit>
 {
+    ScorecardsAffected IChangesScorecards<Unit>.Affected(Unit _) => ScorecardsAffected.Of(DepartmentCode, FiscalYear);
+
     /// <summary>From If-Match: the version the client last read.</summary>
     [RouteValue]
     public int? ExpectedVersion { get; init; }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Indicators;
 
@@ -26,8 +27,10 @@ public sealed record UpdateIndicator(
     decimal? ReviewerDeduction = null,
     string? DeductionReason = null,
     decimal? DeclaredCompletion = null,
-    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest, IConditional
+    decimal? DeclaredScore = null) : ICommand<IndicatorResponse>, IIndicatorFields, IDepartmentRequest, IConditional, IChangesScorecards<IndicatorResponse>
 {
+    ScorecardsAffected IChangesScorecards<IndicatorResponse>.Affected(IndicatorResponse indicator) => ScorecardsAffected.Of(indicator.DepartmentCode, indicator.FiscalYear);
+
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Scoring;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.ScoringSchemes;
 
@@ -9,8 +10,11 @@ namespace PerfEval.Application.ScoringSchemes;
 /// Replaces a scheme's name, description and settings. Refused (409) once a closed year uses the
 /// scheme: closed years' scorecards must stay reproducible, so create a new version instead.
 /// </summary>
-public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>, IConditional
+public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>, IConditional, IChangesScorecards<ScoringSchemeResponse>
 {
+    /// <summary>Every year that uses the scheme is scored again, in bulk.</summary>
+    ScorecardsAffected IChangesScorecards<ScoringSchemeResponse>.Affected(ScoringSchemeResponse scheme) => ScorecardsAffected.Scheme(scheme.Id);
+
     [RouteValue]
     public long Id { get; init; }
 

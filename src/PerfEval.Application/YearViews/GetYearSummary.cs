@@ -1,6 +1,7 @@
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
+using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.YearViews;
 
@@ -18,11 +19,24 @@ public sealed record YearSummaryResponse(int Year, SummaryFigures Overall, IRead
 
 public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
 {
-    internal sealed class Handler(DbSession db, IRequestContext context, YearCache cache) : IRequestHandler<GetYearSummary, YearSummaryResponse>
+    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<GetYearSummary, YearSummaryResponse>
     {
+        private const string RowsSql = $"""
+            SELECT {ScorecardRow.Columns}
+            FROM scorecards s JOIN departments d ON d.code = s.department_code
+            WHERE s.fiscal_year = @Year AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
+            """;
+
         public async Task<YearSummaryResponse> Handle(GetYearSummary request, CancellationToken ct)
         {
-            var rows = (await cache.ScoreAsync(db, context, request.Year, ct)).Select(d => ScorecardRow.From(d, request.Year)).ToList();
+            _ = await db.StatusOfYearAsync(request.Year, ct) ?? throw new NotFoundException("Fiscal year", request.Year);
+            var rows = (await db.QueryAsync<ScorecardRow.Kept>(RowsSql, new
+            {
+                request.Year,
+                Unrestricted = context.IsRestricted() ? 0 : 1,
+                context.Regions,
+                context.Departments,
+            }, ct)).Select(r => r.ToRow()).ToList();
 
             return new YearSummaryResponse(
                 request.Year,

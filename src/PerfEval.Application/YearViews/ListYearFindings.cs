@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
+using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
@@ -36,52 +38,72 @@ public sealed record ListYearFindings(
         }
     }
 
-    internal sealed class Handler(DbSession db, IRequestContext context, YearCache cache) : IRequestHandler<ListYearFindings, Page<YearFinding>>
+    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<ListYearFindings, Page<YearFinding>>
     {
+        /// <summary>
+        /// The department-years with a finding of the code asked for (any, without one), from the one
+        /// after the cursor's on, a few more than a page at most: each has at least one finding.
+        /// </summary>
+        private const string CardsSql = """
+            SELECT s.department_code AS DepartmentCode, d.name AS DepartmentName, d.region AS Region, s.card AS Card
+            FROM scorecards s JOIN departments d ON d.code = s.department_code
+            WHERE s.fiscal_year = @Year
+              AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
+              AND (@Region IS NULL OR d.region = @Region)
+              AND s.error_count + s.warning_count + s.info_count > 0
+              AND (@Code IS NULL OR s.finding_codes LIKE @CodePattern)
+              AND (@Severity IS NULL OR (@Severity = 'Error' AND s.error_count > 0) OR (@Severity = 'Warning' AND s.warning_count > 0) OR (@Severity = 'Info' AND s.info_count > 0))
+              AND (@After IS NULL OR s.department_code >= @After)
+            ORDER BY s.department_code
+            LIMIT @Take
+            """;
+
         public async Task<Page<YearFinding>> Handle(ListYearFindings request, CancellationToken ct)
         {
+            _ = await db.StatusOfYearAsync(request.Year, ct) ?? throw new NotFoundException("Fiscal year", request.Year);
             var (afterDepartment, afterIndex) = ParseCursor(request.Cursor);
             var items = new List<(YearFinding Finding, int Index)>();
-            foreach (var scored in (await cache.ScoreAsync(db, context, request.Year, ct)).Where(d => request.Region is null || d.Department.Region == request.Region))
+            while (items.Count <= request.Limit)
             {
-                var department = scored.Department;
-                var comparison = afterDepartment is null ? 1 : string.CompareOrdinal(department.Code, afterDepartment);
-                if (comparison < 0)
+                var cards = (await db.QueryAsync<KeptCard>(CardsSql, new
                 {
-                    continue;
-                }
-
-                // The compact score knows which codes and severities the scorecard has: only a
-                // department-year with a matching finding is scored again in full for its messages.
-                if (!scored.Score.HasFinding(request.Code, request.Severity))
+                    request.Year,
+                    Unrestricted = context.IsRestricted() ? 0 : 1,
+                    context.Regions,
+                    context.Departments,
+                    request.Region,
+                    request.Code,
+                    CodePattern = $"%,{request.Code},%",
+                    Severity = request.Severity?.ToString(),
+                    After = afterDepartment,
+                    Take = request.Limit + 1,
+                }, ct)).ToList();
+                foreach (var kept in cards)
                 {
-                    continue;
-                }
-
-                var findings = scored.FullScorecard().Findings;
-                for (var i = 0; i < findings.Count && items.Count <= request.Limit; i++)
-                {
-                    var f = findings[i];
-                    if ((comparison == 0 && i <= afterIndex)
-                        || (request.Code is not null && f.Code != request.Code)
-                        || (request.Severity is not null && f.Severity != request.Severity))
+                    var findings = JsonSerializer.Deserialize<StoredScorecard>(kept.Card, JsonText.Options)!.Findings;
+                    var resuming = kept.DepartmentCode == afterDepartment;
+                    for (var i = resuming ? afterIndex + 1 : 0; i < findings.Count && items.Count <= request.Limit; i++)
                     {
-                        continue;
+                        var f = findings[i];
+                        if ((request.Code is null || f.Code == request.Code) && (request.Severity is null || f.Severity == request.Severity))
+                        {
+                            items.Add((new YearFinding(kept.DepartmentCode, kept.DepartmentName, kept.Region, f.Code, f.Severity, f.Subject, f.Figures,
+                                request.Language == MessageLanguage.English ? f.MessageEn : f.MessageZh), i));
+                        }
                     }
-
-                    items.Add((new YearFinding(department.Code, department.Name, department.Region, f.Code, f.Severity, f.Subject, f.Figures,
-                        request.Language == MessageLanguage.English ? f.MessageEn : f.MessageZh), i));
                 }
 
-                if (items.Count > request.Limit)
+                if (cards.Count <= request.Limit || items.Count > request.Limit)
                 {
                     break;
                 }
+
+                // Every card read was used up without filling the page: go on after the last one.
+                (afterDepartment, afterIndex) = (cards[^1].DepartmentCode, int.MaxValue - 1);
             }
 
-            return Paging.ToPage(items, request.Limit, x => $"{x.Finding.DepartmentCode}\u0001{x.Index.ToString(CultureInfo.InvariantCulture)}") is var page
-                ? new Page<YearFinding>([.. page.Items.Select(x => x.Finding)], page.NextCursor)
-                : throw new InvalidOperationException();
+            var page = Paging.ToPage(items, request.Limit, x => $"{x.Finding.DepartmentCode}\u0001{x.Index.ToString(CultureInfo.InvariantCulture)}");
+            return new Page<YearFinding>([.. page.Items.Select(x => x.Finding)], page.NextCursor);
         }
 
         private static (string? Department, int Index) ParseCursor(string? cursor)
@@ -96,6 +118,14 @@ public sealed record ListYearFindings(
             return parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var index)
                 ? (parts[0], index)
                 : throw Paging.InvalidCursor();
+        }
+
+        private sealed record KeptCard
+        {
+            public required string DepartmentCode { get; init; }
+            public required string DepartmentName { get; init; }
+            public required string Region { get; init; }
+            public required string Card { get; init; }
         }
     }
 }

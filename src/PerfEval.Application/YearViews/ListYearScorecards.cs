@@ -3,6 +3,8 @@ using FluentValidation;
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
+using PerfEval.Application.FiscalYears;
+using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.YearViews;
 
@@ -24,9 +26,10 @@ public sealed record RankedScorecard(int Rank, ScorecardRow Scorecard);
 public sealed record RankedPage(IReadOnlyList<RankedScorecard> Items, string? NextCursor, int? Total);
 
 /// <summary>
-/// The ranking of a year: every department's composite, grade, execution rate and finding counts,
-/// computed from the current data, filtered and sorted; ties broken by department code. Units with
-/// no composite (a weight or figure missing) sort last.
+/// The ranking of a year: every department's composite, grade, execution rate and finding counts, as
+/// the read model keeps them, filtered, sorted and keyset-paged in SQL; ties broken by department code.
+/// Units with no composite (a weight or figure missing) sort last. A page's ranks continue from the
+/// cursor's, so each row's rank is its place in the whole filtered, sorted list.
 /// </summary>
 public sealed record ListYearScorecards(
     int Year,
@@ -52,91 +55,126 @@ public sealed record ListYearScorecards(
         }
     }
 
-    internal sealed class Handler(DbSession db, IRequestContext context, YearCache cache) : IRequestHandler<ListYearScorecards, RankedPage>
+    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<ListYearScorecards, RankedPage>
     {
+        /// <summary>The filters every ranking applies, in the client's view (its region and department limits).</summary>
+        internal const string Filters = """
+            FROM scorecards s JOIN departments d ON d.code = s.department_code
+            WHERE s.fiscal_year = @Year
+              AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
+              AND (@Region IS NULL OR d.region = @Region)
+              AND (@Grade IS NULL OR s.grade = @Grade)
+              AND (@MinKey IS NULL OR s.composite_key >= @MinKey)
+              AND (@MaxKey IS NULL OR s.composite_key <= @MaxKey)
+              AND (@HasFindings IS NULL
+                   OR (@HasFindings = 1 AND s.error_count + s.warning_count + s.info_count > 0)
+                   OR (@HasFindings = 0 AND s.error_count + s.warning_count + s.info_count = 0))
+            """;
+
+        internal const string CountSql = $"SELECT COUNT(*) {Filters}";
+
+        /// <summary>One statement per sort and direction, each resuming after the cursor's row.</summary>
+        internal static readonly IReadOnlyDictionary<(ScorecardSort, bool), string> PageSql = new Dictionary<(ScorecardSort, bool), string>
+        {
+            [(ScorecardSort.Composite, true)] = ByValue("s.composite_key", descending: true),
+            [(ScorecardSort.Composite, false)] = ByValue("s.composite_key", descending: false),
+            [(ScorecardSort.ExecutionRate, true)] = ByValue("s.execution_rate_key", descending: true),
+            [(ScorecardSort.ExecutionRate, false)] = ByValue("s.execution_rate_key", descending: false),
+            [(ScorecardSort.Name, true)] = ByName(descending: true),
+            [(ScorecardSort.Name, false)] = ByName(descending: false),
+        };
+
         public async Task<RankedPage> Handle(ListYearScorecards request, CancellationToken ct)
         {
-            var rows = (await cache.ScoreAsync(db, context, request.Year, ct))
-                .Where(d => request.Region is null || d.Department.Region == request.Region)
-                .Select(d => ScorecardRow.From(d, request.Year))
-                .Where(r => Matches(r, request))
-                .ToList();
-
-            var order = new RankOrder(request.Sort, request.Descending ?? request.Sort != ScorecardSort.Name);
-            rows.Sort(order.Compare);
-            var start = 0;
-            if (Paging.Decode(request.Cursor) is { } cursor)
+            _ = await db.StatusOfYearAsync(request.Year, ct) ?? throw new NotFoundException("Fiscal year", request.Year);
+            var descending = request.Descending ?? request.Sort != ScorecardSort.Name;
+            var after = Paging.Decode(request.Cursor) is { } cursor ? RankCursor.Parse(cursor) : null;
+            var filter = new
             {
-                // Resume after the last row shown, by its sort key: stable even if rows came or went.
-                var last = RankOrder.Parse(cursor);
-                start = rows.FindIndex(r => order.Compare(order.KeyOf(r), last) > 0);
-                start = start < 0 ? rows.Count : start;
-            }
+                request.Year,
+                Unrestricted = context.IsRestricted() ? 0 : 1,
+                context.Regions,
+                context.Departments,
+                request.Region,
+                Grade = request.Grade?.ToString(),
+                MinKey = ScorecardReadModel.SortKey(request.MinComposite),
+                MaxKey = ScorecardReadModel.SortKey(request.MaxComposite),
+                HasFindings = request.HasFindings switch { null => (int?)null, true => 1, false => 0 },
+                AfterCode = after?.Code,
+                AfterKey = after?.Key,
+                AfterIsNull = after?.Key is null ? 1 : 0,
+                AfterName = after?.Name,
+                Take = request.Limit + 1,
+            };
 
-            var page = rows.Skip(start).Take(request.Limit).Select((r, i) => new RankedScorecard(start + i + 1, r)).ToList();
-            var next = start + page.Count < rows.Count ? Paging.Encode(RankOrder.Format(order.KeyOf(page[^1].Scorecard))) : null;
-            return new RankedPage(page, next, request.IncludeTotal ? rows.Count : null);
+            var rows = (await db.QueryAsync<ScorecardRow.Kept>(PageSql[(request.Sort, descending)], filter, ct)).Select(r => r.ToRow()).ToList();
+            var rank = after?.Rank ?? 0;
+            var page = rows.Take(request.Limit).Select(r => new RankedScorecard(++rank, r)).ToList();
+            var next = rows.Count > request.Limit ? Paging.Encode(RankCursor.Of(page[^1], request.Sort).Format()) : null;
+            int? total = request.IncludeTotal ? await db.ExecuteScalarAsync<int>(CountSql, filter, ct) : null;
+            return new RankedPage(page, next, total);
         }
 
-        private static bool Matches(ScorecardRow row, ListYearScorecards filter) =>
-            (filter.Grade is null || row.Grade == filter.Grade)
-            && (filter.MinComposite is null || row.CompositeScore >= filter.MinComposite)
-            && (filter.MaxComposite is null || row.CompositeScore <= filter.MaxComposite)
-            && (filter.HasFindings is null || (row.FindingCounts.Error + row.FindingCounts.Warning + row.FindingCounts.Info > 0) == filter.HasFindings);
+        /// <summary>
+        /// By a rate or score's sort key. Descending puts missing values last by itself (they sort
+        /// lowest) and follows the key's index; ascending must move them last explicitly.
+        /// </summary>
+        private static string ByValue(string key, bool descending)
+        {
+            var (direction, beyond) = descending ? ("DESC", "<") : ("ASC", ">");
+            var missingLast = descending ? string.Empty : $"CASE WHEN {key} IS NULL THEN 1 ELSE 0 END, ";
+            return $"""
+                SELECT {ScorecardRow.Columns}
+                {Filters}
+                  AND (@AfterCode IS NULL
+                       OR (@AfterIsNull = 0 AND ({key} IS NULL OR {key} {beyond} @AfterKey OR ({key} = @AfterKey AND s.department_code > @AfterCode)))
+                       OR (@AfterIsNull = 1 AND {key} IS NULL AND s.department_code > @AfterCode))
+                ORDER BY {missingLast}{key} {direction}, s.department_code
+                LIMIT @Take
+                """;
+        }
+
+        private static string ByName(bool descending)
+        {
+            var (direction, beyond) = descending ? ("DESC", "<") : ("ASC", ">");
+            return $"""
+                SELECT {ScorecardRow.Columns}
+                {Filters}
+                  AND (@AfterCode IS NULL OR d.name {beyond} @AfterName OR (d.name = @AfterName AND s.department_code > @AfterCode))
+                ORDER BY d.name {direction}, s.department_code
+                LIMIT @Take
+                """;
+        }
     }
 }
 
-/// <summary>The ranking's order: the sort value (missing values last), then the department code as the unique tie-breaker.</summary>
-internal sealed record RankOrder(ScorecardSort Sort, bool Descending)
+/// <summary>Where a ranking page ended: the last row's sort key (value or name, then code) and its rank.</summary>
+internal sealed record RankCursor(long? Key, string Name, string Code, int Rank)
 {
-    public readonly record struct Key(decimal? Value, string Name, string Code);
-
-    public Key KeyOf(ScorecardRow row) => new(
-        Sort switch
+    public static RankCursor Of(RankedScorecard last, ScorecardSort sort) => new(
+        sort switch
         {
-            ScorecardSort.ExecutionRate => row.ExecutionRate,
-            ScorecardSort.Composite => row.CompositeScore,
+            ScorecardSort.Composite => ScorecardReadModel.SortKey(last.Scorecard.CompositeScore),
+            ScorecardSort.ExecutionRate => ScorecardReadModel.SortKey(last.Scorecard.ExecutionRate),
             _ => null,
         },
-        Sort == ScorecardSort.Name ? row.DepartmentName : string.Empty,
-        row.DepartmentCode);
+        sort == ScorecardSort.Name ? last.Scorecard.DepartmentName : string.Empty,
+        last.Scorecard.DepartmentCode,
+        last.Rank);
 
-    public int Compare(ScorecardRow a, ScorecardRow b) => Compare(KeyOf(a), KeyOf(b));
+    public string Format() => string.Join(
+        '\u0001', Key?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Name, Code, Rank.ToString(CultureInfo.InvariantCulture));
 
-    public int Compare(Key a, Key b)
-    {
-        var byValue = Sort == ScorecardSort.Name
-            ? string.CompareOrdinal(a.Name, b.Name)
-            : (a.Value, b.Value) switch
-            {
-                (null, null) => 0,
-                (null, _) => 1,
-                (_, null) => -1,
-                var (x, y) => x!.Value.CompareTo(y!.Value),
-            };
-        if (Descending && Sort == ScorecardSort.Name)
-        {
-            byValue = -byValue;
-        }
-        else if (Descending && a.Value is not null && b.Value is not null)
-        {
-            byValue = -byValue;
-        }
-
-        return byValue != 0 ? byValue : string.CompareOrdinal(a.Code, b.Code);
-    }
-
-    public static string Format(Key key) =>
-        string.Join('\u0001', key.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, key.Name, key.Code);
-
-    public static Key Parse(string cursor)
+    public static RankCursor Parse(string cursor)
     {
         var parts = cursor.Split('\u0001');
-        if (parts.Length != 3 || (parts[0].Length > 0 && !decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
+        long key = 0;
+        if (parts.Length != 4 || (parts[0].Length > 0 && !long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out key))
+            || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var rank))
         {
             throw Paging.InvalidCursor();
         }
 
-        return new Key(parts[0].Length == 0 ? null : decimal.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parts[2]);
+        return new RankCursor(parts[0].Length == 0 ? null : key, parts[1], parts[2], rank);
     }
 }

@@ -1,5 +1,4 @@
 using PerfEval.Application.Evaluations;
-using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
@@ -18,23 +17,44 @@ public sealed record ScorecardRow(
     decimal Executed,
     FindingCounts FindingCounts)
 {
-    internal static ScorecardRow From(ScoredDepartment scored, int year)
-    {
-        var score = scored.Score;
-        return new ScorecardRow(
-            scored.Department.Code,
-            scored.Department.Name,
-            scored.Department.Region,
-            year,
-            Shown(score.CompositeScore),
-            score.Grade,
-            Shown(score.ExecutionRate),
-            Shown(score.ExecutionScore),
-            score.InitialBudget + 0.00m,
-            score.AdjustedBudget + 0.00m,
-            score.Executed + 0.00m,
-            score.FindingCounts);
-    }
+    /// <summary>The read model's columns of a row, from <c>scorecards s JOIN departments d ON d.code = s.department_code</c>.</summary>
+    internal const string Columns = """
+        s.department_code AS DepartmentCode, d.name AS DepartmentName, d.region AS Region, s.fiscal_year AS FiscalYear,
+        s.composite_score AS CompositeScore, s.grade AS Grade, s.execution_rate AS ExecutionRate,
+        s.execution_score AS ExecutionScore, s.initial_budget AS InitialBudget, s.adjusted_budget AS AdjustedBudget,
+        s.executed_amount AS Executed, s.error_count AS ErrorCount, s.warning_count AS WarningCount, s.info_count AS InfoCount
+        """;
 
-    private static decimal? Shown(decimal? value) => value + 0.00m;
+    /// <summary>Those columns as Dapper reads them.</summary>
+    internal sealed record Kept
+    {
+        public required string DepartmentCode { get; init; }
+        public required string DepartmentName { get; init; }
+        public required string Region { get; init; }
+        public int FiscalYear { get; init; }
+        public decimal? CompositeScore { get; init; }
+        public Grade? Grade { get; init; }
+        public decimal? ExecutionRate { get; init; }
+        public decimal? ExecutionScore { get; init; }
+        public decimal InitialBudget { get; init; }
+        public decimal AdjustedBudget { get; init; }
+        public decimal Executed { get; init; }
+        public int ErrorCount { get; init; }
+        public int WarningCount { get; init; }
+        public int InfoCount { get; init; }
+
+        public ScorecardRow ToRow() => new(
+            DepartmentCode,
+            DepartmentName,
+            Region,
+            FiscalYear,
+            CompositeScore + 0.00m,
+            Grade,
+            ExecutionRate + 0.00m,
+            ExecutionScore + 0.00m,
+            InitialBudget + 0.00m,
+            AdjustedBudget + 0.00m,
+            Executed + 0.00m,
+            new FindingCounts(ErrorCount, WarningCount, InfoCount));
+    }
 }

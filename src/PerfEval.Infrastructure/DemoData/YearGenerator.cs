@@ -142,6 +142,9 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
         {
             await generator.GenerateAsync(
                 configuration.GetValue("departments", 10_000), configuration.GetValue("year", 2025), configuration.GetValue("seed", 7), ct);
+
+            // The generated rows bypass the commands: the read model is brought to them afterwards.
+            await services.RebuildReadModelAsync(ct);
         }
         catch (InvalidOperationException refused)
         {

@@ -33,7 +33,10 @@ internal sealed class SqliteDialect : ISqlDialect
 
 /// <summary>
 /// Maps the SQLite spellings the shared SQL uses onto T-SQL: <c>LIMIT @p</c>, <c>RETURNING id</c> (one row),
-/// and <c>dec_add(a, b)</c> (exact decimal addition, which SQL Server's DECIMAL does natively).
+/// <c>dec_add(a, b)</c> (exact decimal addition, which SQL Server's DECIMAL does natively), and the
+/// marker <c>/*FOR UPDATE*/</c> after a table: SQLite's one writer already excludes every other, while
+/// SQL Server takes update and range locks there (<c>WITH (UPDLOCK, HOLDLOCK)</c>), so rows read to be
+/// rewritten, and rows not there yet, stay as read until the transaction ends.
 /// </summary>
 internal sealed partial class SqlServerDialect : ISqlDialect
 {
@@ -110,8 +113,11 @@ internal sealed partial class SqlServerDialect : ISqlDialect
         }
 
         s = DecimalAdd().Replace(s, "(${left} + ${right})");
+        s = s.Replace(ForUpdate, "WITH (UPDLOCK, HOLDLOCK)", StringComparison.Ordinal);
         return Limit().Replace(s, "OFFSET 0 ROWS FETCH NEXT ${parameter} ROWS ONLY");
     });
+
+    private const string ForUpdate = "/*FOR UPDATE*/";
 
     [GeneratedRegex(@"\s+RETURNING\s+(?<column>\w+)\s*;?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Returning();

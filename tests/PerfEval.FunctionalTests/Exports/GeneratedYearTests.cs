@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using PerfEval.Infrastructure;
 using PerfEval.Infrastructure.DemoData;
 using PerfEval.Infrastructure.Persistence;
 
@@ -20,6 +21,7 @@ public sealed class GeneratedYearFactory : PerfEvalFactory, IAsyncLifetime
     {
         var generator = ActivatorUtilities.CreateInstance<YearGenerator>(Services);
         Counts = await generator.GenerateAsync(Departments, Year, seed: 3, CancellationToken.None);
+        await Services.RebuildReadModelAsync(CancellationToken.None);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

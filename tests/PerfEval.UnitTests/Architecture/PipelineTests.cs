@@ -20,14 +20,31 @@ public sealed class PipelineTests
 
     [Theory]
     [MemberData(nameof(Commands))]
-    public void Command_RunsLoggingValidationUnitOfWorkAccessAndAudit_InThatOrder(Type command)
+    public void Command_RunsLoggingValidationUnitOfWorkAccessReadModelAndAudit_InThatOrder(Type command)
     {
         using var container = Container();
         using var scope = container.CreateScope();
 
         string[] validation = Validated(scope, command) ? ["ValidationBehavior"] : [];
-        Assert.Equal(["LoggingBehavior", .. validation, "UnitOfWorkBehavior", "AccessBehavior", "AuditBehavior"], BehaviorsOf(scope, command));
+        string[] readModel = ChangesScorecards(command) ? ["ScorecardRefreshBehavior"] : [];
+        Assert.Equal(["LoggingBehavior", .. validation, "UnitOfWorkBehavior", "AccessBehavior", .. readModel, "AuditBehavior"], BehaviorsOf(scope, command));
     }
+
+    [Theory]
+    [InlineData(typeof(PerfEval.Application.Budgets.CreateBudgetLine))]
+    [InlineData(typeof(PerfEval.Application.Budgets.UpdateBudgetLine))]
+    [InlineData(typeof(PerfEval.Application.Adjustments.PushBudgetAdjustments))]
+    [InlineData(typeof(PerfEval.Application.Indicators.CreateIndicator))]
+    [InlineData(typeof(PerfEval.Application.Indicators.UpdateIndicator))]
+    [InlineData(typeof(PerfEval.Application.Indicators.DeleteIndicator))]
+    [InlineData(typeof(PerfEval.Application.Evaluations.SaveEvaluation))]
+    [InlineData(typeof(PerfEval.Application.FiscalYears.UpdateFiscalYear))]
+    [InlineData(typeof(PerfEval.Application.ScoringSchemes.UpdateScoringScheme))]
+    public void Command_ThatChangesWhatScorecardsAreComputedFrom_RefreshesTheReadModel(Type command) =>
+        Assert.True(ChangesScorecards(command), $"{command.Name} changes scorecard inputs but does not refresh the read model");
+
+    private static bool ChangesScorecards(Type request) =>
+        request.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(PerfEval.Application.ReadModel.IChangesScorecards<>));
 
     [Theory]
     [MemberData(nameof(Queries))]

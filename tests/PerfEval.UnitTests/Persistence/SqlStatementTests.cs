@@ -81,6 +81,30 @@ public sealed class SqlStatementTests
         Assert.Equal(expected, SqlServerDialect.Instance.Translate(shared));
     }
 
+    /// <summary>The ranking's statements are built per sort and direction from one filter, so they are not constants of their own.</summary>
+    [Fact]
+    public void RankingStatements_ParseAsTSqlAndCompileOnSqlite()
+    {
+        var statements = PerfEval.Application.YearViews.ListYearScorecards.Handler.PageSql.Values;
+
+        Assert.Equal(6, statements.Count());
+        using var connection = SqlCatalog.MigratedSqlite();
+        foreach (var statement in statements)
+        {
+            // As Dapper sends them: a list parameter expanded into one parameter per element.
+            var sql = System.Text.RegularExpressions.Regex.Replace(statement, @"\bIN\s+@(\w+)", "IN (@$1_1, @$1_2)");
+            Assert.Empty(ParseErrors(SqlServerDialect.Instance.Translate(sql)));
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Prepare();
+        }
+    }
+
+    [Theory]
+    [InlineData("SELECT a FROM t /*FOR UPDATE*/ WHERE a = @A", "SELECT a FROM t WITH (UPDLOCK, HOLDLOCK) WHERE a = @A")]
+    public void SqlServerDialect_LocksWhatIsReadForUpdate(string shared, string expected) =>
+        Assert.Equal(expected, SqlServerDialect.Instance.Translate(shared));
+
     [Fact]
     public void Checks_RejectWhatTheyAreThereToCatch()
     {
