@@ -579,9 +579,9 @@ internal static class OperationDocs
             Parameters = new Dictionary<string, ParameterDoc>
             {
                 ["after"] = new("Resume after this cursor (a previous page's `nextCursor`); omit to start from the beginning."),
-                ["entityType"] = new("Only changes of this entity type: department, fiscalYear, budgetLine, budgetAdjustment, project, indicator, evaluation or scoringScheme.")
+                ["entityType"] = new("Only changes of this entity type: department, fiscalYear, budgetLine, budgetAdjustment, project, indicator, evaluation, scoringScheme or scorecard (a department-year's computed scorecard, key `CODE/YEAR`: it changes whenever a write changes one of its figures or findings).")
                 {
-                    Values = ["department", "fiscalYear", "budgetLine", "budgetAdjustment", "project", "indicator", "evaluation", "scoringScheme"],
+                    Values = ["department", "fiscalYear", "budgetLine", "budgetAdjustment", "project", "indicator", "evaluation", "scoringScheme", "scorecard"],
                     Example = "\"budgetLine\"",
                 },
                 ["limit"] = new("Page size, 1–1000 (default 500).") { Minimum = "1", Maximum = "1000", Default = "500", Example = "500" },
