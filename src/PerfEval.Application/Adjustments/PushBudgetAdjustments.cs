@@ -213,12 +213,12 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         /// <summary>Lists are sent in chunks that stay under both providers' parameter limits.</summary>
         private const int Chunk = 500;
 
-        private const string LinesOfDepartmentYearSql = $"""
+        private const string LinesOfDepartmentsSql = $"""
             SELECT {BudgetLineResponse.Columns} FROM budget_lines
-            WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
+            WHERE fiscal_year = @FiscalYear AND department_code IN @Codes
             """;
 
-        private const string DepartmentRegionSql = "SELECT region FROM departments WHERE code = @Code";
+        private const string RegionsSql = "SELECT code AS Code, region AS Region FROM departments WHERE code IN @Codes";
 
         private const string RecordedSourceItemsSql = """
             SELECT source_item_id FROM budget_adjustments
@@ -246,7 +246,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
         private const string LastIdSql = "SELECT COALESCE(MAX(id), 0) FROM budget_adjustments";
 
-        private const string LineAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id = @LineId";
+        private const string LinesAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id IN @Ids";
 
         private const string InsertedSql = $"""
             SELECT {BudgetAdjustmentResponse.Columns} FROM budget_adjustments
@@ -332,23 +332,27 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             ("Now", _ => now),
         ];
 
-        /// <summary>Each line moves once, by the sum of its items, inside the database.</summary>
+        /// <summary>Each line moves once, by the sum of its items, inside the database (one prepared statement for all lines).</summary>
         private async Task<List<AdjustedLine>> ApplyToLinesAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, DateTimeOffset now, CancellationToken ct)
         {
-            var adjusted = new List<AdjustedLine>();
-            foreach (var line in items.Select((a, i) => (lines[i]!.Id, a.Amount)).GroupBy(x => x.Id, x => x.Amount))
+            var deltas = items.Select((a, i) => (lines[i]!.Id, a.Amount)).GroupBy(x => x.Id, x => x.Amount).Select(g => (LineId: g.Key, Delta: g.Sum())).ToList();
+            await db.ExecuteForEachAsync(ApplySql, deltas, [("LineId", d => d.LineId), ("Delta", d => d.Delta), ("Now", _ => now)], ct);
+
+            var adjusted = new List<AdjustedLine>(deltas.Count);
+            var lowered = deltas.Where(d => d.Delta < 0).Select(d => d.LineId).ToHashSet();
+            foreach (var chunk in deltas.Select(d => d.LineId).Chunk(Chunk))
             {
-                await db.ExecuteAsync(ApplySql, new { LineId = line.Key, Delta = line.Sum(), Now = now }, ct);
-                var after = (await db.QuerySingleOrDefaultAsync<BudgetLineResponse>(LineAfterSql, new { LineId = line.Key }, ct))!;
-
-                // Re-checked after the atomic update, under its row lock: a concurrent batch that
-                // moved the same line first cannot make this one push it below the executed amount.
-                if (line.Sum() < 0 && after.AdjustedAmount < after.ExecutedAmount)
+                foreach (var after in await db.QueryAsync<BudgetLineResponse>(LinesAfterSql, new { Ids = chunk }, ct))
                 {
-                    throw new BusinessRuleException("lines", $"Line {line.Key}'s adjusted amount would fall to {Text(after.AdjustedAmount)}, below the {Text(after.ExecutedAmount)} already executed; nothing was recorded.");
-                }
+                    // Re-checked after the atomic update, under its row lock: a concurrent batch that
+                    // moved the same line first cannot make this one push it below the executed amount.
+                    if (lowered.Contains(after.Id) && after.AdjustedAmount < after.ExecutedAmount)
+                    {
+                        throw new BusinessRuleException("lines", $"Line {after.Id}'s adjusted amount would fall to {Text(after.AdjustedAmount)}, below the {Text(after.ExecutedAmount)} already executed; nothing was recorded.");
+                    }
 
-                adjusted.Add(new AdjustedLine(after.Id, after.DepartmentCode, after.FiscalYear, after.InitialAmount, after.AdjustmentTotal, after.AdjustedAmount, after.ExecutedAmount));
+                    adjusted.Add(new AdjustedLine(after.Id, after.DepartmentCode, after.FiscalYear, after.InitialAmount, after.AdjustmentTotal, after.AdjustedAmount, after.ExecutedAmount));
+                }
             }
 
             return [.. adjusted.OrderBy(l => l.LineId)];
@@ -414,29 +418,51 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             }
         }
 
-        /// <summary>Each item's line, its year open and its department visible to the client; lines are read once per department-year.</summary>
+        /// <summary>
+        /// Each item's line, its year open and its department visible to the client. Departments and
+        /// lines are read a chunk of departments at a time, so a batch spread over thousands of
+        /// departments costs a few dozen queries, not thousands.
+        /// </summary>
         private async Task ResolveLinesAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, Action<int, string> fail, CancellationToken ct)
         {
-            var byDepartmentYear = new Dictionary<(string, int), List<BudgetLineResponse>>();
             var years = new Dictionary<int, FiscalYearStatus?>();
-            var regions = new Dictionary<string, string?>();
+            foreach (var year in items.Select(i => i.FiscalYear).Distinct())
+            {
+                years[year] = await db.StatusOfYearAsync(year, ct);
+            }
+
+            var regions = new Dictionary<string, string>();
+            foreach (var chunk in items.Select(i => i.DepartmentCode).Distinct().Chunk(Chunk))
+            {
+                foreach (var department in await db.QueryAsync<DepartmentRegion>(RegionsSql, new { Codes = chunk }, ct))
+                {
+                    regions[department.Code] = department.Region;
+                }
+            }
+
+            var byDepartmentYear = new Dictionary<(string, int), List<BudgetLineResponse>>();
+            foreach (var year in items.Where(i => regions.ContainsKey(i.DepartmentCode)).GroupBy(i => i.FiscalYear))
+            {
+                foreach (var chunk in year.Select(i => i.DepartmentCode).Distinct().Chunk(Chunk))
+                {
+                    foreach (var line in await db.QueryAsync<BudgetLineResponse>(LinesOfDepartmentsSql, new { FiscalYear = year.Key, Codes = chunk }, ct))
+                    {
+                        var key = (line.DepartmentCode, line.FiscalYear);
+                        (byDepartmentYear.TryGetValue(key, out var list) ? list : byDepartmentYear[key] = []).Add(line);
+                    }
+                }
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (!years.TryGetValue(item.FiscalYear, out var status))
+                var region = regions.GetValueOrDefault(item.DepartmentCode);
+                if (region is not null && !context.MaySee(item.DepartmentCode, region))
                 {
-                    years[item.FiscalYear] = status = await db.StatusOfYearAsync(item.FiscalYear, ct);
+                    throw new ForbiddenException($"This client may not change department '{item.DepartmentCode}' (adjustments[{i}]).");
                 }
 
-                if (!regions.TryGetValue(item.DepartmentCode, out var region))
-                {
-                    regions[item.DepartmentCode] = region = await db.QuerySingleOrDefaultAsync<string>(DepartmentRegionSql, new { Code = item.DepartmentCode }, ct);
-                    if (region is not null && !context.MaySee(item.DepartmentCode, region))
-                    {
-                        throw new ForbiddenException($"This client may not change department '{item.DepartmentCode}' (adjustments[{i}]).");
-                    }
-                }
-
+                var status = years[item.FiscalYear];
                 if (status is null)
                 {
                     fail(i, $"Fiscal year {item.FiscalYear} does not exist.");
@@ -452,12 +478,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                     continue;
                 }
 
-                var key = (item.DepartmentCode, item.FiscalYear);
-                if (!byDepartmentYear.TryGetValue(key, out var candidates))
-                {
-                    byDepartmentYear[key] = candidates = [.. await db.QueryAsync<BudgetLineResponse>(LinesOfDepartmentYearSql, new { item.DepartmentCode, item.FiscalYear }, ct)];
-                }
-
+                var candidates = byDepartmentYear.GetValueOrDefault((item.DepartmentCode, item.FiscalYear)) ?? [];
                 lines[i] = item.LineId is { } lineId
                     ? candidates.Find(l => l.Id == lineId)
                     : candidates.Find(l => l.ExpenditureClass == item.ExpenditureClass && l.FundingSource == item.FundingSource && l.ProjectId == item.ProjectId);
@@ -554,6 +575,12 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             indexes.ToDictionary(i => $"adjustments[{i}]", i => new[] { $"{items[i].SourceSystem} item '{items[i].SourceItemId}' was already recorded." }));
 
         private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private sealed record DepartmentRegion
+        {
+            public required string Code { get; init; }
+            public required string Region { get; init; }
+        }
 
         private sealed record ReversedRow
         {

@@ -173,9 +173,10 @@ internal static class ScorecardMapping
         return card.ToStored(settings, explanations).ToResponse(language, departmentCode, departmentName, region, fiscalYear, scheme, explanations, version);
     }
 
+    private static readonly (IndicatorFlags Flag, string Name)[] Flags = [.. Enum.GetValues<IndicatorFlags>()
+        .Where(f => f != IndicatorFlags.None)
+        .Select(f => (f, char.ToLower(f.ToString()[0], CultureInfo.InvariantCulture) + f.ToString()[1..]))];
+
     private static List<string> FlagNames(IndicatorFlags flags) =>
-        Enum.GetValues<IndicatorFlags>()
-            .Where(f => f != IndicatorFlags.None && flags.HasFlag(f))
-            .Select(f => char.ToLower(f.ToString()[0], CultureInfo.InvariantCulture) + f.ToString()[1..])
-            .ToList();
+        flags == IndicatorFlags.None ? [] : [.. Flags.Where(f => flags.HasFlag(f.Flag)).Select(f => f.Name)];
 }

@@ -61,10 +61,6 @@ public sealed record IndicatorResponse : IDepartmentOwned, IVersioned
     public decimal? DeclaredScore { get; init; }
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-
-    internal Scoring.IndicatorInput ToScoringInput() => new(
-        Sequence, Name, Kind, Operator, Target, Weight, MidYearValue, FinalValue, QualitativeTier, QualitativeScore,
-        ReviewerDeduction, DeductionReason, DeviationReason, DeclaredCompletion, DeclaredScore, Id);
 }
 
 public interface IIndicatorFields

@@ -47,22 +47,39 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
         WHERE fiscal_year = @Year AND department_code IN @Codes
         """;
 
-    private const string LinesSql = $"""
-        SELECT {BudgetLineResponse.Columns} FROM budget_lines
+    // Only what the rules read: a year's worth of rows is read on a rebuild, and every column costs.
+    private const string LinesSql = """
+        SELECT department_code AS DepartmentCode, id AS Id, expenditure_class AS ExpenditureClass, funding_source AS FundingSource,
+            initial_amount AS InitialAmount, adjustment_total AS AdjustmentTotal, executed_amount AS ExecutedAmount
+        FROM budget_lines
         WHERE fiscal_year = @Year AND department_code IN @Codes
         ORDER BY department_code, id
         """;
 
-    private const string IndicatorsSql = $"""
-        SELECT {IndicatorResponse.Columns} FROM indicators
+    private const string IndicatorsSql = """
+        SELECT department_code AS DepartmentCode, id AS Id, sequence AS Sequence, name AS Name, kind AS Kind, operator AS Operator,
+            target_value AS Target, weight AS Weight, mid_year_value AS MidYearValue, final_value AS FinalValue,
+            qualitative_tier AS QualitativeTier, qualitative_score AS QualitativeScore, reviewer_deduction AS ReviewerDeduction,
+            deduction_reason AS DeductionReason, deviation_reason AS DeviationReason, declared_completion AS DeclaredCompletion,
+            declared_score AS DeclaredScore
+        FROM indicators
         WHERE fiscal_year = @Year AND department_code IN @Codes
         ORDER BY department_code, sequence
         """;
 
-    private const string EvaluationsSql = $"""
-        SELECT {EvaluationRow.Columns} FROM evaluations
+    private const string EvaluationsSql = """
+        SELECT department_code AS DepartmentCode, declared_initial_budget AS InitialBudget, declared_adjustments AS Adjustments,
+            declared_adjusted_budget AS AdjustedBudget, declared_executed AS Executed,
+            declared_expenditure_total AS ExpenditureTotal, declared_basic_expenditure AS BasicExpenditure,
+            declared_project_expenditure AS ProjectExpenditure, declared_initial_superior AS InitialSuperior,
+            declared_initial_own_level AS InitialOwnLevel, declared_initial_other AS InitialOther,
+            declared_adjustment_rate AS AdjustmentRate, declared_execution_rate AS ExecutionRate,
+            declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore, declared_grade AS Grade
+        FROM evaluations
         WHERE fiscal_year = @Year AND department_code IN @Codes
         """;
+
+    private const string YearClosedSql = "SELECT COUNT(*) FROM fiscal_years WHERE year = @Year AND closed_at IS NOT NULL";
 
     /// <summary>Departments whose data changed after their year closed.</summary>
     private const string ChangedAfterCloseSql = """
@@ -229,17 +246,19 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
     internal static async Task<Dictionary<string, ScorecardInput>> InputsAsync(DbSession db, int year, IReadOnlyList<string> departmentCodes, CancellationToken ct)
     {
         var key = new { Year = year, Codes = departmentCodes };
-        var lines = (await db.QueryAsync<BudgetLineResponse>(LinesSql, key, ct)).ToLookup(l => l.DepartmentCode);
-        var indicators = (await db.QueryAsync<IndicatorResponse>(IndicatorsSql, key, ct)).ToLookup(i => i.DepartmentCode);
-        var evaluations = (await db.QueryAsync<EvaluationRow>(EvaluationsSql, key, ct)).ToDictionary(e => e.DepartmentCode);
-        var changedAfterClose = (await db.QueryAsync<string>(ChangedAfterCloseSql, key, ct)).ToHashSet();
+        var lines = (await db.QueryAsync<LineRow>(LinesSql, key, ct)).ToLookup(l => l.DepartmentCode, l => l.ToInput());
+        var indicators = (await db.QueryAsync<IndicatorRow>(IndicatorsSql, key, ct)).ToLookup(i => i.DepartmentCode, i => i.ToInput());
+        var evaluations = (await db.QueryAsync<DeclaredRow>(EvaluationsSql, key, ct)).ToDictionary(e => e.DepartmentCode, e => e.ToFigures());
+        var changedAfterClose = await db.ExecuteScalarAsync<int>(YearClosedSql, key, ct) > 0
+            ? (await db.QueryAsync<string>(ChangedAfterCloseSql, key, ct)).ToHashSet()
+            : [];
 
         return lines.Select(l => l.Key).Concat(indicators.Select(i => i.Key)).Concat(evaluations.Keys).Distinct().ToDictionary(
             code => code,
             code => new ScorecardInput(
-                [.. lines[code].Select(l => l.ToScoringInput())],
-                [.. indicators[code].Select(i => i.ToScoringInput())],
-                evaluations.GetValueOrDefault(code)?.Declared ?? DeclaredFigures.None,
+                [.. lines[code]],
+                [.. indicators[code]],
+                evaluations.GetValueOrDefault(code) ?? DeclaredFigures.None,
                 changedAfterClose.Contains(code)));
     }
 
@@ -251,6 +270,68 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
 
     private static string FindingCodesOf(StoredScorecard card) =>
         card.Findings.Count == 0 ? "," : "," + string.Join(',', card.Findings.Select(f => f.Code).Distinct()) + ",";
+
+    private sealed record LineRow
+    {
+        public required string DepartmentCode { get; init; }
+        public long Id { get; init; }
+        public ExpenditureClass ExpenditureClass { get; init; }
+        public FundingSource FundingSource { get; init; }
+        public decimal InitialAmount { get; init; }
+        public decimal AdjustmentTotal { get; init; }
+        public decimal ExecutedAmount { get; init; }
+
+        public BudgetLineInput ToInput() => new(ExpenditureClass, FundingSource, InitialAmount, AdjustmentTotal, ExecutedAmount, Id);
+    }
+
+    private sealed record IndicatorRow
+    {
+        public required string DepartmentCode { get; init; }
+        public long Id { get; init; }
+        public int Sequence { get; init; }
+        public required string Name { get; init; }
+        public IndicatorKind Kind { get; init; }
+        public ComparisonOperator? Operator { get; init; }
+        public decimal? Target { get; init; }
+        public decimal? Weight { get; init; }
+        public decimal? MidYearValue { get; init; }
+        public decimal? FinalValue { get; init; }
+        public QualitativeTier? QualitativeTier { get; init; }
+        public decimal? QualitativeScore { get; init; }
+        public decimal? ReviewerDeduction { get; init; }
+        public string? DeductionReason { get; init; }
+        public string? DeviationReason { get; init; }
+        public decimal? DeclaredCompletion { get; init; }
+        public decimal? DeclaredScore { get; init; }
+
+        public IndicatorInput ToInput() => new(
+            Sequence, Name, Kind, Operator, Target, Weight, MidYearValue, FinalValue, QualitativeTier, QualitativeScore,
+            ReviewerDeduction, DeductionReason, DeviationReason, DeclaredCompletion, DeclaredScore, Id);
+    }
+
+    private sealed record DeclaredRow
+    {
+        public required string DepartmentCode { get; init; }
+        public decimal? InitialBudget { get; init; }
+        public decimal? Adjustments { get; init; }
+        public decimal? AdjustedBudget { get; init; }
+        public decimal? Executed { get; init; }
+        public decimal? ExpenditureTotal { get; init; }
+        public decimal? BasicExpenditure { get; init; }
+        public decimal? ProjectExpenditure { get; init; }
+        public decimal? InitialSuperior { get; init; }
+        public decimal? InitialOwnLevel { get; init; }
+        public decimal? InitialOther { get; init; }
+        public decimal? AdjustmentRate { get; init; }
+        public decimal? ExecutionRate { get; init; }
+        public decimal? ExecutionScore { get; init; }
+        public decimal? CompositeScore { get; init; }
+        public Grade? Grade { get; init; }
+
+        public DeclaredFigures ToFigures() => new(
+            InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
+            InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade);
+    }
 
     private sealed record KeptCard
     {
