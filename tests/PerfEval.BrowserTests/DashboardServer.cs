@@ -14,6 +14,7 @@ public sealed class DashboardServer : IDisposable
     private readonly Process _process;
     private readonly string _dataFolder;
     private readonly Queue<string> _tail = new();
+    private readonly List<string> _console = [];
 
     private DashboardServer(Process process, Uri baseAddress, string dataFolder)
     {
@@ -32,6 +33,18 @@ public sealed class DashboardServer : IDisposable
             lock (_tail)
             {
                 return string.Join('\n', _tail);
+            }
+        }
+    }
+
+    /// <summary>Every console line up to the first 500: the start-up as a person running the service reads it.</summary>
+    public IReadOnlyList<string> Console
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return [.. _console];
             }
         }
     }
@@ -161,6 +174,11 @@ public sealed class DashboardServer : IDisposable
 
         lock (_tail)
         {
+            if (_console.Count < 500)
+            {
+                _console.Add(line);
+            }
+
             _tail.Enqueue(line);
             while (_tail.Count > 60)
             {
