@@ -32,9 +32,18 @@ export function severityBadge(severity) {
   return `<span class="severity severity-${esc(severity)}">${esc(t(`severity.${severity}`))}</span>`;
 }
 
-/** A declared value as the report printed it (strings such as a grade code are shown as they are). */
+const asPrinted = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+
+/**
+ * A declared value with the decimals the report printed (5, 66.57), not two: whether it agrees with
+ * the computed figure is judged at its own precision, so the reader needs to see that precision.
+ */
 export function fmtDeclared(value) {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return fmt2(value);
+  if (typeof value === 'number') return asPrinted.format(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+    const [whole, fraction] = value.split('.');
+    return `${asPrinted.format(BigInt(whole))}${fraction ? `.${fraction}` : ''}`;
+  }
   return esc(value);
 }

@@ -166,7 +166,11 @@ const zh = {
   'flag.targetLikelyTooLow': '指标值可能偏低',
   'flag.finalBelowMidYear': '低于年中监控值',
   'flag.underAchieved': '未完成',
-  'flag.exactTargetMissed': '未达到等于目标',
+  'flag.equalTargetMissed': '未恰好达到目标值',
+  'flag.outsideTier': '得分超出档次区间',
+  'flag.deducted': '已复核扣分',
+  'flag.reasonMissing': '缺少原因说明',
+  'findings.example': '例：',
 };
 
 
@@ -335,7 +339,11 @@ const en = {
   'flag.targetLikelyTooLow': 'target likely too low',
   'flag.finalBelowMidYear': 'below mid-year value',
   'flag.underAchieved': 'under-achieved',
-  'flag.exactTargetMissed': 'exact target missed',
+  'flag.equalTargetMissed': '= target missed',
+  'flag.outsideTier': 'score outside its tier',
+  'flag.deducted': 'reviewer deduction',
+  'flag.reasonMissing': 'reason missing',
+  'findings.example': 'e.g. ',
 };
 
 
@@ -355,6 +363,11 @@ export function setLang(value) {
 export function t(key, values = {}) {
   const text = tables[lang()][key] ?? zh[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+/** The text for a key, or the fallback (e.g. a code the API added after this table was written). */
+export function tOr(key, fallback) {
+  return key in tables[lang()] || key in zh ? t(key) : fallback;
 }
 
 /** The Accept-Language the API is asked for, so finding messages come in the page's language. */

@@ -1,6 +1,6 @@
 // One department's year: its scorecard with every number's formula, its years side by side, its downloads.
 import { api, saveBlob } from '../api.js';
-import { t } from '../i18n.js';
+import { t, tOr } from '../i18n.js';
 import { esc, fmt2, fmtDeclared, gradeBadge, severityBadge } from '../format.js';
 import * as model from '../model.js';
 import { statusMessage } from './problem.js';
@@ -71,8 +71,8 @@ export async function render(container, ctx) {
           ${card.indicators.map((i) => `
             <tr>
               <td class="num narrow">${i.sequence}</td>
-              <td class="name">${esc(i.name)}${i.flags.map((f) => ` <span class="flag">${esc(t(`flag.${f}`))}</span>`).join('')}</td>
-              <td>${esc(t(`dept.kind.${i.kind}`))}</td>
+              <td class="name">${esc(i.name)}${i.flags.map((f) => ` <span class="flag" data-flag="${esc(f)}">${esc(tOr(`flag.${f}`, f))}</span>`).join('')}</td>
+              <td>${esc(tOr(`dept.kind.${i.kind}`, i.kind))}</td>
               <td class="num">${fmt2(i.weight)}</td>
               <td class="num">${n(`${i.path}.completion`, i.completion)}</td>
               <td class="num">${n(`${i.path}.cappedScore`, i.cappedScore)}</td>
@@ -96,7 +96,7 @@ export async function render(container, ctx) {
           <thead><tr><th>${esc(t('dept.item'))}</th><th class="num">${esc(t('dept.declared'))}</th><th class="num">${esc(t('dept.computed'))}</th><th class="center"></th></tr></thead>
           <tbody>${card.declared.map((x) => `
             <tr class="${x.consistent === false ? 'mismatch' : ''}">
-              <td>${esc(t(`declared.${x.name}`))}</td>
+              <td>${esc(tOr(`declared.${x.name}`, x.name))}</td>
               <td class="num">${x.name === 'grade' ? gradeLabel(x.declared) : fmtDeclared(x.declared)}</td>
               <td class="num">${x.name === 'grade' ? gradeLabel(x.computed) : fmtDeclared(x.computed)}</td>
               <td class="center">${consistency(x.consistent)}</td>

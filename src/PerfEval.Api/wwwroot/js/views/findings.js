@@ -56,7 +56,8 @@ export async function render(container, ctx) {
 function group(g, year, open) {
   return `
     <details class="finding-group" data-group="${esc(g.severity)}|${esc(g.code)}" ${open ? 'open' : ''}>
-      <summary>${severityBadge(g.severity)} <code>${esc(g.code)}</code> <span class="muted">× ${fmtInt(g.items.length)}</span></summary>
+      <summary>${severityBadge(g.severity)} <code>${esc(g.code)}</code> <span class="muted">× ${fmtInt(g.items.length)}</span>
+        <span class="example muted">${esc(t('findings.example'))}${esc(g.items[0].message)}</span></summary>
       <table class="data fixed">
         <colgroup><col class="w-dept"><col class="w-region"><col class="w-subject"><col></colgroup>
         <thead><tr><th>${esc(t('findings.department'))}</th><th>${esc(t('col.region'))}</th><th>${esc(t('findings.subject'))}</th><th>${esc(t('findings.message'))}</th></tr></thead>
