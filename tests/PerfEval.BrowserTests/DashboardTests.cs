@@ -72,6 +72,24 @@ public sealed class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Charts_WhenGradeBarClicked_FilterTheRankingByThatGrade()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+        await Expect(page.Locator("#chart-grades canvas")).ToHaveCountAsync(1);
+
+        // The middle of the 良 (good) bar, where the chart itself places it.
+        var point = await page.EvaluateAsync<double[]>(
+            "() => echarts.getInstanceByDom(document.getElementById('chart-grades')).convertToPixel({ seriesIndex: 0 }, [1, 0.5])");
+        var chart = await page.Locator("#chart-grades").BoundingBoxAsync() ?? throw new InvalidOperationException("The grade chart is not laid out.");
+        await page.Mouse.ClickAsync((float)(chart.X + point[0]), (float)(chart.Y + point[1]));
+
+        await Expect(page.Locator("#filter-grade")).ToHaveValueAsync("good");
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveCountAsync(1);
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveAttributeAsync("data-code", "GXQ-SWJ");
+    }
+
+    [Fact]
     public async Task SignIn_WhenKeyIsRejected_SaysSoInChineseWithTheProblemTitle()
     {
         var page = await dashboard.NewPageAsync();

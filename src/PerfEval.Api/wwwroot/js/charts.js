@@ -28,8 +28,8 @@ const base = {
   grid: { left: 48, right: 16, top: 16, bottom: 36, containLabel: true },
 };
 
-/** Counts by grade (优/良/中/差 and no grade), as bars: the four bands read left to right. */
-export function grades(element, overall) {
+/** Counts by grade (优/良/中/差 and no grade), as bars: the four bands read left to right. Clicking a band picks it. */
+export function grades(element, overall, onPick) {
   const c = chart(element);
   if (!c) return;
   const codes = ['excellent', 'good', 'fair', 'poor', 'none'];
@@ -43,12 +43,14 @@ export function grades(element, overall) {
       barMaxWidth: 48,
       label: { show: true, position: 'top' },
       data: codes.map((g) => ({ value: overall.grades[g], itemStyle: { color: GRADE_COLORS[g] } })),
+      cursor: 'pointer',
     }],
   });
+  if (onPick) c.on('click', (p) => codes[p.dataIndex] !== 'none' && onPick(codes[p.dataIndex]));
 }
 
-/** The average composite of each region, lowest to highest from the bottom. */
-export function byRegion(element, regions) {
+/** The average composite of each region, lowest to highest from the bottom. Clicking a region picks it. */
+export function byRegion(element, regions, onPick) {
   const c = chart(element);
   if (!c) return;
   const rows = regions.filter((r) => r.composite.average !== null).sort((a, b) => a.composite.average - b.composite.average);
@@ -68,12 +70,14 @@ export function byRegion(element, regions) {
       itemStyle: { color: '#1f5fa8' },
       label: { show: true, position: 'right', formatter: (p) => fmt2(p.value) },
       data: rows.map((r) => r.composite.average),
+      cursor: 'pointer',
     }],
   });
+  if (onPick) c.on('click', (p) => onPick(rows[p.dataIndex].region));
 }
 
-/** One point per department: execution rate across, composite up, coloured by grade. */
-export function executionVsComposite(element, rows) {
+/** One point per department: execution rate across, composite up, coloured by grade. Clicking a point opens it. */
+export function executionVsComposite(element, rows, onPick) {
   const c = chart(element);
   if (!c) return;
   const points = rows.filter((r) => r.executionRate !== null && r.composite !== null);
@@ -96,6 +100,7 @@ export function executionVsComposite(element, rows) {
     yAxis: { type: 'value', name: t('col.composite'), scale: true, max: (v) => Math.max(100, Math.ceil(v.max)) },
     series,
   });
+  if (onPick) c.on('click', (p) => p.data?.code && onPick(p.data.code));
 }
 
 function escapeText(text) {

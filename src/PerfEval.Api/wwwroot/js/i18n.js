@@ -34,6 +34,8 @@ const zh = {
   'chart.scatterNote': '按当前筛选条件的前 {n} 个单位',
   'chart.unavailable': '图表组件未能加载。',
   'chart.count': '单位数',
+  'chart.clickToFilter': '点击柱条筛选排名',
+  'chart.clickToOpen': '点击圆点查看单位',
 
   'ranking.title': '单位排名',
   'ranking.region': '区域',
@@ -207,6 +209,8 @@ const en = {
   'chart.scatterNote': 'The first {n} departments under the current filters',
   'chart.unavailable': 'The chart library did not load.',
   'chart.count': 'Departments',
+  'chart.clickToFilter': 'click a bar to filter the ranking',
+  'chart.clickToOpen': 'click a point to open the department',
 
   'ranking.title': 'Ranking',
   'ranking.region': 'Region',

@@ -33,9 +33,9 @@ export async function render(container, ctx) {
       ${tile(t('summary.unitsWithErrors'), fmtInt(o.unitsWithErrors), 'units-with-errors', o.unitsWithErrors > 0 ? 'warn' : '')}
     </section>
     <section class="chart-grid">
-      <figure class="panel chart-panel"><figcaption>${esc(t('chart.grades'))}</figcaption><div class="chart" id="chart-grades"></div></figure>
-      <figure class="panel chart-panel"><figcaption>${esc(t('chart.byRegion'))}</figcaption><div class="chart" id="chart-regions"></div></figure>
-      <figure class="panel chart-panel"><figcaption>${esc(t('chart.scatter'))} <span class="muted small" id="scatter-note"></span></figcaption><div class="chart" id="chart-scatter"></div></figure>
+      <figure class="panel chart-panel"><figcaption>${esc(t('chart.grades'))} <span class="muted small">${esc(t('chart.clickToFilter'))}</span></figcaption><div class="chart" id="chart-grades"></div></figure>
+      <figure class="panel chart-panel"><figcaption>${esc(t('chart.byRegion'))} <span class="muted small">${esc(t('chart.clickToFilter'))}</span></figcaption><div class="chart" id="chart-regions"></div></figure>
+      <figure class="panel chart-panel"><figcaption>${esc(t('chart.scatter'))} <span class="muted small">${esc(t('chart.clickToOpen'))}</span> <span class="muted small" id="scatter-note"></span></figcaption><div class="chart" id="chart-scatter"></div></figure>
     </section>
     <section class="panel" id="ranking">
       <div class="section-head">
@@ -61,14 +61,22 @@ export async function render(container, ctx) {
       <div class="pager" id="pager"></div>
     </section>`;
 
-  charts.grades(container.querySelector('#chart-grades'), o);
-  charts.byRegion(container.querySelector('#chart-regions'), data.byRegion);
-
   const reload = () => {
     Object.assign(ranking, { cursors: [null], page: 0 });
     loadRanking(container, ctx);
     loadScatter(container, ctx);
   };
+  // A bar of either chart filters the ranking by its grade or region.
+  charts.grades(container.querySelector('#chart-grades'), o, (grade) => {
+    ranking.grade = grade;
+    container.querySelector('#filter-grade').value = grade;
+    reload();
+  });
+  charts.byRegion(container.querySelector('#chart-regions'), data.byRegion, (region) => {
+    ranking.region = region;
+    container.querySelector('#filter-region').value = region;
+    reload();
+  });
   container.querySelector('#filter-region').addEventListener('change', (e) => { ranking.region = e.target.value; reload(); });
   container.querySelector('#filter-grade').addEventListener('change', (e) => { ranking.grade = e.target.value; reload(); });
   container.querySelector('#page-size').addEventListener('change', (e) => { ranking.limit = Number(e.target.value); reload(); });
@@ -111,7 +119,8 @@ async function loadScatter(container, ctx) {
     const page = model.rankingPage(await api.ranking(ctx.year, query({ limit: SCATTER_LIMIT, includeTotal: undefined })));
     if (!ctx.isCurrent()) return;
     container.querySelector('#scatter-note').textContent = page.nextCursor ? `(${t('chart.scatterNote', { n: SCATTER_LIMIT })})` : '';
-    charts.executionVsComposite(container.querySelector('#chart-scatter'), page.rows);
+    charts.executionVsComposite(container.querySelector('#chart-scatter'), page.rows,
+      (code) => { location.hash = `#/departments/${encodeURIComponent(code)}/${ctx.year}`; });
   } catch (error) {
     if (!ctx.isCurrent()) return;
     if (error.status === 401) ctx.fail(error);
