@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -18,7 +20,12 @@ internal static class ConsoleLogging
     {
         if (!environment.IsDevelopment())
         {
-            logging.AddJsonConsole(o => o.IncludeScopes = true);
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                // Log lines are not HTML: Chinese text and '+' stay as they are instead of \uXXXX escapes.
+                o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            });
             return logging;
         }
 
