@@ -98,7 +98,7 @@ export async function render(container, ctx) {
             <tr class="${x.consistent === false ? 'mismatch' : ''}">
               <td>${esc(tOr(`declared.${x.name}`, x.name))}</td>
               <td class="num">${x.name === 'grade' ? gradeLabel(x.declared) : fmtDeclared(x.declared)}</td>
-              <td class="num">${x.name === 'grade' ? gradeLabel(x.computed) : fmtDeclared(x.computed)}</td>
+              <td class="num">${x.name === 'grade' ? gradeLabel(x.computed) : fmt2(model.num(x.computed))}</td>
               <td class="center">${consistency(x.consistent)}</td>
             </tr>`).join('')}
           </tbody>

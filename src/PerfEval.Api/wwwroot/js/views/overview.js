@@ -166,9 +166,9 @@ function drawTable(container, ctx) {
         ${rows.length ? rows.map((r) => `
           <tr data-code="${esc(r.code)}">
             <td class="num narrow">${fmtInt(r.rank)}</td>
-            <td><code>${esc(r.code)}</code></td>
+            <td class="nowrap"><code>${esc(r.code)}</code></td>
             <td class="name"><a href="#/departments/${encodeURIComponent(r.code)}/${ctx.year}">${esc(r.name)}</a></td>
-            <td>${esc(r.region)}</td>
+            <td class="nowrap">${esc(r.region)}</td>
             <td class="num strong" data-field="composite">${fmt2(r.composite)}</td>
             <td class="center">${gradeBadge(r.grade)}</td>
             <td class="num" data-field="executionRate">${fmt2(r.executionRate)}</td>
