@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PerfEval.Api.Endpoints;
+using PerfEval.Api.Hosting;
 using PerfEval.Api.Infrastructure;
 using PerfEval.Api.OpenApi;
 using PerfEval.Api.Security;
@@ -15,7 +16,8 @@ var builder = WebApplication.CreateBuilder(args);
 // request, so the production credential checks are for the service itself, not for them.
 var command = args.FirstOrDefault(a => a is "migrate" or "generate-data" or "rebuild-read-model" or OpenApiCommand.Argument);
 
-builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+var started = new StartupLogging();
+builder.Logging.AddPerfEvalConsole(builder.Environment, started);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 builder.AddPerfEvalSecurity(verifyProduction: command is null);
 
@@ -79,9 +81,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePerfEvalHardening();
 
-// The contract and its UI are public documentation (openapi.yaml is published), served before
-// authentication; every data route needs a key.
+// The contract and its UI are public documentation (openapi.yaml is published), and the dashboard
+// (wwwroot) is static files that hold no data: both are served before authentication. Every data
+// route, the dashboard's calls included, needs a key.
 app.UsePerfEvalSwagger();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 
 app.UsePerfEvalSecurity();
 
@@ -109,6 +114,7 @@ if (openApiOnly)
     return;
 }
 
+started.AnnounceWhenReady(app);
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PerfEval.BrowserTests;
+
+/// <summary>The dashboard in a real Chromium against the service on Kestrel with the demo data (DOMAIN.md's worked examples).</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardTests(DashboardFixture dashboard)
+{
+    [Fact]
+    public async Task Root_WithoutKey_ServesTheDashboardAndAsksForAKey()
+    {
+        using var http = new HttpClient { BaseAddress = dashboard.BaseAddress };
+
+        var root = await http.GetAsync(new Uri("/", UriKind.Relative));
+        var script = await http.GetAsync(new Uri("/js/main.js", UriKind.Relative));
+        var data = await http.GetAsync(new Uri("/api/v1/fiscal-years", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        Assert.Equal("text/html", root.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("js/main.js", await root.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, data.StatusCode);
+
+        var page = await dashboard.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".key-panel h1")).ToHaveTextAsync("输入 API 密钥");
+        await Expect(page.Locator("#api-key")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Ranking_WhenDemoKeyEntered_ShowsTheThreeDemoDepartmentsRankedWithTheirGrades()
+    {
+        var page = await dashboard.NewPageAsync();
+        var errors = DashboardPages.CollectErrors(page);
+
+        await DashboardPages.SignInAsync(page);
+
+        Assert.Equal(
+            [("GXQ-CYFWZX", "99.80", "优"), ("GXQ-GYYQ", "99.48", "优"), ("GXQ-SWJ", "85.00", "良")],
+            await DashboardPages.RankingAsync(page));
+        var amounts = page.Locator("#ranking-grid tr[data-code='GXQ-GYYQ'] td.num");
+        await Expect(amounts.Nth(4)).ToHaveTextAsync("38,615,500.00");
+        await Expect(page.Locator("[data-tile=average-composite] .tile-value")).ToHaveTextAsync("94.76");
+        Assert.Equal(DashboardFixture.ReaderKey, await page.EvaluateAsync<string>("() => sessionStorage.getItem('perfeval.apiKey')"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('perfeval.apiKey')"));
+        foreach (var chart in new[] { "#chart-grades", "#chart-regions", "#chart-scatter" })
+        {
+            await Expect(page.Locator($"{chart} canvas")).ToHaveCountAsync(1);
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Ranking_WhenSortedAndFiltered_AsksTheApiAndShowsItsOrder()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+
+        await page.Locator("button.sort[data-sort=executionRate]").ClickAsync();
+        await Expect(page.Locator(DashboardPages.RankingRows).First).ToHaveAttributeAsync("data-code", "GXQ-SWJ");
+
+        await page.Locator("#filter-grade").SelectOptionAsync("excellent");
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveCountAsync(2);
+
+        await page.Locator("#filter-search").FillAsync("工业园区");
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveCountAsync(1);
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveAttributeAsync("data-code", "GXQ-GYYQ");
+    }
+
+    [Fact]
+    public async Task Charts_WhenGradeBarClicked_FilterTheRankingByThatGrade()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+        await Expect(page.Locator("#chart-grades canvas")).ToHaveCountAsync(1);
+
+        // The middle of the 良 (good) bar, where the chart itself places it.
+        var point = await page.EvaluateAsync<double[]>(
+            "() => echarts.getInstanceByDom(document.getElementById('chart-grades')).convertToPixel({ seriesIndex: 0 }, [1, 0.5])");
+        var chart = await page.Locator("#chart-grades").BoundingBoxAsync() ?? throw new InvalidOperationException("The grade chart is not laid out.");
+        await page.Mouse.ClickAsync((float)(chart.X + point[0]), (float)(chart.Y + point[1]));
+
+        await Expect(page.Locator("#filter-grade")).ToHaveValueAsync("good");
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveCountAsync(1);
+        await Expect(page.Locator(DashboardPages.RankingRows)).ToHaveAttributeAsync("data-code", "GXQ-SWJ");
+    }
+
+    [Fact]
+    public async Task SignIn_WhenKeyIsRejected_SaysSoInChineseWithTheProblemTitle()
+    {
+        var page = await dashboard.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.Locator("#api-key").FillAsync("not-a-key");
+        await page.Locator("#key-form button[type=submit]").ClickAsync();
+
+        var message = page.Locator(".key-panel .error-message");
+        await Expect(message).ToHaveAttributeAsync("data-status", "401");
+        await Expect(message).ToContainTextAsync("密钥无效");
+        await Expect(message).ToContainTextAsync("Unauthorized");
+        await Expect(page.Locator("#api-key")).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('perfeval.apiKey')"));
+    }
+
+    [Fact]
+    public async Task Department_WhenNumberClicked_ShowsItsFormulaAndInputs()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+
+        await page.Locator("#ranking-grid tr[data-code='GXQ-GYYQ'] td.name a").ClickAsync();
+        await page.Locator("#indicator-table").WaitForAsync();
+
+        await Expect(page.Locator("#dept-name")).ToContainTextAsync("工业园区管理办公室");
+        await Expect(page.Locator("[data-tile=composite] .tile-value")).ToContainTextAsync("99.48");
+        await Expect(page.Locator("[data-tile=composite] .grade")).ToHaveTextAsync("优");
+        await page.Locator("[data-tile=execution-rate] button.explained").ClickAsync();
+        var popover = page.Locator("#explain-popover");
+        await Expect(popover).ToBeVisibleAsync();
+        await Expect(popover).ToContainTextAsync("budget.executionRate");
+        await Expect(popover).ToContainTextAsync("36615500.00 / 38615500.00 × 100");
+
+        await page.Locator("#indicator-table button[data-path='indicators[1].completion']").ClickAsync();
+        await Expect(popover).ToContainTextAsync("max(36142.0 / 35000.0 × 100, 0)");
+        await Expect(page.Locator("#indicator-table button[data-path='indicators[1].completion']")).ToHaveTextAsync("103.26");
+
+        await Expect(page.Locator("#years-table thead th")).ToContainTextAsync(["", "2024"]);
+        await Expect(page.Locator("#declared-table tr.mismatch")).ToContainTextAsync("支出总额");
+    }
+
+    [Fact]
+    public async Task Department_WhenExportsClicked_DownloadsTheYearAsXlsxAndCsv()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+        await DashboardPages.OpenDepartmentAsync(page, "GXQ-GYYQ", 2024);
+
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export=scorecards][data-format=xlsx]").ClickAsync());
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export=indicators][data-format=csv]").ClickAsync());
+
+        Assert.Equal("perfeval-2024-scorecards.xlsx", xlsx.SuggestedFilename);
+        var xlsxBytes = await File.ReadAllBytesAsync(await xlsx.PathAsync());
+        Assert.True(xlsxBytes.AsSpan().StartsWith("PK\u0003\u0004"u8), "An XLSX is a ZIP package: it begins with PK\\3\\4.");
+        Assert.Equal("perfeval-2024-indicators.csv", csv.SuggestedFilename);
+        var csvBytes = await File.ReadAllBytesAsync(await csv.PathAsync());
+        Assert.True(csvBytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "The CSV begins with the UTF-8 BOM, so Excel opens its Chinese as is.");
+        Assert.Contains("GXQ-GYYQ", Encoding.UTF8.GetString(csvBytes), StringComparison.Ordinal);
+
+        // Only downloads that exist: the scorecard itself and the year exports; no report form.
+        await Expect(page.Locator("#downloads button")).ToHaveCountAsync(9);
+    }
+
+    [Fact]
+    public async Task Department_WhenNotFound_ShowsThe404InTheReadersLanguage()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+
+        await page.GotoAsync("/#/departments/NO-SUCH/2024");
+
+        var panel = page.Locator(".error-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-status", "404");
+        await Expect(panel).ToContainTextAsync("未找到所请求的数据");
+
+        await page.Locator(".lang-switch button[data-lang=en]").ClickAsync();
+        await Expect(page.Locator(".error-panel")).ToContainTextAsync("The data was not found");
+    }
+
+    [Fact]
+    public async Task Language_WhenSwitchedToEnglish_ShowsEnglishLabelsAndIsRemembered()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+        await Expect(page.Locator(".tab[data-nav=overview]")).ToHaveTextAsync("概览与排名");
+
+        await page.Locator(".lang-switch button[data-lang=en]").ClickAsync();
+
+        await Expect(page.Locator(".tab[data-nav=overview]")).ToHaveTextAsync("Overview & ranking");
+        await Expect(page.Locator("#ranking-grid thead")).ToContainTextAsync("Composite");
+        await Expect(page.Locator("#ranking-grid tr[data-code='GXQ-GYYQ'] .grade")).ToHaveTextAsync("Excellent");
+        Assert.Equal("en", await page.EvaluateAsync<string>("() => localStorage.getItem('perfeval.lang')"));
+
+        await page.ReloadAsync();
+        await page.Locator(DashboardPages.RankingRows).First.WaitForAsync();
+        await Expect(page.Locator(".tab[data-nav=findings]")).ToHaveTextAsync("Findings");
+        Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+
+        await page.Locator(".tab[data-nav=findings]").ClickAsync();
+        await Expect(page.Locator("details[data-group='warning|FINAL_BELOW_MID_YEAR']")).ToContainTextAsync("is below the mid-year value");
+    }
+
+    [Fact]
+    public async Task Findings_AreGroupedByCodeAndSeverity()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+
+        await page.Locator(".tab[data-nav=findings]").ClickAsync();
+
+        var midYear = page.Locator("details[data-group='warning|FINAL_BELOW_MID_YEAR']");
+        await Expect(midYear.Locator("tbody tr")).ToHaveCountAsync(4);
+        await Expect(page.Locator("details[data-group='error|BUDGET_CLASS_SPLIT'] tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("details[data-group='error|DECLARED_ADJUSTMENT_RATE_MISMATCH']")).ToContainTextAsync("商务局");
+        await Expect(page.Locator("details.finding-group").First).ToHaveAttributeAsync("data-group", new System.Text.RegularExpressions.Regex("^error\\|"));
+
+        await page.Locator("#filter-severity").SelectOptionAsync("error");
+        await Expect(page.Locator("details[data-group^='warning']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("details[data-group^='error']")).ToHaveCountAsync(3);
+    }
+}
