@@ -4,11 +4,10 @@ using System.Runtime.CompilerServices;
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
-/// The arithmetic the rules are written in, so that one set of rules runs on two kinds of exact
-/// number: <see cref="DecimalNumber"/> (any decimal; single scorecards with explanations and finding
-/// texts) and <see cref="ScaledNumber"/> (a whole number of 10^-scale units in 64 bits; bulk scoring).
-/// Both follow decimal's own arithmetic: a sum keeps the larger scale, a product adds the scales,
-/// comparison and equality are by value. Every rounding goes through <see cref="Rounding"/>.
+/// The arithmetic the rules are written in: exact numbers that follow decimal's own arithmetic (a sum
+/// keeps the larger scale, a product adds the scales, comparison and equality are by value), each
+/// rounding through <see cref="Rounding"/>. <see cref="DecimalNumber"/> is the one kind of number the
+/// rules run on (docs/adr/0001-read-model.md says why the second one went).
 /// </summary>
 internal interface IExactNumber<T> :
     IAdditionOperators<T, T, T>,
