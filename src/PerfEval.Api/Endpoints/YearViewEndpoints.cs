@@ -18,7 +18,7 @@ internal static class YearViewEndpoints
                 mediator.Send(new ListYearScorecards(
                     year, q.Region, QueryEnum.Parse<Grade>(q.Grade, "grade"), q.MinComposite, q.MaxComposite, q.HasFindings,
                     QueryEnum.Parse<ScorecardSort>(q.Sort, "sort") ?? ScorecardSort.Composite, Descending(q.Order),
-                    q.Limit ?? Paging.DefaultLimit, q.Cursor, q.IncludeTotal ?? false), ct))
+                    q.Limit ?? Paging.DefaultLimit, q.Cursor, q.IncludeTotal ?? false, q.Search), ct))
             .WithName("listYearScorecards").WithSummary("The ranking: every department's composite, grade, execution rate and finding counts")
             .RequireScope(Scopes.Read);
 
@@ -48,5 +48,5 @@ internal static class YearViewEndpoints
 
     internal sealed record RankingQuery(
         string? Region, string? Grade, decimal? MinComposite, decimal? MaxComposite, bool? HasFindings,
-        string? Sort, string? Order, int? Limit, string? Cursor, bool? IncludeTotal);
+        string? Sort, string? Order, int? Limit, string? Cursor, bool? IncludeTotal, string? Search);
 }

@@ -42,7 +42,8 @@ public sealed record ListYearScorecards(
     bool? Descending = null,
     int Limit = Paging.DefaultLimit,
     string? Cursor = null,
-    bool IncludeTotal = false) : IQuery<RankedPage>
+    bool IncludeTotal = false,
+    string? Search = null) : IQuery<RankedPage>
 {
     internal sealed class Validator : AbstractValidator<ListYearScorecards>
     {
@@ -52,6 +53,7 @@ public sealed record ListYearScorecards(
             RuleFor(x => x.Sort).IsInEnum();
             RuleFor(x => x.Grade).IsInEnum();
             RuleFor(x => x.MaxComposite).GreaterThanOrEqualTo(x => x.MinComposite).When(x => x.MinComposite is not null && x.MaxComposite is not null);
+            RuleFor(x => x.Search).MaximumLength(100);
         }
     }
 
@@ -64,6 +66,7 @@ public sealed record ListYearScorecards(
               AND (@Unrestricted = 1 OR d.region IN @Regions OR d.code IN @Departments)
               AND (@Region IS NULL OR d.region = @Region)
               AND (@Grade IS NULL OR s.grade = @Grade)
+              AND (@Search IS NULL OR d.name LIKE @SearchPattern ESCAPE '\' OR d.code LIKE @SearchPattern ESCAPE '\')
               AND (@MinKey IS NULL OR s.composite_key >= @MinKey)
               AND (@MaxKey IS NULL OR s.composite_key <= @MaxKey)
               AND (@HasFindings IS NULL
@@ -97,6 +100,8 @@ public sealed record ListYearScorecards(
                 context.Departments,
                 request.Region,
                 Grade = request.Grade?.ToString(),
+                Search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim(),
+                SearchPattern = string.IsNullOrWhiteSpace(request.Search) ? null : $"%{EscapeLike(request.Search.Trim())}%",
                 MinKey = ScorecardReadModel.SortKey(request.MinComposite),
                 MaxKey = ScorecardReadModel.SortKey(request.MaxComposite),
                 HasFindings = request.HasFindings switch { null => (int?)null, true => 1, false => 0 },
@@ -114,6 +119,9 @@ public sealed record ListYearScorecards(
             int? total = request.IncludeTotal ? await db.ExecuteScalarAsync<int>(CountSql, filter, ct) : null;
             return new RankedPage(page, next, total);
         }
+
+        /// <summary>The search text as itself inside a LIKE pattern: its %, _ and \ match only themselves.</summary>
+        private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
         /// <summary>
         /// By a rate or score's sort key. Descending puts missing values last by itself (they sort
