@@ -1,0 +1,64 @@
+using MediatR;
+using PerfEval.Application.Common;
+using PerfEval.Application.Departments;
+using PerfEval.Application.Evaluations;
+using PerfEval.Application.Indicators;
+using PerfEval.Application.Projects;
+
+namespace PerfEval.Application.Reports;
+
+/// <summary>
+/// Everything a rendered report or form shows, read through the same queries the API serves: the
+/// department, the scorecard computed by rule, the indicators as filled in, the projects and the
+/// narrative. A renderer lays these out; it computes no rule of its own.
+/// </summary>
+internal sealed record ReportFacts(
+    DepartmentResponse Department,
+    int FiscalYear,
+    ScorecardResponse Scorecard,
+    IReadOnlyList<IndicatorResponse> Indicators,
+    IReadOnlyList<ProjectResponse> Projects,
+    EvaluationNarrative? Narrative)
+{
+    /// <summary>Each query runs its own unit of work and access check, in turn.</summary>
+    public static async Task<ReportFacts> LoadAsync(IMediator mediator, string departmentCode, int year, CancellationToken ct)
+    {
+        var department = await mediator.Send(new GetDepartment(departmentCode), ct);
+        var scorecard = await mediator.Send(new GetScorecard(departmentCode, year), ct);
+        var indicators = new List<IndicatorResponse>();
+        string? cursor = null;
+        do
+        {
+            var page = await mediator.Send(new ListIndicators(departmentCode, year, Limit: Paging.MaxLimit, Cursor: cursor), ct);
+            indicators.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var projects = new List<ProjectResponse>();
+        do
+        {
+            var page = await mediator.Send(new ListProjects(departmentCode, year, Limit: Paging.MaxLimit, Cursor: cursor), ct);
+            projects.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var narrative = await mediator.Send(new GetEvaluationNarrative(departmentCode, year), ct);
+        return new ReportFacts(department, year, scorecard, indicators, projects, narrative);
+    }
+
+    /// <summary>The scored row of an indicator (by id; by sequence for one without).</summary>
+    public IndicatorScorecard? ScoreOf(IndicatorResponse indicator) =>
+        Scorecard.Indicators.FirstOrDefault(s => s.Id == indicator.Id) ?? Scorecard.Indicators.FirstOrDefault(s => s.Id is null && s.Sequence == indicator.Sequence);
+
+    /// <summary>
+    /// Findings where the report's declared figures disagree with the computed ones, or with each
+    /// other (the budget identities over declared figures).
+    /// </summary>
+    public IReadOnlyList<FindingResponse> DeclaredFindings =>
+        [.. Scorecard.Findings.Where(f => f.Code.StartsWith("DECLARED_", StringComparison.Ordinal) || f.Code.StartsWith("BUDGET_", StringComparison.Ordinal))];
+}
+
+/// <summary>A rendered file: its bytes, its name for Content-Disposition and its media type.</summary>
+public sealed record RenderedDocument(byte[] Content, string FileName, string ContentType);
