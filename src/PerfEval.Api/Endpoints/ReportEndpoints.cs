@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Net.Http.Headers;
 using PerfEval.Api.Security;
 using PerfEval.Application.Reports;
 
@@ -11,8 +12,8 @@ internal static class ReportEndpoints
     {
         var group = api.MapGroup("/departments/{code}/evaluations/{year:int}").WithTags("Evaluations");
 
-        group.MapGet("/report", async (IMediator mediator, string code, int year, CancellationToken ct) =>
-                File(await mediator.Send(new RenderReport(code, year), ct)))
+        group.MapGet("/report", async (IMediator mediator, HttpResponse response, string code, int year, CancellationToken ct) =>
+                File(await mediator.Send(new RenderReport(code, year), ct), response))
             .WithName("renderReport")
             .WithSummary("自评报告 (Word) · The self-evaluation report as a Word document")
             .WithDescription("""
@@ -31,8 +32,8 @@ internal static class ReportEndpoints
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: RenderReport.ContentType)
             .RequireScope(Scopes.Read);
 
-        group.MapGet("/form", async (IMediator mediator, string code, int year, CancellationToken ct) =>
-                File(await mediator.Send(new RenderForm(code, year), ct)))
+        group.MapGet("/form", async (IMediator mediator, HttpResponse response, string code, int year, CancellationToken ct) =>
+                File(await mediator.Send(new RenderForm(code, year), ct), response))
             .WithName("renderForm")
             .WithSummary("自评表 (Excel) · The self-evaluation form as an Excel sheet")
             .WithDescription("""
@@ -55,6 +56,13 @@ internal static class ReportEndpoints
     }
 
     /// <summary>An attachment with its name: an ASCII fallback and the UTF-8 name (filename*, RFC 6266).</summary>
-    private static IResult File(RenderedDocument document) =>
-        Results.File(document.Content, document.ContentType, document.FileName);
+    private static IResult File(RenderedDocument document, HttpResponse response)
+    {
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = document.AsciiFileName,
+            FileNameStar = document.FileName,
+        }.ToString();
+        return Results.Bytes(document.Content, document.ContentType);
+    }
 }

@@ -20,7 +20,9 @@ internal static class FormWorkbook
         var sheet = new SheetBuilder();
         sheet.Merged(FormStyle.Title, "部门单位整体支出绩效自评表");
         sheet.Merged(FormStyle.Subtitle, $"({facts.FiscalYear}年度)");
+        // The name and the date span merged cells: they do not set their first column's width.
         sheet.Row(
+            fit: false,
             (FormStyle.Header, "部门单位名称"), (FormStyle.Text, facts.Department.Name), (FormStyle.Text, null), (FormStyle.Text, null),
             (FormStyle.Text, null), (FormStyle.Header, "填报时间"), (FormStyle.Text, ReportFigures.Date(facts.Narrative?.FiledOn)), (FormStyle.Text, null));
         sheet.Merge(3, 2, 5);
@@ -78,13 +80,15 @@ internal static class FormWorkbook
 
         public void Merged(FormStyle style, string text)
         {
-            Row([(style, text), .. Enumerable.Repeat((style, (object?)null), Columns - 1)]);
+            Row(fit: false, [(style, text), .. Enumerable.Repeat((style, (object?)null), Columns - 1)]);
             Merge(RowCount, 1, Columns);
         }
 
         public void Merge(int row, int from, int to) => _merges.Add($"{Name(from)}{row}:{Name(to)}{row}");
 
-        public void Row(params (FormStyle Style, object? Value)[] cells)
+        public void Row(params (FormStyle Style, object? Value)[] cells) => Row(fit: true, cells);
+
+        public void Row(bool fit, params (FormStyle Style, object? Value)[] cells)
         {
             RowCount++;
             var row = new Row { RowIndex = (uint)RowCount };
@@ -97,12 +101,16 @@ internal static class FormWorkbook
                     case decimal number:
                         cell.DataType = CellValues.Number;
                         cell.CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture));
-                        Fit(i, number.ToString("#,##0.00", CultureInfo.InvariantCulture));
+                        if (fit)
+                        {
+                            Fit(i, number.ToString("#,##0.00", CultureInfo.InvariantCulture));
+                        }
+
                         break;
                     case string { Length: > 0 } text:
                         cell.DataType = CellValues.InlineString;
                         cell.InlineString = new InlineString(new Text(text));
-                        if (style is not FormStyle.Title and not FormStyle.Subtitle)
+                        if (fit && style is not FormStyle.Title and not FormStyle.Subtitle)
                         {
                             Fit(i, text);
                         }
@@ -126,18 +134,19 @@ internal static class FormWorkbook
                 var styles = workbook.AddNewPart<WorkbookStylesPart>();
                 styles.Stylesheet = Stylesheet();
                 var worksheet = workbook.AddNewPart<WorksheetPart>();
+                // Printed (and converted to PDF) one page wide, landscape.
                 worksheet.Worksheet = new Worksheet(
+                    new SheetProperties(new PageSetupProperties { FitToPage = true }),
                     new SheetViews(new SheetView(
                         new Pane { VerticalSplit = frozenRows, TopLeftCell = $"A{frozenRows + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
                     { WorkbookViewId = 0U }),
-                    new SheetFormatProperties { DefaultRowHeight = 18D },
                     new DocumentFormat.OpenXml.Spreadsheet.Columns(_widths.Select((w, i) => new Column
                     {
                         Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Math.Max(w, 8), CustomWidth = true,
                     })),
                     _data,
                     new MergeCells(_merges.Select(m => new MergeCell { Reference = m })),
-                    new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape });
+                    new PageSetup { PaperSize = 9U, FitToWidth = 1U, FitToHeight = 0U, Orientation = OrientationValues.Landscape });
                 workbook.Workbook.Append(new Sheets(new Sheet { Name = sheetName, SheetId = 1U, Id = workbook.GetIdOfPart(worksheet) }));
                 workbook.Workbook.Save();
             }
@@ -145,8 +154,8 @@ internal static class FormWorkbook
             return stream.ToArray();
         }
 
-        /// <summary>A column as wide as its widest cell: CJK characters count double; long text wraps at 40.</summary>
-        private void Fit(int column, string text) => _widths[column] = Math.Max(_widths[column], Math.Min(TextWidth.Of(text) + 2, 40));
+        /// <summary>A column as wide as its widest cell: CJK characters count double; long text wraps at 50 (rows grow to fit).</summary>
+        private void Fit(int column, string text) => _widths[column] = Math.Max(_widths[column], Math.Min(TextWidth.Of(text) + 2, 50));
 
         private static string Name(int column) => ((char)('A' + column - 1)).ToString();
 
@@ -181,7 +190,7 @@ internal static class FormWorkbook
                     Format(1, 0, 0, HorizontalAlignmentValues.Center, false),
                     Format(2, 0, 0, HorizontalAlignmentValues.Center, false),
                     Format(3, 1, 0, HorizontalAlignmentValues.Center, true, fill: 2),
-                    Format(0, 1, 0, HorizontalAlignmentValues.Left, false),
+                    Format(0, 1, 0, HorizontalAlignmentValues.Left, true),
                     Format(0, 1, 0, HorizontalAlignmentValues.Left, true),
                     Format(0, 1, 164, HorizontalAlignmentValues.Right, false),
                     Format(0, 1, 2, HorizontalAlignmentValues.Right, false)) { Count = 8U });

@@ -15,8 +15,9 @@ public sealed record RenderForm(string DepartmentCode, int FiscalYear) : IQuery<
             var facts = await ReportFacts.LoadAsync(mediator, request.DepartmentCode, request.FiscalYear, ct);
             return new RenderedDocument(
                 FormWorkbook.Write(facts),
+                ContentType,
                 $"{facts.Department.Name}{request.FiscalYear}年度部门单位整体支出绩效自评表.xlsx",
-                ContentType);
+                $"{request.DepartmentCode}-{request.FiscalYear}-form.xlsx");
         }
     }
 }

@@ -19,8 +19,9 @@ public sealed record RenderReport(string DepartmentCode, int FiscalYear) : IQuer
             var facts = await ReportFacts.LoadAsync(mediator, request.DepartmentCode, request.FiscalYear, ct);
             return new RenderedDocument(
                 ReportDocument.Write(facts),
+                ContentType,
                 $"{facts.Department.Name}{request.FiscalYear}年度部门单位整体支出绩效自评报告.docx",
-                ContentType);
+                $"{request.DepartmentCode}-{request.FiscalYear}-report.docx");
         }
     }
 }

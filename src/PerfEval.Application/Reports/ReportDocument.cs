@@ -183,7 +183,7 @@ internal static class ReportDocument
             Title($"({year}年度)", 28);
             Plain($"部门单位名称: {departmentName}");
 
-            var funds = Table([1800, 1300, 1300, 1300, 900, 1300, 1000]);
+            var funds = Table([1798, 1300, 1300, 1300, 1000, 1300, 1300]);
             funds.Append(Row(SelfEvaluationForm.FundsHeaders, header: true));
             foreach (var row in form.Funds)
             {
@@ -197,7 +197,7 @@ internal static class ReportDocument
             body.Append(funds);
             Plain("");
 
-            var indicators = Table([1000, 1100, 1900, 1000, 1000, 700, 800, 1400]);
+            var indicators = Table([900, 1000, 1700, 1000, 1000, 600, 800, 2298]);
             indicators.Append(Row(SelfEvaluationForm.IndicatorHeaders, header: true));
             foreach (var row in form.Indicators)
             {
@@ -257,13 +257,13 @@ internal static class ReportDocument
             TextRun(text, bold: true, TitleFont, halfPoints)));
 
         private void Heading(string text) => body.Append(new Paragraph(
-            new ParagraphProperties(new Indentation { FirstLineChars = 200 }),
+            new ParagraphProperties(new Indentation { FirstLineChars = 200, FirstLine = "640" }),
             TextRun(text, bold: true, HeadingFont, null)));
 
         private void Plain(string text, bool bold = false) => body.Append(new Paragraph(TextRun(text, bold, null, null)));
 
         private void Paragraph(string text) => body.Append(new Paragraph(
-            new ParagraphProperties(new Indentation { FirstLineChars = 200 }, new Justification { Val = JustificationValues.Both }),
+            new ParagraphProperties(new Indentation { FirstLineChars = 200, FirstLine = "640" }, new Justification { Val = JustificationValues.Both }),
             TextRun(text, bold: false, null, null)));
 
         /// <summary>Stored narrative: one paragraph per line.</summary>

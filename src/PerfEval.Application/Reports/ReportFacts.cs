@@ -60,5 +60,8 @@ internal sealed record ReportFacts(
         [.. Scorecard.Findings.Where(f => f.Code.StartsWith("DECLARED_", StringComparison.Ordinal) || f.Code.StartsWith("BUDGET_", StringComparison.Ordinal))];
 }
 
-/// <summary>A rendered file: its bytes, its name for Content-Disposition and its media type.</summary>
-public sealed record RenderedDocument(byte[] Content, string FileName, string ContentType);
+/// <summary>
+/// A rendered file: its bytes, its media type and its names for Content-Disposition: the Chinese name
+/// (filename*) and an ASCII one for clients that read only filename.
+/// </summary>
+public sealed record RenderedDocument(byte[] Content, string ContentType, string FileName, string AsciiFileName);

@@ -20,6 +20,8 @@ public static class RenderedFiles
         Assert.NotNull(disposition);
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.False(string.IsNullOrEmpty(disposition.FileNameStar), "Content-Disposition has no filename* (RFC 6266) for the Chinese name.");
+        Assert.Contains("部门单位整体支出绩效自评", disposition.FileNameStar);
+        Assert.Matches("^\"?[A-Za-z0-9-]+\\.(docx|xlsx)\"?$", disposition.FileName);
         return raw;
     }
 
