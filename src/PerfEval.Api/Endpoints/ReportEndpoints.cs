@@ -29,7 +29,7 @@ internal static class ReportEndpoints
                 computed ones. The file name is given in Content-Disposition (RFC 6266 filename*). A client
                 limited to some regions or departments gets 404 outside them.
                 """)
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: RenderReport.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, RenderReport.ContentType)
             .RequireScope(Scopes.Read);
 
         group.MapGet("/form", async (IMediator mediator, HttpResponse response, string code, int year, CancellationToken ct) =>
@@ -49,7 +49,7 @@ internal static class ReportEndpoints
                 scorecard's, computed by rule. A client limited to some regions or departments gets 404
                 outside them.
                 """)
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: RenderForm.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, RenderForm.ContentType)
             .RequireScope(Scopes.Read);
 
         return api;
