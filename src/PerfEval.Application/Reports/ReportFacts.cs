@@ -8,7 +8,7 @@ using PerfEval.Application.Projects;
 namespace PerfEval.Application.Reports;
 
 /// <summary>
-/// Everything a rendered report or form shows, read through the same queries the API serves: the
+/// Everything a rendered report or form shows, read by the same query handlers the API serves: the
 /// department, the scorecard computed by rule, the indicators as filled in, the projects and the
 /// narrative. A renderer lays these out; it computes no rule of its own.
 /// </summary>
@@ -20,16 +20,15 @@ internal sealed record ReportFacts(
     IReadOnlyList<ProjectResponse> Projects,
     EvaluationNarrative? Narrative)
 {
-    /// <summary>Each query runs its own unit of work and access check, in turn.</summary>
-    public static async Task<ReportFacts> LoadAsync(IMediator mediator, string departmentCode, int year, CancellationToken ct)
+    public static async Task<ReportFacts> LoadAsync(ReportQueries queries, string departmentCode, int year, CancellationToken ct)
     {
-        var department = await mediator.Send(new GetDepartment(departmentCode), ct);
-        var scorecard = await mediator.Send(new GetScorecard(departmentCode, year), ct);
+        var department = await queries.Department.Handle(new GetDepartment(departmentCode), ct);
+        var scorecard = await queries.Scorecard.Handle(new GetScorecard(departmentCode, year), ct);
         var indicators = new List<IndicatorResponse>();
         string? cursor = null;
         do
         {
-            var page = await mediator.Send(new ListIndicators(departmentCode, year, Limit: Paging.MaxLimit, Cursor: cursor), ct);
+            var page = await queries.Indicators.Handle(new ListIndicators(departmentCode, year, Limit: Paging.MaxLimit, Cursor: cursor), ct);
             indicators.AddRange(page.Items);
             cursor = page.NextCursor;
         }
@@ -38,13 +37,13 @@ internal sealed record ReportFacts(
         var projects = new List<ProjectResponse>();
         do
         {
-            var page = await mediator.Send(new ListProjects(departmentCode, year, Limit: Paging.MaxLimit, Cursor: cursor), ct);
+            var page = await queries.Projects.Handle(new ListProjects(departmentCode, year, Limit: Paging.MaxLimit, Cursor: cursor), ct);
             projects.AddRange(page.Items);
             cursor = page.NextCursor;
         }
         while (cursor is not null);
 
-        var narrative = await mediator.Send(new GetEvaluationNarrative(departmentCode, year), ct);
+        var narrative = await queries.Narrative.Handle(new GetEvaluationNarrative(departmentCode, year), ct);
         return new ReportFacts(department, year, scorecard, indicators, projects, narrative);
     }
 
@@ -59,6 +58,17 @@ internal sealed record ReportFacts(
     public IReadOnlyList<FindingResponse> DeclaredFindings =>
         [.. Scorecard.Findings.Where(f => f.Code.StartsWith("DECLARED_", StringComparison.Ordinal) || f.Code.StartsWith("BUDGET_", StringComparison.Ordinal))];
 }
+
+/// <summary>
+/// The queries a report reads, run by their own handlers inside the rendering request's unit of work:
+/// one read connection and one access check (the rendering request's) for the whole document.
+/// </summary>
+internal sealed record ReportQueries(
+    IRequestHandler<GetDepartment, DepartmentResponse> Department,
+    IRequestHandler<GetScorecard, ScorecardResponse> Scorecard,
+    IRequestHandler<ListIndicators, Page<IndicatorResponse>> Indicators,
+    IRequestHandler<ListProjects, Page<ProjectResponse>> Projects,
+    IRequestHandler<GetEvaluationNarrative, EvaluationNarrative?> Narrative);
 
 /// <summary>
 /// A rendered file: its bytes, its media type and its names for Content-Disposition: the Chinese name
