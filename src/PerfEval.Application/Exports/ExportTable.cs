@@ -447,10 +447,10 @@ internal sealed class XlsxTable<TRow> : TableWriter<TRow>
     /// <summary>Characters as a spreadsheet counts them (CJK twice), of the widest shown value, plus room for the filter button.</summary>
     private double Width(string header, int column)
     {
-        var widest = Reports.TextWidth.Of(header) + 3;
+        var widest = TextWidth.Of(header) + 3;
         foreach (var values in _measured)
         {
-            widest = Math.Max(widest, Shown(values[column], column) is { } text ? Reports.TextWidth.Of(text) + 1 : 0);
+            widest = Math.Max(widest, Shown(values[column], column) is { } text ? TextWidth.Of(text) + 1 : 0);
         }
 
         return Math.Min(Math.Max(widest, 8), 60);

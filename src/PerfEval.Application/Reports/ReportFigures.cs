@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfEval.Application.Evaluations;
+using PerfEval.Application.Exports;
 using PerfEval.Application.Indicators;
 
 namespace PerfEval.Application.Reports;
@@ -53,47 +54,17 @@ internal static class ReportFigures
         _ => "",
     };
 
-    public static string Grade(Grade? grade) => grade switch
-    {
-        Evaluations.Grade.Excellent => "优",
-        Evaluations.Grade.Good => "良",
-        Evaluations.Grade.Fair => "中",
-        Evaluations.Grade.Poor => "差",
-        _ => "—",
-    };
+    /// <summary>The Chinese names are the exports' (<see cref="ExportLabels"/>): one vocabulary for every file.</summary>
+    public static string Grade(Grade? grade) => ExportLabels.Of(grade) ?? "—";
 
     public static string Date(DateOnly? date) =>
         date is { } d ? d.ToString("yyyy年MM月dd日", CultureInfo.InvariantCulture) : "";
 
-    public static string Category(IndicatorCategory category) => category switch
-    {
-        IndicatorCategory.Output => "产出指标",
-        IndicatorCategory.Effect => "效益指标",
-        IndicatorCategory.Satisfaction => "满意度指标",
-        _ => category.ToString(),
-    };
+    public static string Category(IndicatorCategory category) => ExportLabels.Of(category)!;
 
-    public static string Subcategory(IndicatorSubcategory subcategory) => subcategory switch
-    {
-        IndicatorSubcategory.Quantity => "数量指标",
-        IndicatorSubcategory.Quality => "质量指标",
-        IndicatorSubcategory.Timeliness => "时效指标",
-        IndicatorSubcategory.Cost => "成本指标",
-        IndicatorSubcategory.EconomicBenefit => "经济效益指标",
-        IndicatorSubcategory.SocialBenefit => "社会效益指标",
-        IndicatorSubcategory.EcologicalBenefit => "生态效益指标",
-        IndicatorSubcategory.SustainableBenefit => "可持续影响指标",
-        IndicatorSubcategory.ServiceRecipientSatisfaction => "服务对象满意度指标",
-        _ => subcategory.ToString(),
-    };
+    public static string Subcategory(IndicatorSubcategory subcategory) => ExportLabels.Of(subcategory)!;
 
-    public static string Tier(QualitativeTier? tier) => tier switch
-    {
-        QualitativeTier.Achieved => "达成",
-        QualitativeTier.PartiallyAchieved => "部分达成",
-        QualitativeTier.NotAchieved => "未达成",
-        _ => "—",
-    };
+    public static string Tier(QualitativeTier? tier) => ExportLabels.Of(tier) ?? "—";
 
     /// <summary>达到 / 超出 / 未达到预期效益, from the computed completion.</summary>
     public static string Outcome(decimal? completion) => completion switch
