@@ -105,6 +105,7 @@ app.MapGroup("/api/v1")
     .MapAdjustments()
     .MapYearViews()
     .MapExports()
+    .MapReports()
     .MapChanges()
     .MapAudit();
 

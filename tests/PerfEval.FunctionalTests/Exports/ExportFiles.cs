@@ -109,12 +109,22 @@ public static class ExportFiles
         return rows;
     }
 
-    private static ExportCell Read(Cell cell) => cell.DataType?.Value switch
+    private static ExportCell Read(Cell cell)
     {
-        CellValues.InlineString => new ExportCell(cell.InlineString!.Text!.Text, IsNumber: false),
-        CellValues.Number => new ExportCell(cell.CellValue!.Text, IsNumber: true),
-        var type => throw new Xunit.Sdk.XunitException($"Cell {cell.CellReference} has type {type}: neither an inline string nor a number."),
-    };
+        // Open XML SDK 3 enumerations are structs, not constants: compared, not switched on.
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString)
+        {
+            return new ExportCell(cell.InlineString!.Text!.Text, IsNumber: false);
+        }
+
+        if (type == CellValues.Number)
+        {
+            return new ExportCell(cell.CellValue!.Text, IsNumber: true);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Cell {cell.CellReference} has type {type}: neither an inline string nor a number.");
+    }
 
     /// <summary>"AB12" → 27.</summary>
     private static int Column(string reference) =>
