@@ -34,12 +34,16 @@ public static class ReportReader
         var declared = ReadDeclared(context);
         var narrative = NarrativeReading.Read(context);
 
-        var recognised = new[] { year.Value is not null, budget.Initial.Value is not null, budget.Adjusted.Value is not null,
-            budget.Executed.Value is not null, declared.CompositeScore.Value is not null, indicators.Count > 0 }.Count(x => x);
-        if (recognised < 2)
+        // A report has a title (its year or its department) and figures; a text with neither, or with
+        // only one thing that looks like either, is not read as a report.
+        var title = year.Value is not null || department.Value is not null;
+        var figures = new object?[] { budget.Initial.Value, budget.Adjusted.Value, budget.Executed.Value, declared.AdjustmentRate.Value,
+            declared.ExecutionRate.Value, declared.ExecutionScore.Value, declared.CompositeScore.Value, declared.Grade.Value,
+            unit.Staffing.Total.Value }.Count(v => v is not null) + indicators.Count;
+        if (!(title && figures > 0) && figures < 2)
         {
             throw new ReportFileRejectedException(ReportFileProblem.NotAReport,
-                "Nothing in the file reads as a self-evaluation report: no year, budget, indicator or score was recognised.");
+                "Nothing in the file reads as a self-evaluation report: no title with a year or department, and no budget, indicator or score.");
         }
 
         return new ReportDraft(document.Kind, department, year, filingDate, unit, budget, indicators, declared, narrative,
