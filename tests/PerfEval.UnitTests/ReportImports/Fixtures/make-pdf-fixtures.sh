@@ -11,4 +11,9 @@ for seed in seed-000 seed-001 seed-002; do
   libreoffice -env:UserInstallation="file://$profile" --headless \
     --infilter="Text (encoded):UTF8,LF,,," --convert-to pdf:writer_pdf_Export "$seed.txt" --outdir . >/dev/null
 done
-ls -l seed-*.pdf
+# locked.pdf: a short report exported with the open password "secret", to test refusing encrypted PDFs.
+libreoffice -env:UserInstallation="file://$profile" --headless \
+  --infilter="Text (encoded):UTF8,LF,,," \
+  --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+  locked.txt --outdir . >/dev/null
+ls -l seed-*.pdf locked.pdf
