@@ -30,8 +30,8 @@ internal static class BudgetReading
     private static readonly Regex OffPlatform = Pattern(@"线下(?<n>\d+)个项目|(?<n>\d+)个线下项目");
     private static readonly Regex ProjectTotals = Pattern("项目总(?:金额|预算金额|预算)" + Joiner + Amount + "[,;]?(?:执行金额|实际支出|执行数)" + Joiner
         + "(?<executed>" + Number + ")(?<money2>万元|亿元|元)");
-    private static readonly Regex ProjectGroup = Pattern(@"(?<source>上级资金|本级资金|本级财力|其他资金)?(?:资金)?(?:项目)?共计(?<n>\d+)个项目[^。\n]*?预算金额" + Joiner + Amount
-        + "[^。\n]*?执行金额" + Joiner + "(?<executed>" + Number + ")(?<money2>万元|亿元|元)");
+    private static readonly Regex ProjectGroup = Pattern(@"(?<source>上级资金|本级资金|本级财力|其他资金)?(?:资金)?(?:项目)?共计(?<n>\d+)个项目[^。\n]{0,80}?预算金额" + Joiner + Amount
+        + "[^。\n]{0,40}?执行金额" + Joiner + "(?<executed>" + Number + ")(?<money2>万元|亿元|元)");
 
     public static DraftBudget Read(ReadingContext context)
     {

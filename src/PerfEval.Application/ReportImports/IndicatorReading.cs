@@ -12,7 +12,6 @@ namespace PerfEval.Application.ReportImports;
 internal static class IndicatorReading
 {
     private static readonly Regex IndicatorHeading = Pattern(@"指标[一二三四五六七八九十\d]+[:]?(?<name>[^\n]*)$");
-    private static readonly Regex TargetLine = Pattern(@"(?:指标值|目标值)");
     private static readonly Regex Name = Pattern(@"指标名称(?::|为)?(?<name>[^,;。:\n]+)");
     private static readonly Regex LeadingName = Pattern(@"^(?<name>[^,;。:\n\d]{2,40}?)(?:指标)?(?::|,|;|的?(?:预期|年度)?(?:指标值|目标值))");
     private static readonly Regex Target = Pattern(@"(?:预期|年度|计划)?(?:指标值|目标值)(?:设定)?" + Joiner + Operator + "?" + Joiner + "(?<n>" + Number + ")" + Unit);
@@ -24,7 +23,9 @@ internal static class IndicatorReading
     private static readonly Regex Level1 = Pattern(@"一级指标(?::|为)?(?<v>[^,;。\n]{2,8}?)(?=[,;。\n]|$|二级)");
     private static readonly Regex Level2 = Pattern(@"二级指标(?::|为)?(?<v>[^,;。\n]{2,12}?)(?=[,;。\n]|$|三级)");
     private static readonly Regex Reason = Pattern(@"偏差原因(?:分析)?(?::|为|是)?");
-    private static readonly Regex Measure = Pattern(@"改进措施(?::|为|是)?(?<v>[^。\n]+)");
+    private const int MaxReason = 600;
+
+    private static readonly Regex Measure = Pattern(@"改进措施(?::|为|是)?(?<v>[^。\n]{1,600})");
 
     public static List<IndicatorParts> Read(ReadingContext context)
     {
@@ -48,7 +49,7 @@ internal static class IndicatorReading
 
         if (starts.Count == 0)
         {
-            starts.AddRange(text.Lines.Where(l => l.HeadingLevel == 0 && TargetLine.IsMatch(text.LineText(l)))
+            starts.AddRange(text.Lines.Where(l => l.HeadingLevel == 0 && Target.IsMatch(text.LineText(l)))
                 .Select(l => (l.Start, (string?)null)));
         }
 
@@ -56,7 +57,7 @@ internal static class IndicatorReading
         for (var i = 0; i < starts.Count; i++)
         {
             var end = i + 1 < starts.Count ? starts[i + 1].Start : text.Text.Length;
-            var level1 = text.Lines.FirstOrDefault(l => l.HeadingLevel == 1 && l.Start > starts[i].Start && l.Start < end);
+            var level1 = text.LinesIn(starts[i].Start + 1, end).FirstOrDefault(l => l.HeadingLevel == 1);
             segments.Add((starts[i].Start, level1?.Start ?? end, starts[i].Name));
         }
 
@@ -74,7 +75,7 @@ internal static class IndicatorReading
         var names = In(Name).Select(m => m.Groups["name"]).ToList();
         if (names.Count == 0 && headingName is not null)
         {
-            var headingLine = text.Lines.First(l => l.Start == start);
+            var headingLine = text.Lines[text.FirstLineFrom(start)];
             var at = text.LineText(headingLine).LastIndexOf(headingName, StringComparison.Ordinal);
             var evidence = text.EvidenceOf(start + at, start + at + headingName.Length);
             return Build(new FieldReading<string>(headingName, evidence));
@@ -83,7 +84,7 @@ internal static class IndicatorReading
         if (names.Count == 0)
         {
             // The first sentence's subject: "重点项目投产数:该指标…", "开展活动数量指标,目标值为…".
-            var body = text.Lines.Where(l => l.Start >= start && l.Start < end && l.HeadingLevel == 0).ToList();
+            var body = text.LinesIn(start, end).Where(l => l.HeadingLevel == 0).ToList();
             foreach (var line in body)
             {
                 var leading = LeadingName.Match(text.LineText(line));
@@ -155,13 +156,16 @@ internal static class IndicatorReading
         foreach (Match m in Reason.Matches(segment))
         {
             var from = m.Index + m.Length;
-            var opening = segment.LastIndexOf('(', m.Index);
-            var bracketed = opening >= 0 && segment.IndexOf(')', opening) is var close && close > m.Index;
-            var stop = bracketed ? segment.IndexOf(')', from) : -1;
+            // A reason is a sentence or two: every search is bounded, so a hostile text stays linear.
+            var window = Math.Min(MaxReason, segment.Length - from);
+            var back = Math.Min(MaxReason, m.Index);
+            var opening = m.Index == 0 ? -1 : segment.LastIndexOf('(', m.Index - 1, back);
+            var bracketed = opening >= 0 && segment.IndexOf(')', opening, m.Index - opening) < 0;
+            var stop = bracketed ? segment.IndexOf(')', from, window) : -1;
             if (stop < 0)
             {
-                stop = new[] { segment.IndexOf('。', from), segment.IndexOf('\n', from), segment.IndexOf("改进措施", from, StringComparison.Ordinal) }
-                    .Where(i => i >= 0).DefaultIfEmpty(segment.Length).Min();
+                stop = new[] { segment.IndexOf('。', from, window), segment.IndexOf('\n', from, window), segment.IndexOf("改进措施", from, window, StringComparison.Ordinal) }
+                    .Where(i => i >= 0).DefaultIfEmpty(from + window).Min();
             }
 
             var reason = segment[from..stop].TrimEnd(',', ';');

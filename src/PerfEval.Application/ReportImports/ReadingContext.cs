@@ -76,8 +76,11 @@ internal sealed class ReadingContext(ReportDocument document, ReportText text)
     public bool QualifiedBy(Match match, params string[] words)
     {
         var text = Text.Text;
+        // A clause longer than a few lines is no clause: looking back is capped, so that a text with
+        // no full stops cannot make every figure cost the whole text.
         var from = match.Index;
-        while (from > 0 && text[from - 1] is not ('。' or ';' or '\n'))
+        var floor = Math.Max(0, match.Index - 400);
+        while (from > floor && text[from - 1] is not ('。' or ';' or '\n'))
         {
             from--;
         }

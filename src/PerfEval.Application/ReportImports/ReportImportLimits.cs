@@ -9,15 +9,15 @@ namespace PerfEval.Application.ReportImports;
 /// <param name="MaxInflatedBytes">A Word file's parts once decompressed, all together (default 64 MiB): a zip bomb stops here.</param>
 /// <param name="MaxCompressionRatio">Any one Word part's inflated size over its compressed size (default 200; XML rarely passes 20).</param>
 /// <param name="MaxPages">PDF pages (default 300).</param>
-/// <param name="MaxParagraphs">Paragraphs, PDF lines and table rows together (default 50,000).</param>
-/// <param name="MaxCharacters">Characters of extracted text (default 2,000,000).</param>
+/// <param name="MaxParagraphs">Paragraphs, PDF lines and table rows together (default 20,000).</param>
+/// <param name="MaxCharacters">Characters of extracted text (default 1,000,000; a report is some 20,000).</param>
 public sealed record ReportImportLimits(
     long MaxBytes = 10 * 1024 * 1024,
     long MaxInflatedBytes = 64 * 1024 * 1024,
     int MaxCompressionRatio = 200,
     int MaxPages = 300,
-    int MaxParagraphs = 50_000,
-    int MaxCharacters = 2_000_000)
+    int MaxParagraphs = 20_000,
+    int MaxCharacters = 1_000_000)
 {
     public static ReportImportLimits Default { get; } = new();
 }

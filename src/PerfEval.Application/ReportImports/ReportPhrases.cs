@@ -64,5 +64,9 @@ internal static class ReportPhrases
         _ => null,
     };
 
-    public static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    /// <summary>
+    /// Every pattern is bounded (no unbounded lazy scans) so matching is linear; the timeout is a
+    /// backstop against a pattern that is not, turned into a refusal rather than a stuck request.
+    /// </summary>
+    public static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(2));
 }

@@ -22,6 +22,18 @@ public static class ReportReader
 
     public static ReportDraft Read(ReportDocument document)
     {
+        try
+        {
+            return ReadDocument(document);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new ReportFileRejectedException(ReportFileProblem.TooMuchText, "The text took too long to read; it is not shaped like a report.", e);
+        }
+    }
+
+    private static ReportDraft ReadDocument(ReportDocument document)
+    {
         var text = ReportText.Normalise(document);
         var context = new ReadingContext(document, text);
 
@@ -78,16 +90,24 @@ public static class ReportReader
         var fromTables = IndicatorTableReading.Read(context, 1);
         var fromProse = IndicatorReading.Read(context);
         var all = new List<IndicatorParts>(fromTables);
+        var tableNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fromTables.Count; i++)
+        {
+            if (fromTables[i].NameValue is { } name)
+            {
+                tableNames.TryAdd(name, i);
+            }
+        }
+
         foreach (var prose in fromProse)
         {
-            var same = all.FindIndex(t => t.NameValue is not null && t.NameValue == prose.NameValue);
-            if (same >= 0)
+            if (prose.NameValue is { } name && tableNames.TryGetValue(name, out var same))
             {
                 all[same] = all[same].Merge(prose);
             }
             else
             {
-                all.Add(prose with { Sequence = all.Count + 1 });
+                all.Add(prose);
             }
         }
 

@@ -15,12 +15,24 @@ internal sealed partial class ReportText
 {
     private readonly int[] _map;
 
+    private readonly List<(int Start, IReadOnlyList<TextLine> Path)> _paths = [];
+
     private ReportText(string original, string text, int[] map, IReadOnlyList<TextLine> lines)
     {
         Original = original;
         Text = text;
         _map = map;
         Lines = lines;
+
+        // The headings in force after each heading, computed once: a lookup is then a binary search,
+        // so reading stays linear in the size of the text however many figures it holds.
+        var path = new List<TextLine>();
+        foreach (var line in lines.Where(l => l.HeadingLevel > 0))
+        {
+            path.RemoveAll(h => h.HeadingLevel >= line.HeadingLevel);
+            path.Add(line);
+            _paths.Add((line.Start, path.ToArray()));
+        }
     }
 
     public string Original { get; }
@@ -106,24 +118,51 @@ internal sealed partial class ReportText
     /// <summary>The headings in force at a position, outermost first.</summary>
     public IReadOnlyList<TextLine> SectionPath(int position)
     {
-        var path = new List<TextLine>();
-        foreach (var line in Lines)
+        int low = 0, high = _paths.Count - 1, found = -1;
+        while (low <= high)
         {
-            if (line.Start > position)
+            var middle = (low + high) / 2;
+            if (_paths[middle].Start <= position)
             {
-                break;
+                found = middle;
+                low = middle + 1;
             }
-
-            if (line.HeadingLevel == 0)
+            else
             {
-                continue;
+                high = middle - 1;
             }
-
-            path.RemoveAll(h => h.HeadingLevel >= line.HeadingLevel);
-            path.Add(line);
         }
 
-        return path;
+        return found < 0 ? [] : _paths[found].Path;
+    }
+
+    /// <summary>The index of the first line starting at or after a position.</summary>
+    public int FirstLineFrom(int position)
+    {
+        int low = 0, high = Lines.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Lines[middle].Start < position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The lines starting in [start, end).</summary>
+    public IEnumerable<TextLine> LinesIn(int start, int end)
+    {
+        for (var i = FirstLineFrom(start); i < Lines.Count && Lines[i].Start < end; i++)
+        {
+            yield return Lines[i];
+        }
     }
 
     public string LineText(TextLine line) => Text[line.Start..line.End];
