@@ -25,12 +25,21 @@ internal static class IndicatorReading
     private static readonly Regex Reason = Pattern(@"偏差原因(?:分析)?(?::|为|是)?");
     private const int MaxReason = 600;
 
+    /// <summary>A department's report has a few dozen indicators; thousands mean the text is not a report.</summary>
+    public const int MaxIndicators = 1000;
+
     private static readonly Regex Measure = Pattern(@"改进措施(?::|为|是)?(?<v>[^。\n]{1,600})");
 
     public static List<IndicatorParts> Read(ReadingContext context)
     {
         var text = context.Text;
         var segments = Segments(text);
+        if (segments.Count > MaxIndicators)
+        {
+            throw new ReportFileRejectedException(ReportFileProblem.TooMuchText,
+                $"The text states {segments.Count} indicators; a report has a few dozen, and at most {MaxIndicators} are read.");
+        }
+
         return segments.Select((s, i) => ReadSegment(context, i + 1, s.Start, s.End, s.HeadingName)).ToList();
     }
 

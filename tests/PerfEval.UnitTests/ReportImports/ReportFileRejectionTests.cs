@@ -49,6 +49,19 @@ public sealed class ReportFileRejectionTests
         Assert.Equal(ReportFileProblem.NotAReport, refused.Problem);
     }
 
+    [Theory]
+    [InlineData(1000, false)]
+    [InlineData(1001, true)]
+    public void Read_MoreIndicatorsThanAnyReport_IsTooMuchText(int count, bool refused)
+    {
+        var text = "(2024年度)\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"指标{i}:目标值≥{i}项,实际完成{i}项。\n"));
+
+        var read = Record.Exception(() => ReportReader.Read(ReportDocument.FromText(text)));
+
+        Assert.Equal(refused, read is ReportFileRejectedException { Problem: ReportFileProblem.TooMuchText });
+        Assert.Equal(refused, read is not null);
+    }
+
     [Fact]
     public void Read_WordFileWithoutReport_IsNotAReport()
     {
