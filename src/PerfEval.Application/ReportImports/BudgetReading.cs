@@ -33,15 +33,15 @@ internal static class BudgetReading
     private static readonly Regex ProjectGroup = Pattern(@"(?<source>上级资金|本级资金|本级财力|其他资金)?(?:资金)?(?:项目)?共计(?<n>\d+)个项目[^。\n]{0,80}?预算金额" + Joiner + Amount
         + "[^。\n]{0,40}?执行金额" + Joiner + "(?<executed>" + Number + ")(?<money2>万元|亿元|元)");
 
-    public static DraftBudget Read(ReadingContext context)
+    public static DraftBudget Read(ReadingContext context, BudgetTableReadings forms)
     {
         bool Total(Match m) => !context.InSection(m, PartSections) && !context.QualifiedBy(m, Parts);
 
-        var initial = context.Resolve("budget.initial", context.Matches(Initial, Total).Select(m => context.Reading(Yuan(m), m)));
+        var initial = context.Resolve("budget.initial", context.Matches(Initial, Total).Select(m => context.Reading(Yuan(m), m)).Concat(forms.Initial));
         var adjustments = context.Resolve("budget.adjustments", context.Matches(Adjustment, m => Total(m) && !m.Value.Contains("调整后", StringComparison.Ordinal))
             .Select(m => context.Reading(m.Groups["word"].Value == "调减" ? -Yuan(m) : Yuan(m), m)));
-        var adjusted = context.Resolve("budget.adjusted", context.Matches(Adjusted, Total).Select(m => context.Reading(Yuan(m), m)));
-        var executed = context.Resolve("budget.executed", context.Matches(Executed, Total).Select(m => context.Reading(Yuan(m), m)));
+        var adjusted = context.Resolve("budget.adjusted", context.Matches(Adjusted, Total).Select(m => context.Reading(Yuan(m), m)).Concat(forms.Adjusted));
+        var executed = context.Resolve("budget.executed", context.Matches(Executed, Total).Select(m => context.Reading(Yuan(m), m)).Concat(forms.Executed));
 
         (adjusted, adjustments) = Infer(context, initial, adjustments, adjusted);
 

@@ -41,9 +41,10 @@ public static class ReportReader
         var year = UnitFactsReading.ReadYear(context);
         var filingDate = UnitFactsReading.ReadFilingDate(context);
         var unit = UnitFactsReading.Read(context);
-        var budget = BudgetReading.Read(context);
+        var forms = BudgetTableReading.Read(context);
+        var budget = BudgetReading.Read(context, forms);
         var indicators = ReadIndicators(context);
-        var declared = ReadDeclared(context);
+        var declared = ReadDeclared(context, forms);
         var narrative = NarrativeReading.Read(context);
 
         // A report has a title (its year or its department) and figures; a text with neither, or with
@@ -62,16 +63,17 @@ public static class ReportReader
             context.Flags, document.Text);
     }
 
-    private static DraftDeclaredResults ReadDeclared(ReadingContext context)
+    private static DraftDeclaredResults ReadDeclared(ReadingContext context, BudgetTableReadings forms)
     {
         bool Total(Match m) => !context.QualifiedBy(m, Parts) && !context.InSection(m, "基本支出", "项目");
-        DraftField<decimal> Figure(string path, Regex pattern, Func<Match, bool>? keep = null) =>
-            context.Resolve(path, context.Matches(pattern, keep).Select(m => context.Reading(ParseNumber(m.Groups["n"].Value.TrimStart('-')) * (m.Groups["n"].Value.StartsWith('-') ? -1 : 1), m)));
+        DraftField<decimal> Figure(string path, Regex pattern, Func<Match, bool>? keep = null, IEnumerable<FieldReading<decimal>>? fromForms = null) =>
+            context.Resolve(path, context.Matches(pattern, keep).Select(m => context.Reading(ParseNumber(m.Groups["n"].Value.TrimStart('-')) * (m.Groups["n"].Value.StartsWith('-') ? -1 : 1), m))
+                .Concat(fromForms ?? []));
 
         return new DraftDeclaredResults(
             Figure("declared.adjustmentRate", AdjustmentRate, Total),
-            Figure("declared.executionRate", ExecutionRate, Total),
-            Figure("declared.executionScore", ExecutionScore, Total),
+            Figure("declared.executionRate", ExecutionRate, Total, forms.ExecutionRate),
+            Figure("declared.executionScore", ExecutionScore, Total, forms.ExecutionScore),
             Figure("declared.compositeScore", Composite),
             context.Resolve("declared.grade", context.Matches(GradeWords).Select(m => context.Reading(GradeOf(m.Groups["g"].Value), m))));
     }
