@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PerfEval.Application.Adjustments;
 using PerfEval.Application.Common;
+using PerfEval.Application.ReportImports;
 using PerfEval.Infrastructure.DemoData;
 using PerfEval.Infrastructure.Persistence;
+using PerfEval.Infrastructure.ReportFiles;
 
 namespace PerfEval.Infrastructure;
 
@@ -23,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<DemoDataLoader>();
         services.AddSingleton(configuration.GetSection(IdempotencyOptions.Section).Get<IdempotencyOptions>() ?? new IdempotencyOptions());
         services.AddHostedService<IdempotencyPurge>();
+        services.AddSingleton(configuration.GetSection("ReportImports").Get<ReportImportLimits>() ?? ReportImportLimits.Default);
+        services.AddSingleton<IReportFileReader, ReportFileReader>();
         return services;
     }
 }
