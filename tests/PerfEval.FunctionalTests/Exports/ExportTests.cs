@@ -112,9 +112,9 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
         var raw = await response.Content.ReadAsByteArrayAsync();
         Assert.True(raw.AsSpan().StartsWith("\uFEFF"u8), "No UTF-8 BOM.");
         var text = Encoding.UTF8.GetString(raw.AsSpan(3));
-        Assert.StartsWith("部门编码,部门名称,所属区域,年度,综合得分,评价等级,预算执行率(%),执行得分,年初预算数(元),调整后预算数(元),执行数(元),错误数,警告数,提示数\r\n", text);
-        // 创业服务中心 as its seed report has it: amounts to the fen, rates and scores to 2 decimals, grade in Chinese.
-        Assert.Contains(",2024,99.80,优,98.04,9.80,2523900.00,2523900.00,2474400.00,", text);
+        Assert.StartsWith("部门编码,部门名称,所属区域,年度,综合得分,评价等级,评价等级代码,预算执行率(%),执行得分,年初预算数(元),调整后预算数(元),执行数(元),错误数,警告数,提示数\r\n", text);
+        // 创业服务中心 as its seed report has it: amounts to the fen, rates and scores to 2 decimals, grade in Chinese beside its code.
+        Assert.Contains(",2024,99.80,优,excellent,98.04,9.80,2523900.00,2523900.00,2474400.00,", text);
     }
 
     [Theory]

@@ -50,13 +50,12 @@ export async function render(container, ctx) {
               ${model.gradeCodes.map((g) => `<option value="${g}" ${g === ranking.grade ? 'selected' : ''}>${esc(t(`grade.${g}`))}</option>`).join('')}
             </select></label>
           <label class="field-inline search">
-            <input type="search" id="filter-search" placeholder="${esc(t('ranking.search'))}" value="${esc(ranking.search)}" aria-describedby="search-note">
+            <input type="search" id="filter-search" placeholder="${esc(t('ranking.search'))}" value="${esc(ranking.search)}">
           </label>
           <label class="field-inline">${esc(t('ranking.pageSize'))}
             <select id="page-size">${[20, 50, 100, 200].map((n) => `<option ${n === ranking.limit ? 'selected' : ''}>${n}</option>`).join('')}</select></label>
         </div>
       </div>
-      <p class="muted small" id="search-note">${esc(t('ranking.searchNote'))}</p>
       <div id="ranking-table"></div>
       <div class="pager" id="pager"></div>
     </section>`;
@@ -80,7 +79,12 @@ export async function render(container, ctx) {
   container.querySelector('#filter-region').addEventListener('change', (e) => { ranking.region = e.target.value; reload(); });
   container.querySelector('#filter-grade').addEventListener('change', (e) => { ranking.grade = e.target.value; reload(); });
   container.querySelector('#page-size').addEventListener('change', (e) => { ranking.limit = Number(e.target.value); reload(); });
-  container.querySelector('#filter-search').addEventListener('input', (e) => { ranking.search = e.target.value; drawTable(container, ctx); });
+  let typing;
+  container.querySelector('#filter-search').addEventListener('input', (e) => {
+    ranking.search = e.target.value;
+    clearTimeout(typing);
+    typing = setTimeout(reload, 250);
+  });
 
   await Promise.all([loadRanking(container, ctx), loadScatter(container, ctx)]);
 }
@@ -95,6 +99,7 @@ function query(extra = {}) {
     grade: ranking.grade || undefined,
     sort: ranking.sort,
     order: ranking.order || undefined,
+    search: ranking.search.trim() || undefined,
     includeTotal: true,
     ...extra,
   };
@@ -142,10 +147,7 @@ function header(key, label, cls = '') {
 
 function drawTable(container, ctx) {
   const target = container.querySelector('#ranking-table');
-  const needle = ranking.search.trim().toLowerCase();
-  const rows = needle
-    ? ranking.rows.filter((r) => `${r.name ?? ''} ${r.code ?? ''}`.toLowerCase().includes(needle))
-    : ranking.rows;
+  const rows = ranking.rows;
   target.innerHTML = `
     <div class="table-wrap">
     <table class="data" id="ranking-grid">
