@@ -33,7 +33,7 @@ public sealed record GetScorecard(string DepartmentCode, int FiscalYear, bool Ex
         {
             if (!request.Explain && await db.QuerySingleOrDefaultAsync<KeptRow>(KeptSql, new { request.DepartmentCode, request.FiscalYear }, ct) is { } kept)
             {
-                return JsonSerializer.Deserialize<StoredScorecard>(kept.Card, JsonText.Options)!.ToResponse(
+                return JsonSerializer.Deserialize<StoredScorecard>(kept.Card, StoredScorecard.Json)!.ToResponse(
                     request.Language,
                     request.DepartmentCode,
                     kept.DepartmentName,

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PerfEval.Application.Common;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Indicators;
 using PerfEval.Application.Scoring;
@@ -79,6 +82,9 @@ public sealed record StoredScorecard(
     FindingCounts FindingCounts,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>How the read model writes and reads a card: the API's names and values, without the nulls (most declared figures).</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonText.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     /// <summary>The API's scorecard: findings in <paramref name="language"/>, under the department, year and scheme it belongs to.</summary>
     public ScorecardResponse ToResponse(
         MessageLanguage language, string? departmentCode = null, string? departmentName = null, string? region = null,

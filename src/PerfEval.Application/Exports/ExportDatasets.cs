@@ -156,7 +156,7 @@ internal static class IndicatorExport
 
             var departments = cards.ToDictionary(c => c.DepartmentCode);
             var scores = cards
-                .SelectMany(c => JsonSerializer.Deserialize<StoredScorecard>(c.Card, JsonText.Options)!.Indicators)
+                .SelectMany(c => JsonSerializer.Deserialize<StoredScorecard>(c.Card, StoredScorecard.Json)!.Indicators)
                 .Where(i => i.Id is not null)
                 .ToDictionary(i => i.Id!.Value);
             foreach (var i in await db.QueryAsync<IndicatorResponse>(IndicatorsSql, new { Year = year, Codes = departments.Keys.ToArray() }, ct))

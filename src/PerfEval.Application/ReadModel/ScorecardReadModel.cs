@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -27,6 +28,9 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
 
     /// <summary>Departments scored per round: the lists stay under both providers' parameter limits.</summary>
     internal const int ChunkSize = 500;
+
+    /// <summary>Chunks of fewer department-years are scored on the calling thread: a single write's refresh needs no other.</summary>
+    private const int ParallelFrom = 64;
 
     /// <summary>Sort keys hold a rate or score in ten-thousandths (exact for up to 4 decimals).</summary>
     private const decimal KeyScale = 10_000m;
@@ -202,32 +206,30 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
             var kept = (await db.QueryAsync<KeptCard>(KeptSql, new { Year = year, Codes = codes }, ct)).ToDictionary(k => k.DepartmentCode);
             var inputs = await InputsAsync(db, year, codes, ct);
 
+            // Scoring and shaping the cards is the CPU-bound part of a wide refresh: on every core.
+            var cards = codes.AsParallel().AsOrdered().WithDegreeOfParallelism(codes.Length < ParallelFrom ? 1 : Environment.ProcessorCount)
+                .Select(code => (Code: code, Card: inputs.TryGetValue(code, out var input) ? Card(input, scheme) : default))
+                .ToList();
             var inserted = new List<Row>();
             var updated = new List<Row>();
             var deleted = new List<Row>();
-            foreach (var code in codes)
+            foreach (var (code, card) in cards)
             {
                 var was = kept.GetValueOrDefault(code);
-                if (!inputs.TryGetValue(code, out var input))
+                if (card.Json is null)
                 {
                     if (was is not null)
                     {
                         deleted.Add(new Row(code, year, scheme, null, null, null, was.Version + 1, "Deleted", now));
                     }
-
-                    continue;
                 }
-
-                var card = ScorecardCalculator.Calculate(input, scheme.Settings).ToStored(scheme.Settings);
-                var json = JsonSerializer.Serialize(card, JsonText.Options);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16));
-                if (was is null)
+                else if (was is null)
                 {
-                    inserted.Add(new Row(code, year, scheme, card, json, hash, 1, "Created", now));
+                    inserted.Add(new Row(code, year, scheme, card.Card, card.Json, card.Hash, 1, "Created", now));
                 }
-                else if (was.CardHash != hash || was.SchemeId != scheme.SchemeId || was.SchemeVersion != scheme.Version)
+                else if (was.CardHash != card.Hash || was.SchemeId != scheme.SchemeId || was.SchemeVersion != scheme.Version)
                 {
-                    updated.Add(new Row(code, year, scheme, card, json, hash, was.Version + 1, "Updated", now));
+                    updated.Add(new Row(code, year, scheme, card.Card, card.Json, card.Hash, was.Version + 1, "Updated", now));
                 }
             }
 
@@ -242,13 +244,21 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
         return changed;
     }
 
+    /// <summary>A department-year's card as kept: its JSON and the hash a later refresh compares with.</summary>
+    private static (StoredScorecard? Card, string? Json, string? Hash) Card(ScorecardInput input, YearScheme scheme)
+    {
+        var card = ScorecardCalculator.Calculate(input, scheme.Settings).ToStored(scheme.Settings);
+        var json = JsonSerializer.SerializeToUtf8Bytes(card, StoredScorecard.Json);
+        return (card, Encoding.UTF8.GetString(json), Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16)));
+    }
+
     /// <summary>What each department is scored from in the year (at most <see cref="ChunkSize"/>); a department with nothing stored in the year is absent.</summary>
     internal static async Task<Dictionary<string, ScorecardInput>> InputsAsync(DbSession db, int year, IReadOnlyList<string> departmentCodes, CancellationToken ct)
     {
         var key = new { Year = year, Codes = departmentCodes };
-        var lines = (await db.QueryAsync<LineRow>(LinesSql, key, ct)).ToLookup(l => l.DepartmentCode, l => l.ToInput());
-        var indicators = (await db.QueryAsync<IndicatorRow>(IndicatorsSql, key, ct)).ToLookup(i => i.DepartmentCode, i => i.ToInput());
-        var evaluations = (await db.QueryAsync<DeclaredRow>(EvaluationsSql, key, ct)).ToDictionary(e => e.DepartmentCode, e => e.ToFigures());
+        var lines = (await db.ReadAsync(LinesSql, key, LineOf, ct)).ToLookup(l => l.DepartmentCode, l => l.Line);
+        var indicators = (await db.ReadAsync(IndicatorsSql, key, IndicatorOf, ct)).ToLookup(i => i.DepartmentCode, i => i.Indicator);
+        var evaluations = (await db.ReadAsync(EvaluationsSql, key, DeclaredOf, ct)).ToDictionary(e => e.DepartmentCode, e => e.Declared);
         var changedAfterClose = await db.ExecuteScalarAsync<int>(YearClosedSql, key, ct) > 0
             ? (await db.QueryAsync<string>(ChangedAfterCloseSql, key, ct)).ToHashSet()
             : [];
@@ -271,67 +281,33 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
     private static string FindingCodesOf(StoredScorecard card) =>
         card.Findings.Count == 0 ? "," : "," + string.Join(',', card.Findings.Select(f => f.Code).Distinct()) + ",";
 
-    private sealed record LineRow
-    {
-        public required string DepartmentCode { get; init; }
-        public long Id { get; init; }
-        public ExpenditureClass ExpenditureClass { get; init; }
-        public FundingSource FundingSource { get; init; }
-        public decimal InitialAmount { get; init; }
-        public decimal AdjustmentTotal { get; init; }
-        public decimal ExecutedAmount { get; init; }
+    // Each maps its statement's columns by position, in the order the statement names them.
+    private static (string DepartmentCode, BudgetLineInput Line) LineOf(DbDataReader r) => (
+        r.GetString(0),
+        new BudgetLineInput(Enum.Parse<ExpenditureClass>(r.GetString(2)), Enum.Parse<FundingSource>(r.GetString(3)),
+            r.GetDecimal(4), r.GetDecimal(5), r.GetDecimal(6), r.GetInt64(1)));
 
-        public BudgetLineInput ToInput() => new(ExpenditureClass, FundingSource, InitialAmount, AdjustmentTotal, ExecutedAmount, Id);
-    }
+    private static (string DepartmentCode, IndicatorInput Indicator) IndicatorOf(DbDataReader r) => (
+        r.GetString(0),
+        new IndicatorInput(
+            r.GetInt32(2), r.GetString(3), Enum.Parse<IndicatorKind>(r.GetString(4)), EnumOrNull<ComparisonOperator>(r, 5),
+            DecimalOrNull(r, 6), DecimalOrNull(r, 7), DecimalOrNull(r, 8), DecimalOrNull(r, 9), EnumOrNull<QualitativeTier>(r, 10),
+            DecimalOrNull(r, 11), DecimalOrNull(r, 12), TextOrNull(r, 13), TextOrNull(r, 14), DecimalOrNull(r, 15), DecimalOrNull(r, 16),
+            r.GetInt64(1)));
 
-    private sealed record IndicatorRow
-    {
-        public required string DepartmentCode { get; init; }
-        public long Id { get; init; }
-        public int Sequence { get; init; }
-        public required string Name { get; init; }
-        public IndicatorKind Kind { get; init; }
-        public ComparisonOperator? Operator { get; init; }
-        public decimal? Target { get; init; }
-        public decimal? Weight { get; init; }
-        public decimal? MidYearValue { get; init; }
-        public decimal? FinalValue { get; init; }
-        public QualitativeTier? QualitativeTier { get; init; }
-        public decimal? QualitativeScore { get; init; }
-        public decimal? ReviewerDeduction { get; init; }
-        public string? DeductionReason { get; init; }
-        public string? DeviationReason { get; init; }
-        public decimal? DeclaredCompletion { get; init; }
-        public decimal? DeclaredScore { get; init; }
+    private static (string DepartmentCode, DeclaredFigures Declared) DeclaredOf(DbDataReader r) => (
+        r.GetString(0),
+        new DeclaredFigures(
+            DecimalOrNull(r, 1), DecimalOrNull(r, 2), DecimalOrNull(r, 3), DecimalOrNull(r, 4), DecimalOrNull(r, 5), DecimalOrNull(r, 6),
+            DecimalOrNull(r, 7), DecimalOrNull(r, 8), DecimalOrNull(r, 9), DecimalOrNull(r, 10), DecimalOrNull(r, 11), DecimalOrNull(r, 12),
+            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15)));
 
-        public IndicatorInput ToInput() => new(
-            Sequence, Name, Kind, Operator, Target, Weight, MidYearValue, FinalValue, QualitativeTier, QualitativeScore,
-            ReviewerDeduction, DeductionReason, DeviationReason, DeclaredCompletion, DeclaredScore, Id);
-    }
+    private static decimal? DecimalOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
 
-    private sealed record DeclaredRow
-    {
-        public required string DepartmentCode { get; init; }
-        public decimal? InitialBudget { get; init; }
-        public decimal? Adjustments { get; init; }
-        public decimal? AdjustedBudget { get; init; }
-        public decimal? Executed { get; init; }
-        public decimal? ExpenditureTotal { get; init; }
-        public decimal? BasicExpenditure { get; init; }
-        public decimal? ProjectExpenditure { get; init; }
-        public decimal? InitialSuperior { get; init; }
-        public decimal? InitialOwnLevel { get; init; }
-        public decimal? InitialOther { get; init; }
-        public decimal? AdjustmentRate { get; init; }
-        public decimal? ExecutionRate { get; init; }
-        public decimal? ExecutionScore { get; init; }
-        public decimal? CompositeScore { get; init; }
-        public Grade? Grade { get; init; }
+    private static string? TextOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-        public DeclaredFigures ToFigures() => new(
-            InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
-            InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade);
-    }
+    private static T? EnumOrNull<T>(DbDataReader r, int i)
+        where T : struct, Enum => r.IsDBNull(i) ? null : Enum.Parse<T>(r.GetString(i));
 
     private sealed record KeptCard
     {

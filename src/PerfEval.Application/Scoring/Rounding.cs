@@ -17,11 +17,12 @@ public readonly record struct Rounding(int Decimals, MidpointRounding Mode)
     public decimal ToScale(decimal value, int scale) => decimal.Round(value, scale, Mode);
 
     /// <summary>
-    /// numerator × factor / denominator rounded to the display decimals. Decimal division carries 28
-    /// significant digits, and an exact quotient is never within that of a rounding midpoint without
-    /// being on it, so rounding the decimal quotient rounds the exact one.
+    /// numerator × factor / denominator rounded to the display decimals, and written with them (80.00,
+    /// not 80). Decimal division carries 28 significant digits, and an exact quotient is never within
+    /// that of a rounding midpoint without being on it, so rounding the decimal quotient rounds the exact one.
     /// </summary>
-    public decimal Quotient(decimal numerator, decimal denominator, decimal factor) => Round(numerator * factor / denominator);
+    public decimal Quotient(decimal numerator, decimal denominator, decimal factor) =>
+        Round(numerator * factor / denominator) + new decimal(0, 0, 0, false, (byte)Decimals);
 
     /// <summary>A shown figure: fixed display decimals, invariant culture.</summary>
     public string Format(decimal value) => Round(value).ToString(DisplayFormat, CultureInfo.InvariantCulture);

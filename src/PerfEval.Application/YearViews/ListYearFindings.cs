@@ -80,7 +80,7 @@ public sealed record ListYearFindings(
                 }, ct)).ToList();
                 foreach (var kept in cards)
                 {
-                    var findings = JsonSerializer.Deserialize<StoredScorecard>(kept.Card, JsonText.Options)!.Findings;
+                    var findings = JsonSerializer.Deserialize<StoredScorecard>(kept.Card, StoredScorecard.Json)!.Findings;
                     var resuming = kept.DepartmentCode == afterDepartment;
                     for (var i = resuming ? afterIndex + 1 : 0; i < findings.Count && items.Count <= request.Limit; i++)
                     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PerfEval.Application.Scoring;
 using static PerfEval.Application.Indicators.ComparisonOperator;
 
@@ -67,6 +68,16 @@ public class RoundingTests
         Assert.Equal(94.85m, card.Budget.Overall.ExecutionRate.Value);
         Assert.Equal(9.48m, card.ExecutionScore.Value);
     }
+
+    [Theory]
+    [InlineData("80", "100", "100", "80.00")]
+    [InlineData("1", "3", "100", "33.33")]
+    [InlineData("2", "3", "100", "66.67")]
+    [InlineData("36142", "35000", "100", "103.26")]
+    public void Quotient_IsRoundedToTheDisplayDecimalsAndWrittenWithThem(string numerator, string denominator, string factor, string expected) =>
+        Assert.Equal(expected, new Rounding(2, MidpointRounding.AwayFromZero)
+            .Quotient(decimal.Parse(numerator, CultureInfo.InvariantCulture), decimal.Parse(denominator, CultureInfo.InvariantCulture), decimal.Parse(factor, CultureInfo.InvariantCulture))
+            .ToString(CultureInfo.InvariantCulture));
 
     [Fact]
     public void Format_ShowsTheDisplayDecimals() =>
