@@ -52,9 +52,9 @@ internal static class AdjustmentEndpoints
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return Stored(claim.Status!.Value, claim.Body!);
             case ClaimOutcome.InFlight:
-                throw new ConflictException($"A request with Idempotency-Key '{key}' is still being processed; retry after it completes.", retryAfterSeconds: 1);
+                throw new ConflictException(Messages.KeyInFlight.Format(key), retryAfterSeconds: 1);
             case ClaimOutcome.KeyReused:
-                throw new BusinessRuleException("Idempotency-Key", $"Idempotency-Key '{key}' was already used with a different payload; use a new key for a new request.");
+                throw new BusinessRuleException("Idempotency-Key", Messages.KeyReused.Format(key));
         }
 
         try

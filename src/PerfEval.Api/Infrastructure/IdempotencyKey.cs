@@ -15,7 +15,7 @@ internal static partial class IdempotencyKey
     {
         if (header.Count != 1 || string.IsNullOrEmpty(header[0]))
         {
-            throw Invalid(header.Count > 1 ? "Send one Idempotency-Key header." : "The Idempotency-Key header is required: a unique key per request, e.g. a UUID.");
+            throw Invalid(header.Count > 1 ? ProblemTexts.IdempotencyKeyOnce.Current : ProblemTexts.IdempotencyKeyRequired.Current);
         }
 
         var value = header[0]!.Trim();
@@ -26,7 +26,7 @@ internal static partial class IdempotencyKey
 
         return Key().IsMatch(value)
             ? value
-            : throw Invalid("The Idempotency-Key must be 1 to 255 characters of letters, digits and - _ . : (a UUID is ideal).");
+            : throw Invalid(ProblemTexts.IdempotencyKeyFormat.Current);
     }
 
     private static ValidationException Invalid(string message) => new([new ValidationFailure("Idempotency-Key", message)]);

@@ -68,6 +68,6 @@ internal sealed class Preconditions(IOptions<HttpOptions> options, ScorecardJson
         var tag = ifMatch[0];
         return !tag.IsWeak && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version)
             ? version
-            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match takes the strong ETag the resource was read with, e.g. \"3\".")]);
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", ProblemTexts.IfMatchFormat.Current)]);
     }
 }

@@ -43,4 +43,9 @@ public sealed class DatabaseUnavailableException(Exception inner)
 
 /// <summary>The resource changed since the client read it: its If-Match no longer matches (412).</summary>
 public sealed class PreconditionFailedException(string resource, object key, int expected)
-    : Exception($"{resource} '{key}' is no longer at version {expected}: read it again and re-apply the change.");
+    : Exception($"{resource} '{key}' is no longer at version {expected}: read it again and re-apply the change.")
+{
+    public string Resource { get; } = resource;
+    public object Key { get; } = key;
+    public int Expected { get; } = expected;
+}
