@@ -6,7 +6,8 @@ namespace PerfEval.Api.Infrastructure;
 /// <summary>
 /// Start-up on a database the service cannot use (a data folder that is read-only, not a folder, or
 /// full; a server that refuses the connection): one clear error line and a non-zero exit, for the
-/// operator and the orchestrator, instead of an unhandled exception's stack dump.
+/// operator and the orchestrator, instead of an unhandled exception's stack dump. On failure the
+/// host is disposed: the caller only exits.
 /// </summary>
 internal static class StartupStorage
 {
@@ -24,6 +25,8 @@ internal static class StartupStorage
                 ? $"the data folder '{Path.GetFullPath(settings.DataFolder)}'"
                 : "the database in Database:ConnectionString";
             app.Logger.LogCritical("Cannot start: {Where} cannot be used ({Cause}). Make it exist, writable and not full, then start again.", where, cause.Message);
+            // The console logger writes from a queue: disposing the host flushes it before the process exits.
+            await app.DisposeAsync();
             return false;
         }
     }
