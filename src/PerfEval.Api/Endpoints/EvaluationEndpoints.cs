@@ -17,7 +17,10 @@ internal static class EvaluationEndpoints
             .RequireScope(Scopes.Read);
 
         group.MapPut("/", (IMediator mediator, Preconditions preconditions, HttpRequest http, string code, int year, SaveEvaluation body, CancellationToken ct) =>
-                mediator.Send(body with { DepartmentCode = code, FiscalYear = year, ExpectedVersion = preconditions.ExpectedVersion(http, creating: true) }, ct))
+            {
+                var (expected, createOnly, mustExist) = preconditions.CreateOrReplace(http);
+                return mediator.Send(body with { DepartmentCode = code, FiscalYear = year, ExpectedVersion = expected, CreateOnly = createOnly, MustExist = mustExist }, ct);
+            })
             .WithName("saveEvaluation").WithSummary("Store the evaluation's declared figures, narrative and filing date")
             .RequireScope(Scopes.DataWrite);
 

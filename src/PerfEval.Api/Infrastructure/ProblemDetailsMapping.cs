@@ -50,7 +50,10 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         BadHttpRequestException bad => BadRequest(bad),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden.Current, forbidden.Message),
         PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, ProblemTexts.PreconditionFailed.Current,
-            ProblemTexts.PreconditionFailedDetail.Format(ResourceName(stale.Resource), stale.Key, stale.Expected)),
+            stale.Expected is { } expected
+                ? ProblemTexts.PreconditionFailedDetail.Format(ResourceName(stale.Resource), stale.Key, expected)
+                : ProblemTexts.AlreadyExistsDetail.Format(ResourceName(stale.Resource), stale.Key)),
+        EntityTagMismatchException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTexts.PreconditionFailed.Current, ProblemTexts.EvaluationETag.Current),
         PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, ProblemTexts.PreconditionRequired.Current, ProblemTexts.PreconditionRequiredDetail.Current),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemTexts.NotFound.Current, ProblemTexts.NotFoundDetail.Format(ResourceName(notFound.Resource), notFound.Key)),
         FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, ProblemTexts.YearClosed.Current, ProblemTexts.YearClosedDetail.Format(closed.Year)),

@@ -55,6 +55,11 @@ internal static class ProblemTexts
     public static readonly LocalText BusinessRule = new("请求违反业务规则", "The request breaks a business rule");
     public static readonly LocalText PreconditionFailed = new("前提条件不成立", "Precondition failed");
     public static readonly LocalText PreconditionFailedDetail = new("{0}“{1}”已不是版本 {2}：请重新读取后再修改。", "{0} '{1}' is no longer at version {2}: read it again and re-apply the change.");
+    public static readonly LocalText AlreadyExistsDetail = new("{0}“{1}”已存在：如要修改，请在 If-Match 中提供其版本。", "{0} '{1}' already exists: send If-Match with its version to change it.");
+    public static readonly LocalText IfNoneMatchOnPut = new("PUT 的 If-None-Match 只接受 *（仅在尚不存在时创建）。", "On a PUT, If-None-Match takes only * (create only when it does not exist yet).");
+    public static readonly LocalText EvaluationETag = new(
+        "If-Match 与该资源的任何版本都不符：修改自评时请发送自评本身的 ETag（每次 PUT 自评的响应中都有，如 \"3\"），而不是评价结果的 ETag。",
+        "If-Match names no version of this resource: to change an evaluation, send the evaluation's own ETag (every PUT of it answers with one, e.g. \"3\"), not the scorecard's.");
     public static readonly LocalText PreconditionRequired = new("缺少前提条件", "Precondition required");
     public static readonly LocalText PreconditionRequiredDetail = new("请在 If-Match 中提供所读取版本的 ETag（先 GET 该资源）。", "Send If-Match with the ETag of the version you read (GET the resource first).");
     public static readonly LocalText IfMatchFormat = new("If-Match 须为读取资源时得到的强 ETag，例如 \"3\"。", "If-Match takes the strong ETag the resource was read with, e.g. \"3\".");
