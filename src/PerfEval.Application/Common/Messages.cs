@@ -16,6 +16,7 @@ public static class Messages
     public static readonly LocalText InvalidCursor = new("该游标不是本服务签发的。", "The cursor is not one this service issued.");
     public static readonly LocalText OwnParent = new("部门不能是自己的上级。", "A department cannot be its own parent.");
     public static readonly LocalText TooManyDivisions = new("内设机构最多 200 个。", "At most 200 divisions.");
+    public static readonly LocalText RegionOutsideLimits = new("此客户端不能把部门放在“{0}”区域。", "This client may not place a department in region '{0}'.");
     public static readonly LocalText ParentMissing = new("上级部门“{0}”不存在。", "Parent department '{0}' does not exist.");
     public static readonly LocalText DepartmentExists = new("部门“{0}”已存在。", "Department '{0}' already exists.");
     public static readonly LocalText ProjectOnlyOnProjectLine = new("只有项目支出行（expenditureClass 为 'project'）才能指定项目。", "Only a project line (expenditureClass 'project') names a project.");
