@@ -72,6 +72,8 @@ internal static class ProblemTexts
     public static readonly LocalText StorageUnavailable = new("数据存储暂时无法写入（磁盘已满、只读或无法访问）：请在 Retry-After 指定的时间后重试。", "The data store cannot be written to right now (disk full, read-only or inaccessible); retry after the time in Retry-After.");
     public static readonly LocalText Unexpected = new("故障已记录；报告时请提供 traceId。", "The failure was logged; quote the traceId when reporting it.");
     public static readonly LocalText TooManyRequests = new("此客户端一分钟内的请求超过 {0} 次；请在 {1} 秒后重试。", "This client sent more than {0} requests in a minute; retry after {1} s.");
+    public static readonly LocalText NotOneOf = new("“{0}”不是以下之一：{1}。", "'{0}' is not one of: {1}.");
+    public static readonly LocalText SortOrder = new("order 只能是 'asc' 或 'desc'。", "order is 'asc' or 'desc'.");
     public static readonly LocalText IdempotencyKeyRequired = new("必须提供 Idempotency-Key 请求头：每个请求一个唯一键，例如 UUID。", "The Idempotency-Key header is required: a unique key per request, e.g. a UUID.");
     public static readonly LocalText IdempotencyKeyOnce = new("只能发送一个 Idempotency-Key 请求头。", "Send one Idempotency-Key header.");
     public static readonly LocalText IdempotencyKeyFormat = new("Idempotency-Key 须为 1 至 255 个字母、数字或 - _ . : 字符（最好是 UUID）。", "The Idempotency-Key must be 1 to 255 characters of letters, digits and - _ . : (a UUID is ideal).");
