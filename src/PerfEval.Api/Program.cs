@@ -20,6 +20,7 @@ var started = new StartupLogging();
 builder.Logging.AddPerfEvalConsole(builder.Environment, started);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 builder.AddPerfEvalSecurity(verifyProduction: command is null);
+builder.AddPerfEvalTelemetry();
 
 builder.Services
     .AddApplication()

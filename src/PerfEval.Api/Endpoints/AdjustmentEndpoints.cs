@@ -60,6 +60,7 @@ internal static class AdjustmentEndpoints
         try
         {
             var pushed = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
+            Telemetry.PushedAdjustments.Add(pushed.Result.Adjustments.Count);
             return new StoredUtf8(StatusCodes.Status201Created, pushed.Utf8Json);
         }
         catch (Exception ex) when (ex is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
