@@ -42,7 +42,7 @@ builder.Services.AddResponseCompression(o =>
     o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
     o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/problem+json", "application/x-ndjson", "text/csv"];
 });
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database-answers-a-query", tags: ["ready"]);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddPerfEvalOpenApi(builder.Configuration);
 
