@@ -20,6 +20,7 @@ var started = new StartupLogging();
 builder.Logging.AddPerfEvalConsole(builder.Environment, started);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 builder.AddPerfEvalSecurity(verifyProduction: command is null);
+builder.AddPerfEvalTelemetry();
 
 builder.Services
     .AddApplication()
@@ -27,11 +28,9 @@ builder.Services
 
 builder.Services.Configure<JsonOptions>(o => JsonSetup.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-{
-    ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-});
+// Before AddProblemDetails, so it is the writer chosen: every error is problem+json, whatever Accept says.
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
 builder.Services.Configure<HttpOptions>(builder.Configuration.GetSection(HttpOptions.Section));
 builder.Services.AddSingleton<Preconditions>();
@@ -43,7 +42,7 @@ builder.Services.AddResponseCompression(o =>
     o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
     o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/problem+json", "application/x-ndjson", "text/csv"];
 });
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database-answers-a-query", tags: ["ready"]);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddPerfEvalOpenApi(builder.Configuration);
 
@@ -51,31 +50,39 @@ var app = builder.Build();
 
 if (command == "migrate")
 {
-    var version = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
-    app.Logger.LogInformation("Database is at schema version {Version}", version);
-    return;
+    if (!await StartupStorage.TryAsync(app, async () =>
+        {
+            var version = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
+            app.Logger.LogInformation("Database is at schema version {Version}", version);
+        }))
+    {
+        return 1;
+    }
+
+    return 0;
 }
 
 if (command == "rebuild-read-model")
 {
     await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
     await app.Services.RebuildReadModelAsync(CancellationToken.None);
-    return;
+    return 0;
 }
 
 if (command == "generate-data")
 {
     await PerfEval.Infrastructure.DemoData.YearGenerator.RunAsync(app.Services, CancellationToken.None);
-    return;
+    return 0;
 }
 
 // `openapi [file]` writes the contract (after the endpoints are mapped, below) and touches no database.
 var openApiOnly = command == OpenApiCommand.Argument;
-if (!openApiOnly)
+if (!openApiOnly && !await StartupStorage.TryAsync(app, () => app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping)))
 {
-    await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+    return 1;
 }
 
+app.UseMiddleware<RequestLanguage>();
 app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -112,11 +119,12 @@ app.MapGroup("/api/v1")
 if (openApiOnly)
 {
     await OpenApiCommand.RunAsync(app, args);
-    return;
+    return 0;
 }
 
 started.AnnounceWhenReady(app);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -101,7 +101,7 @@ public sealed class DashboardTests(DashboardFixture dashboard)
         var message = page.Locator(".key-panel .error-message");
         await Expect(message).ToHaveAttributeAsync("data-status", "401");
         await Expect(message).ToContainTextAsync("密钥无效");
-        await Expect(message).ToContainTextAsync("Unauthorized");
+        await Expect(message).ToContainTextAsync("未认证"); // the problem's title, in the request's language
         await Expect(page.Locator("#api-key")).ToBeVisibleAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('perfeval.apiKey')"));
     }

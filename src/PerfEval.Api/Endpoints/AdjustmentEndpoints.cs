@@ -44,7 +44,7 @@ internal static class AdjustmentEndpoints
     {
         var body = await ReadBatchAsync(http.Request, json.Value.SerializerOptions, ct);
         var key = IdempotencyKey.Parse(http.Request.Headers["Idempotency-Key"]);
-        var fingerprint = Fingerprint(body);
+        var fingerprint = IdempotencyKey.Fingerprint(body);
         var claim = await mediator.Send(new ClaimIdempotencyKey(key, fingerprint), ct);
         switch (claim.Outcome)
         {
@@ -52,14 +52,15 @@ internal static class AdjustmentEndpoints
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return Stored(claim.Status!.Value, claim.Body!);
             case ClaimOutcome.InFlight:
-                throw new ConflictException($"A request with Idempotency-Key '{key}' is still being processed; retry after it completes.", retryAfterSeconds: 1);
+                throw new ConflictException(Messages.KeyInFlight.Format(key), retryAfterSeconds: 1);
             case ClaimOutcome.KeyReused:
-                throw new BusinessRuleException("Idempotency-Key", $"Idempotency-Key '{key}' was already used with a different payload; use a new key for a new request.");
+                throw new BusinessRuleException("Idempotency-Key", Messages.KeyReused.Format(key));
         }
 
         try
         {
             var pushed = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
+            Telemetry.PushedAdjustments.Add(pushed.Result.Adjustments.Count);
             return new StoredUtf8(StatusCodes.Status201Created, pushed.Utf8Json);
         }
         catch (Exception ex) when (ex is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
@@ -123,21 +124,6 @@ internal static class AdjustmentEndpoints
         }
     }
 
-    /// <summary>
-    /// The SHA-256 of the request as the service writes it (so a retry's formatting does not matter),
-    /// hashed while it is written: a 10,000-item batch is never held as one 3 MB buffer.
-    /// </summary>
-    private static string Fingerprint(PushBudgetAdjustments body)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var writer = new Utf8JsonWriter(new HashingBufferWriter(hash)))
-        {
-            JsonSerializer.Serialize(writer, body, JsonText.Options);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     private const string JsonContentType = "application/json; charset=utf-8";
 
     private static IResult Stored(int status, string body) =>
@@ -153,25 +139,5 @@ internal static class AdjustmentEndpoints
             http.Response.ContentLength = body.Length;
             return http.Response.Body.WriteAsync(body).AsTask();
         }
-    }
-
-    /// <summary>Hands every written chunk to the hash and reuses one small buffer.</summary>
-    private sealed class HashingBufferWriter(IncrementalHash hash) : IBufferWriter<byte>
-    {
-        private byte[] _buffer = new byte[16 * 1024];
-
-        public void Advance(int count) => hash.AppendData(_buffer, 0, count);
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            if (sizeHint > _buffer.Length)
-            {
-                _buffer = new byte[sizeHint];
-            }
-
-            return _buffer;
-        }
-
-        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
     }
 }

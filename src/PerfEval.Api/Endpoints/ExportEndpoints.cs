@@ -53,6 +53,6 @@ internal static class ExportEndpoints
         }
 
         var allowed = string.Join(", ", Enum.GetValues<TEnum>().Select(ExportYear.Name));
-        throw new ValidationException([new ValidationFailure(parameter, $"'{value}' is not one of: {allowed}.")]);
+        throw new ValidationException([new ValidationFailure(parameter, Infrastructure.ProblemTexts.NotOneOf.Format(value, allowed))]);
     }
 }

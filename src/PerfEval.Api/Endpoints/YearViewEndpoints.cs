@@ -43,7 +43,7 @@ internal static class YearViewEndpoints
         null or "" => null,
         "desc" => true,
         "asc" => false,
-        _ => throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("order", "order is 'asc' or 'desc'.")]),
+        _ => throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("order", Infrastructure.ProblemTexts.SortOrder.Current)]),
     };
 
     internal sealed record RankingQuery(

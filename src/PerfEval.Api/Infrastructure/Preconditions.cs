@@ -14,6 +14,9 @@ public sealed class HttpOptions
     public bool RequireIfMatch { get; set; } = true;
 }
 
+/// <summary>If-Match names no version of the resource (e.g. the scorecard's ETag sent to change the evaluation): 412.</summary>
+public sealed class EntityTagMismatchException() : Exception("If-Match does not name a version of this resource.");
+
 /// <summary>The client's precondition is missing: it must say which version it changes (428).</summary>
 public sealed class PreconditionRequiredException() : Exception("Send If-Match with the ETag of the version you read (GET the resource first).");
 
@@ -51,6 +54,38 @@ internal sealed class Preconditions(IOptions<HttpOptions> options, ScorecardJson
         return result;
     }
 
+    /// <summary>
+    /// A PUT that creates or replaces (the evaluation): If-Match with the version read changes it (412
+    /// when stale or when there is nothing to change), If-Match: * changes whatever version exists,
+    /// If-None-Match: * creates it only if it does not exist yet (412 when it does). Neither is 428,
+    /// unless <see cref="HttpOptions.RequireIfMatch"/> is off (then it creates or replaces).
+    /// </summary>
+    public (int? ExpectedVersion, bool CreateOnly, bool MustExist) CreateOrReplace(HttpRequest request)
+    {
+        var headers = request.GetTypedHeaders();
+        if (headers.IfMatch.Count > 0)
+        {
+            if (headers.IfMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+            {
+                return (null, false, true);
+            }
+
+            // Another strong tag (the scorecard's, say) names no version of this resource: it does not match (RFC 9110 §13.1.1).
+            return headers.IfMatch[0] is { IsWeak: false } tag && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version)
+                ? (version, false, false)
+                : throw new EntityTagMismatchException();
+        }
+
+        if (headers.IfNoneMatch.Count > 0)
+        {
+            return headers.IfNoneMatch.Count == 1 && headers.IfNoneMatch[0].Equals(EntityTagHeaderValue.Any)
+                ? (null, true, false)
+                : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-None-Match", ProblemTexts.IfNoneMatchOnPut.Current)]);
+        }
+
+        return options.Value.RequireIfMatch ? throw new PreconditionRequiredException() : (null, false, false);
+    }
+
     /// <summary>The version a write's If-Match names; null when the client sent none and none is required (or when creating).</summary>
     public int? ExpectedVersion(HttpRequest request, bool creating = false)
     {
@@ -68,6 +103,6 @@ internal sealed class Preconditions(IOptions<HttpOptions> options, ScorecardJson
         var tag = ifMatch[0];
         return !tag.IsWeak && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version)
             ? version
-            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match takes the strong ETag the resource was read with, e.g. \"3\".")]);
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", ProblemTexts.IfMatchFormat.Current)]);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         }
 
         context.Response.StatusCode = problem.Status!.Value;
-        if (exception is DatabaseUnavailableException)
+        if (IsUnavailable(exception))
         {
             context.Response.Headers.RetryAfter = "5";
         }
@@ -44,53 +44,71 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         {
             Status = StatusCodes.Status400BadRequest,
             Type = TypeOf(StatusCodes.Status400BadRequest),
-            Title = "The request is not valid.",
-            Detail = "See errors for every field that must change.",
+            Title = ProblemTexts.Invalid.Current,
+            Detail = ProblemTexts.InvalidDetail.Current,
         },
         BadHttpRequestException bad => BadRequest(bad),
-        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden.", forbidden.Message),
-        PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed.", stale.Message),
-        PreconditionRequiredException required => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required.", required.Message),
-        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
-        FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, "The fiscal year is closed.", closed.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden.Current, forbidden.Message),
+        PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, ProblemTexts.PreconditionFailed.Current,
+            stale.Expected is { } expected
+                ? ProblemTexts.PreconditionFailedDetail.Format(ResourceName(stale.Resource), stale.Key, expected)
+                : ProblemTexts.AlreadyExistsDetail.Format(ResourceName(stale.Resource), stale.Key)),
+        EntityTagMismatchException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTexts.PreconditionFailed.Current, ProblemTexts.EvaluationETag.Current),
+        PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, ProblemTexts.PreconditionRequired.Current, ProblemTexts.PreconditionRequiredDetail.Current),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, ProblemTexts.NotFound.Current, ProblemTexts.NotFoundDetail.Format(ResourceName(notFound.Resource), notFound.Key)),
+        FiscalYearClosedException closed => Problem(StatusCodes.Status409Conflict, ProblemTexts.YearClosed.Current, ProblemTexts.YearClosedDetail.Format(closed.Year)),
         ConflictException { Errors: { } errors } conflict => new HttpValidationProblemDetails(errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
         {
             Status = StatusCodes.Status409Conflict,
             Type = TypeOf(StatusCodes.Status409Conflict),
-            Title = "Conflict.",
+            Title = ProblemTexts.Conflict.Current,
             Detail = conflict.Message,
         },
-        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
-        DbException db when UniqueViolation.Is(db) => Problem(StatusCodes.Status409Conflict, "Conflict.", "The resource already exists, or was just created by another request."),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTexts.Conflict.Current, conflict.Message),
+        DbException db when UniqueViolation.Is(db) => Problem(StatusCodes.Status409Conflict, ProblemTexts.Conflict.Current, ProblemTexts.AlreadyExists.Current),
         BusinessRuleException rule => new HttpValidationProblemDetails(rule.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value))
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Type = TypeOf(StatusCodes.Status422UnprocessableEntity),
-            Title = "The request breaks a business rule.",
+            Title = ProblemTexts.BusinessRule.Current,
             Detail = rule.Message,
         },
-        DatabaseUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", "The database is temporarily unavailable; retry after the time in Retry-After."),
-        OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, "Client closed request.", null),
-        _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The failure was logged; quote the traceId when reporting it."),
+        DatabaseUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTexts.TitleOf(503)!,
+            StorageFaults.IsStorageFault(unavailable.InnerException) ? ProblemTexts.StorageUnavailable.Current : ProblemTexts.Unavailable.Current),
+        _ when StorageFaults.IsStorageFault(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTexts.TitleOf(503)!, ProblemTexts.StorageUnavailable.Current),
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, ProblemTexts.TitleOf(499)!, null),
+        _ => Problem(StatusCodes.Status500InternalServerError, ProblemTexts.TitleOf(500)!, ProblemTexts.Unexpected.Current),
+    };
+
+    /// <summary>Answers 503 with Retry-After: the database is down, busy past the retries, or its storage cannot take writes.</summary>
+    public static bool IsUnavailable(Exception exception) => exception is DatabaseUnavailableException || StorageFaults.IsStorageFault(exception);
+
+    /// <summary>The resource's name as the message's language says it.</summary>
+    private static string ResourceName(string resource) => !LocalText.EnglishWanted && ResourceNames.TryGetValue(resource, out var chinese) ? chinese : resource;
+
+    private static readonly Dictionary<string, string> ResourceNames = new(StringComparer.Ordinal)
+    {
+        ["Department"] = "部门",
+        ["Fiscal year"] = "财政年度",
+        ["Project"] = "项目",
+        ["Budget line"] = "预算行",
+        ["Budget adjustment"] = "预算调整",
+        ["Indicator"] = "绩效指标",
+        ["Scoring scheme"] = "评分方案",
+        ["Evaluation"] = "自评",
     };
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {
         var detail = bad.StatusCode switch
         {
-            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
-            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            StatusCodes.Status413PayloadTooLarge => ProblemTexts.PayloadTooLarge.Current,
+            StatusCodes.Status415UnsupportedMediaType => ProblemTexts.UnsupportedMediaType.Current,
             _ => bad.InnerException is JsonException json
                 ? JsonDetail(json)
-                : "The request could not be read: check the route, query string and body.",
+                : ProblemTexts.Unreadable.Current,
         };
-        var title = bad.StatusCode switch
-        {
-            StatusCodes.Status413PayloadTooLarge => "Payload too large.",
-            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
-            _ => "Bad request.",
-        };
-        return Problem(bad.StatusCode, title, detail);
+        return Problem(bad.StatusCode, ProblemTexts.TitleOf(bad.StatusCode) ?? ProblemTexts.BadRequest.Current, detail);
     }
 
     /// <summary>Names the place and, for missing fields, the fields, without the serializer's type names.</summary>
@@ -99,10 +117,10 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         var missing = System.Text.RegularExpressions.Regex.Match(json.Message, "missing required properties including: (?<names>('[^']+'(, )?)+)");
         if (missing.Success)
         {
-            return $"Required fields are missing at {json.Path ?? "$"}: {missing.Groups["names"].Value}.";
+            return ProblemTexts.MissingFields.Format(json.Path ?? "$", missing.Groups["names"].Value);
         }
 
-        return $"The body is not valid JSON for this request at {json.Path ?? "$"} (line {(json.LineNumber ?? 0) + 1}): check the value's type and that every field is one this endpoint takes.";
+        return ProblemTexts.BadJson.Format(json.Path ?? "$", (json.LineNumber ?? 0) + 1);
     }
 
     private static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail, Type = TypeOf(status) };

@@ -24,6 +24,6 @@ internal static class QueryEnum
         }
 
         var allowed = string.Join(", ", Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
-        throw new ValidationException([new ValidationFailure(parameter, $"'{value}' is not one of: {allowed}.")]);
+        throw new ValidationException([new ValidationFailure(parameter, ProblemTexts.NotOneOf.Format(value, allowed))]);
     }
 }

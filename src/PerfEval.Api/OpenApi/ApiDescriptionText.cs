@@ -57,13 +57,15 @@ internal static class ApiDescriptionText
         Every error is an RFC 9457 problem (`application/problem+json`) with `title`, `status`,
         `detail`, `instance` and `traceId` (quote it when reporting a problem). 400 and 422 list every
         field error at once in `errors`, keyed by the JSON path (`adjustments[3].amount`). 429 and 503
-        carry `Retry-After`.
+        carry `Retry-After`. Problems are `application/problem+json` whatever `Accept` says, and their
+        titles, details and validation messages are Chinese, or English with `Accept-Language: en`.
 
         ## Concurrency and caching
         Versioned resources and scorecards carry an `ETag`. A GET with `If-None-Match` answers 304
         when nothing changed. Every PUT, PATCH and DELETE must send `If-Match` with the ETag it read:
-        without it 428, with a stale one 412 (read again, re-apply). A closed fiscal year refuses
-        every write to its data with 409.
+        without it 428, with a stale one 412 (read again, re-apply). The evaluation's PUT takes the
+        evaluation's own ETag (every PUT of it answers with one), not the scorecard's; `If-None-Match: *`
+        creates it. A closed fiscal year refuses every write to its data with 409.
 
         ## Idempotent pushes
         `POST /budget-adjustments` takes an `Idempotency-Key`: a retry with the same key and payload

@@ -6,7 +6,8 @@ internal sealed record ProblemResponse(string Name, int Status, string Descripti
 /// <summary>
 /// Every problem the service answers with (Infrastructure/ProblemDetailsMapping, the security
 /// middleware, the rate limiter), as components the operations refer to. Examples are real
-/// answers of the service on the demo data.
+/// answers of the service on the demo data, as a client sending Accept-Language: en gets them
+/// (titles and details are Chinese by default).
 /// </summary>
 internal static class ProblemCatalog
 {
@@ -19,10 +20,10 @@ internal static class ProblemCatalog
             Validation: true, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["validation"] = new("A query parameter out of range", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"The request is not valid.","status":400,"detail":"See errors for every field that must change.","instance":"/api/v1/departments","errors":{"limit":["limit must be between 1 and 500."]},"traceId":"0HNQ83OFMG9DB:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"The request is not valid","status":400,"detail":"See errors for every field that must change.","instance":"/api/v1/departments","errors":{"limit":["limit must be between 1 and 500."]},"traceId":"0HNQ83OFMG9DB:00000001"}
                     """),
                 ["body"] = new("A required field missing from the body", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Bad request.","status":400,"detail":"Required fields are missing at $: 'region'.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DE:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Bad request","status":400,"detail":"Required fields are missing at $: 'region'.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DE:00000001"}
                     """),
             }),
         new("Unauthorized", 401,
@@ -30,7 +31,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["noKey"] = new("No X-Api-Key header", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.2","title":"Unauthorized","status":401,"instance":"/api/v1/departments/GXQ-GYYQ","traceId":"0HNQ83O4DE0A4:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.2","title":"Unauthorized","status":401,"detail":"Send a valid API key in X-Api-Key, or a valid bearer token.","instance":"/api/v1/departments/GXQ-GYYQ","traceId":"0HNQ83O4DE0A4:00000001"}
                     """),
             }),
         new("Forbidden", 403,
@@ -38,7 +39,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["scope"] = new("demo-reader-key (perf.read only) tries to write", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.4","title":"Forbidden","status":403,"instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DD:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.4","title":"Forbidden","status":403,"detail":"This client does not have the scope this operation needs.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DD:00000001"}
                     """),
             }),
         new("NotFound", 404,
@@ -46,7 +47,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["department"] = new("Unknown department code", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found.","status":404,"detail":"Department 'NOPE' was not found.","instance":"/api/v1/departments/NOPE","traceId":"0HNQ83OFMG9DA:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Not found","status":404,"detail":"Department 'NOPE' was not found.","instance":"/api/v1/departments/NOPE","traceId":"0HNQ83OFMG9DA:00000001"}
                     """),
             }),
         new("Conflict", 409,
@@ -54,10 +55,10 @@ internal static class ProblemCatalog
             Validation: true, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["exists"] = new("The department already exists", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.10","title":"Conflict.","status":409,"detail":"Department 'GXQ-SWJ' already exists.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DF:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.10","title":"Conflict","status":409,"detail":"Department 'GXQ-SWJ' already exists.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DF:00000001"}
                     """),
                 ["closed"] = new("The fiscal year is closed", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.10","title":"The fiscal year is closed.","status":409,"detail":"Fiscal year 2024 is closed; its data can no longer change.","instance":"/api/v1/departments/GXQ-GYYQ/budgets/2024/lines/1","traceId":"0HNQ83OFMG9E2:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.10","title":"The fiscal year is closed","status":409,"detail":"Fiscal year 2024 is closed; its data can no longer change.","instance":"/api/v1/departments/GXQ-GYYQ/budgets/2024/lines/1","traceId":"0HNQ83OFMG9E2:00000001"}
                     """),
             }),
         new("PreconditionFailed", 412,
@@ -65,7 +66,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["stale"] = new("A stale If-Match", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.13","title":"Precondition failed.","status":412,"detail":"Department 'GXQ-SWJ' is no longer at version 7: read it again and re-apply the change.","instance":"/api/v1/departments/GXQ-SWJ","traceId":"0HNQ83OFMG9D9:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.13","title":"Precondition failed","status":412,"detail":"Department 'GXQ-SWJ' is no longer at version 7: read it again and re-apply the change.","instance":"/api/v1/departments/GXQ-SWJ","traceId":"0HNQ83OFMG9D9:00000001"}
                     """),
             }),
         new("PayloadTooLarge", 413,
@@ -73,7 +74,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["tooLarge"] = new("A body over the limit", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.14","title":"Payload too large.","status":413,"detail":"The request body is larger than this endpoint accepts.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9E3:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.14","title":"Payload too large","status":413,"detail":"The request body is larger than this endpoint accepts.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9E3:00000001"}
                     """),
             }),
         new("UnsupportedMediaType", 415,
@@ -81,7 +82,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["notJson"] = new("Content-Type: text/plain", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.16","title":"Unsupported Media Type","status":415,"instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DC:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.16","title":"Unsupported media type","status":415,"detail":"Send the body as application/json.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9DC:00000001"}
                     """),
             }),
         new("UnprocessableEntity", 422,
@@ -89,7 +90,7 @@ internal static class ProblemCatalog
             Validation: true, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["batch"] = new("Two adjustments of a batch cannot be applied", """
-                    {"title":"The request breaks a business rule.","status":422,"detail":"2 of 2 adjustments cannot be applied; nothing was recorded.","instance":"/api/v1/budget-adjustments","errors":{"adjustments[0]":["The line's adjusted amount would fall to -99785299.00, below the 164700.00 already executed."],"adjustments[1]":["Department 'NOPE' does not exist."]},"traceId":"0HNQ83OFMG9D4:00000001"}
+                    {"title":"The request breaks a business rule","status":422,"detail":"2 of 2 adjustments cannot be applied; nothing was recorded.","instance":"/api/v1/budget-adjustments","errors":{"adjustments[0]":["The line's adjusted amount would fall to -99785299.00, below the 164700.00 already executed."],"adjustments[1]":["Department 'NOPE' does not exist."]},"traceId":"0HNQ83OFMG9D4:00000001"}
                     """),
             }),
         new("PreconditionRequired", 428,
@@ -97,7 +98,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["noIfMatch"] = new("A PUT without If-Match", """
-                    {"title":"Precondition required.","status":428,"detail":"Send If-Match with the ETag of the version you read (GET the resource first).","instance":"/api/v1/departments/GXQ-SWJ","traceId":"0HNQ83OFMG9D8:00000001"}
+                    {"title":"Precondition required","status":428,"detail":"Send If-Match with the ETag of the version you read (GET the resource first).","instance":"/api/v1/departments/GXQ-SWJ","traceId":"0HNQ83OFMG9D8:00000001"}
                     """),
             }),
         new("TooManyRequests", 429,
@@ -105,7 +106,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: true, new Dictionary<string, Example>
             {
                 ["rateLimited"] = new("Over the per-client limit", """
-                    {"title":"Too many requests.","status":429,"detail":"This client sent more than 600 requests in a minute; retry after 60 s.","instance":"/api/v1/departments","traceId":"0HNQ843SJMM3U:00000001"}
+                    {"title":"Too many requests","status":429,"detail":"This client sent more than 600 requests in a minute; retry after 60 s.","instance":"/api/v1/departments","traceId":"0HNQ843SJMM3U:00000001"}
                     """),
             }),
         new("InternalServerError", 500,
@@ -113,7 +114,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: false, new Dictionary<string, Example>
             {
                 ["unexpected"] = new("An unexpected failure", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.6.1","title":"An unexpected error occurred.","status":500,"detail":"The failure was logged; quote the traceId when reporting it.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9E5:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.6.1","title":"Internal server error","status":500,"detail":"The failure was logged; quote the traceId when reporting it.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9E5:00000001"}
                     """),
             }),
         new("ServiceUnavailable", 503,
@@ -121,7 +122,7 @@ internal static class ProblemCatalog
             Validation: false, RetryAfter: true, new Dictionary<string, Example>
             {
                 ["database"] = new("The database does not answer", """
-                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.6.4","title":"Service unavailable.","status":503,"detail":"The database is temporarily unavailable; retry after the time in Retry-After.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9E6:00000001"}
+                    {"type":"https://tools.ietf.org/html/rfc9110#section-15.6.4","title":"Service unavailable","status":503,"detail":"The database is temporarily unavailable; retry after the time in Retry-After.","instance":"/api/v1/departments","traceId":"0HNQ83OFMG9E6:00000001"}
                     """),
             }),
     ];

@@ -100,8 +100,8 @@ internal static class SecuritySetup
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Type = Infrastructure.ProblemDetailsMapping.TypeOf(StatusCodes.Status429TooManyRequests),
-                        Title = "Too many requests.",
-                        Detail = $"This client sent more than {security.RequestsPerMinute} requests in a minute; retry after {retryAfter} s.",
+                        Title = Infrastructure.ProblemTexts.TitleOf(StatusCodes.Status429TooManyRequests),
+                        Detail = Infrastructure.ProblemTexts.TooManyRequests.Format(security.RequestsPerMinute, retryAfter),
                     },
                 });
             };

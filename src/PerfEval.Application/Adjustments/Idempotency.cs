@@ -203,7 +203,7 @@ internal static class IdempotencyStore
         }, ct);
         if (updated != 1)
         {
-            throw new ConflictException($"Idempotency key '{claim.Key}' is no longer held by this request (its lease ran out at {now:O}); retry with the same key.");
+            throw new ConflictException(Messages.LeaseLost.Format(claim.Key, now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 }

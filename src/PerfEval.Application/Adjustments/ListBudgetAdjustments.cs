@@ -55,8 +55,12 @@ public sealed record ListBudgetAdjustments(
     }
 }
 
-public sealed record GetBudgetAdjustment(long Id) : IQuery<BudgetAdjustmentResponse>
+public sealed record GetBudgetAdjustment(long Id) : IQuery<BudgetAdjustmentResponse>, IAddressedById
 {
+    string IAddressedById.Resource => "Budget adjustment";
+
+    string IAddressedById.DepartmentOfSql => "SELECT department_code FROM budget_adjustments WHERE id = @Id";
+
     internal sealed class Handler(DbSession db) : IRequestHandler<GetBudgetAdjustment, BudgetAdjustmentResponse>
     {
         private const string SelectSql = $"SELECT {BudgetAdjustmentResponse.Columns} FROM budget_adjustments WHERE id = @Id";

@@ -49,13 +49,14 @@ internal sealed class AuditBehavior<TRequest, TResponse>(IRequestContext context
         return response;
     }
 
-    /// <summary>What the write was about: the route's key, or the created resource's id.</summary>
+    /// <summary>What the write was about: "department/id" (or the department alone), else the route's key or the created resource's id.</summary>
     private static string? EntityKey(TRequest request, TResponse response)
     {
         var id = response?.GetType().GetProperty("Id")?.GetValue(response)
             ?? request?.GetType().GetProperty("Id")?.GetValue(request)
             ?? request?.GetType().GetProperty("Year")?.GetValue(request);
-        var department = (request as IDepartmentRequest)?.DepartmentCode;
+        // The department leads the key, so a client limited to departments sees its own events (ListAuditEvents).
+        var department = (request as IDepartmentRequest)?.DepartmentCode ?? (response as IDepartmentOwned)?.DepartmentCode;
         return (department, id) switch
         {
             (null, null) => null,

@@ -16,7 +16,12 @@ public sealed record AuditEventResponse
     public required string Changes { get; init; }
 }
 
-/// <summary>The audit log, newest first, keyset-paged, filtered by client, action and time.</summary>
+/// <summary>
+/// The audit log, newest first, keyset-paged, filtered by client, action and time. A client limited to
+/// regions or departments sees only the events about a department it may see (the event's key starts
+/// with the department's code); events about no single department (fiscal years, scoring schemes,
+/// batch pushes across departments) are not shown to it at all, so they never reveal what lies outside.
+/// </summary>
 public sealed record ListAuditEvents(
     string? ClientName = null,
     string? Action = null,
@@ -30,7 +35,7 @@ public sealed record ListAuditEvents(
         public Validator() => RuleFor(x => x.Limit).ValidLimit();
     }
 
-    internal sealed class Handler(DbSession db) : IRequestHandler<ListAuditEvents, Page<AuditEventResponse>>
+    internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<ListAuditEvents, Page<AuditEventResponse>>
     {
         private const string ListSql = """
             SELECT id AS Id, occurred_at AS OccurredAt, client_name AS ClientName, request_id AS RequestId,
@@ -41,6 +46,11 @@ public sealed record ListAuditEvents(
               AND (@Action IS NULL OR action = @Action)
               AND (@From IS NULL OR occurred_at >= @From)
               AND (@To IS NULL OR occurred_at < @To)
+              AND (@Limited = 0 OR EXISTS (
+                    SELECT 1 FROM departments d
+                    WHERE (d.code IN @Departments OR d.region IN @Regions)
+                      AND (audit_events.entity_key = d.code
+                           OR audit_events.entity_key LIKE CONCAT(REPLACE(d.code, '_', '!_'), '/%') ESCAPE '!')))
             ORDER BY id DESC
             LIMIT @Take
             """;
@@ -54,6 +64,9 @@ public sealed record ListAuditEvents(
                 request.Action,
                 request.From,
                 request.To,
+                Limited = context.IsRestricted() ? 1 : 0,
+                Departments = context.Departments.ToArray(),
+                Regions = context.Regions.ToArray(),
                 Take = request.Limit + 1,
             }, ct);
             return Paging.ToPage(rows, request.Limit, e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

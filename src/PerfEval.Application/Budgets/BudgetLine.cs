@@ -67,7 +67,7 @@ internal static class BudgetLineRules
         v.RuleFor(x => x.InitialAmount).NonNegativeYuan();
         v.RuleFor(x => x.ExecutedAmount).NonNegativeYuan();
         v.RuleFor(x => x.ProjectId).Null().When(x => x.ExpenditureClass != ExpenditureClass.Project)
-            .WithMessage("Only a project line (expenditureClass 'project') names a project.");
+            .WithMessage(_ => Messages.ProjectOnlyOnProjectLine.Current);
     }
 
     /// <summary>The project must be the same department-year's, and class + source + project must be unique.</summary>
@@ -76,7 +76,7 @@ internal static class BudgetLineRules
         if (line.ProjectId is { } projectId
             && await db.ExecuteScalarAsync<int>(ProjectOwnerSql, new { ProjectId = projectId, DepartmentCode = departmentCode, FiscalYear = fiscalYear }, ct) == 0)
         {
-            throw new BusinessRuleException("projectId", $"Project {projectId} is not a project of {departmentCode} in {fiscalYear}.");
+            throw new BusinessRuleException("projectId", Messages.ProjectNotOfDepartment.Format(projectId, departmentCode, fiscalYear));
         }
 
         var duplicates = await db.ExecuteScalarAsync<int>(DuplicateSql, new
@@ -90,7 +90,7 @@ internal static class BudgetLineRules
         }, ct);
         if (duplicates > 0)
         {
-            throw new ConflictException($"{departmentCode} already has a {line.ExpenditureClass} line funded by {line.FundingSource}{(line.ProjectId is null ? string.Empty : $" for project {line.ProjectId}")} in {fiscalYear}.");
+            throw new ConflictException(Messages.DuplicateLine.Format(departmentCode, line.ExpenditureClass, line.FundingSource, fiscalYear, line.ProjectId is null ? string.Empty : Messages.ForProject.Format(line.ProjectId)));
         }
     }
 }

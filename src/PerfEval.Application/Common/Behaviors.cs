@@ -5,13 +5,14 @@ using Microsoft.Extensions.Logging;
 
 namespace PerfEval.Application.Common;
 
-/// <summary>Outermost: one structured log line per request with its outcome and duration.</summary>
+/// <summary>Outermost: one structured log line and one trace span per request with its outcome and duration.</summary>
 internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = Telemetry.Source.StartActivity(typeof(TRequest).Name);
         try
         {
             var response = await next();
@@ -25,6 +26,7 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
         }
         catch (Exception ex)
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("{Request} failed with {Error} after {ElapsedMs:0.0} ms", typeof(TRequest).Name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -41,6 +41,16 @@ public sealed class BusinessRuleException(string message, IReadOnlyDictionary<st
 public sealed class DatabaseUnavailableException(Exception inner)
     : Exception("The database is temporarily unavailable.", inner);
 
-/// <summary>The resource changed since the client read it: its If-Match no longer matches (412).</summary>
-public sealed class PreconditionFailedException(string resource, object key, int expected)
-    : Exception($"{resource} '{key}' is no longer at version {expected}: read it again and re-apply the change.");
+/// <summary>
+/// The resource changed since the client read it: its If-Match no longer matches (412). Without an
+/// expected version: the client asked to create (If-None-Match: *) and the resource already exists.
+/// </summary>
+public sealed class PreconditionFailedException(string resource, object key, int? expected)
+    : Exception(expected is null
+        ? $"{resource} '{key}' already exists: send If-Match with its version to change it."
+        : $"{resource} '{key}' is no longer at version {expected}: read it again and re-apply the change.")
+{
+    public string Resource { get; } = resource;
+    public object Key { get; } = key;
+    public int? Expected { get; } = expected;
+}

@@ -47,7 +47,7 @@ public static class Paging
 
     /// <summary>A cursor this service did not issue (or cannot read back): 400 on the cursor parameter.</summary>
     public static ValidationException InvalidCursor() =>
-        new([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+        new([new FluentValidation.Results.ValidationFailure("cursor", Messages.InvalidCursor.Current)]);
 
     /// <summary>Queries fetch limit + 1 rows: the extra row only says whether another page follows.</summary>
     public static Page<T> ToPage<T>(IEnumerable<T> rows, int limit, Func<T, string> key)
@@ -63,5 +63,5 @@ public static class Paging
     }
 
     public static IRuleBuilderOptions<T, int> ValidLimit<T>(this IRuleBuilder<T, int> rule) =>
-        rule.InclusiveBetween(1, MaxLimit).WithMessage($"limit must be between 1 and {MaxLimit}.");
+        rule.InclusiveBetween(1, MaxLimit).WithMessage(_ => Messages.LimitRange.Current);
 }

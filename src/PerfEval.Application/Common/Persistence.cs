@@ -74,17 +74,29 @@ public sealed class DbSession
         Dialect = dialect;
     }
 
-    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) =>
-        await (await ConnectionAsync(ct)).QueryAsync<T>(Command(sql, parameters, ct));
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct)
+    {
+        using var span = Telemetry.StartCommand(sql, Dialect.Name);
+        return await (await ConnectionAsync(ct)).QueryAsync<T>(Command(sql, parameters, ct));
+    }
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct) =>
-        await (await ConnectionAsync(ct)).QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct)
+    {
+        using var span = Telemetry.StartCommand(sql, Dialect.Name);
+        return await (await ConnectionAsync(ct)).QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
+    }
 
-    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct) =>
-        await (await ConnectionAsync(ct)).ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct)
+    {
+        using var span = Telemetry.StartCommand(sql, Dialect.Name);
+        return await (await ConnectionAsync(ct)).ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+    }
 
-    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
-        await (await ConnectionAsync(ct)).ExecuteAsync(Command(sql, parameters, ct));
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
+    {
+        using var span = Telemetry.StartCommand(sql, Dialect.Name);
+        return await (await ConnectionAsync(ct)).ExecuteAsync(Command(sql, parameters, ct));
+    }
 
     /// <summary>
     /// Reads rows with a hand-written mapping by column ordinal: for the bulk reads of a rebuild

@@ -30,6 +30,21 @@ public interface IDepartmentRequest
     string DepartmentCode { get; }
 }
 
+/// <summary>
+/// A request addressed by a resource's id alone (no department in its route): its department is
+/// looked up before the handler runs, so a limited client learns nothing of a resource outside.
+/// </summary>
+public interface IAddressedById
+{
+    long Id { get; }
+
+    /// <summary>The resource's name in a 404 ("Project"), as a missing one is named.</summary>
+    string Resource { get; }
+
+    /// <summary>One row, one column: the department of the resource <c>@Id</c> (none when it does not exist).</summary>
+    string DepartmentOfSql { get; }
+}
+
 /// <summary>A response that belongs to one department (checked after id-based reads and writes).</summary>
 public interface IDepartmentOwned
 {

@@ -9,20 +9,20 @@ public static partial class DomainRules
     public const decimal MaxAmount = 999_999_999_999_999.99m;
 
     public static IRuleBuilderOptions<T, decimal> Yuan<T>(this IRuleBuilder<T, decimal> rule) =>
-        rule.Must(v => v.Scale <= 2 || decimal.Round(v, 2) == v).WithMessage("'{PropertyName}' must have at most 2 decimals (yuan, 元).")
+        rule.Must(v => v.Scale <= 2 || decimal.Round(v, 2) == v).WithMessage(_ => Messages.AtMostTwoDecimals.Current)
             .InclusiveBetween(-MaxAmount, MaxAmount);
 
     public static IRuleBuilderOptions<T, decimal> NonNegativeYuan<T>(this IRuleBuilder<T, decimal> rule) =>
         rule.Yuan().GreaterThanOrEqualTo(0);
 
     public static IRuleBuilderOptions<T, decimal?> Yuan<T>(this IRuleBuilder<T, decimal?> rule) =>
-        rule.Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithMessage("'{PropertyName}' must have at most 2 decimals (yuan, 元).")
-            .Must(v => v is null || Math.Abs(v.Value) <= MaxAmount).WithMessage("'{PropertyName}' is out of range.");
+        rule.Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithMessage(_ => Messages.AtMostTwoDecimals.Current)
+            .Must(v => v is null || Math.Abs(v.Value) <= MaxAmount).WithMessage(_ => Messages.OutOfRange.Current);
 
     /// <summary>Indicator values, weights, rates and scores: bounded, at most 8 decimals (DECIMAL(28,8)).</summary>
     public static IRuleBuilderOptions<T, decimal?> Measure<T>(this IRuleBuilder<T, decimal?> rule) =>
-        rule.Must(v => v is null || decimal.Round(v.Value, 8) == v.Value).WithMessage("'{PropertyName}' must have at most 8 decimals.")
-            .Must(v => v is null || Math.Abs(v.Value) < 100_000_000_000_000m).WithMessage("'{PropertyName}' is out of range.");
+        rule.Must(v => v is null || decimal.Round(v.Value, 8) == v.Value).WithMessage(_ => Messages.AtMostEightDecimals.Current)
+            .Must(v => v is null || Math.Abs(v.Value) < 100_000_000_000_000m).WithMessage(_ => Messages.OutOfRange.Current);
 
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
@@ -30,14 +30,12 @@ public static partial class DomainRules
     public const int MaxDepartmentCode = 32;
     public const string DepartmentCodePattern = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
 
-    private static readonly string DepartmentCodeRule = $"must be ASCII letters, digits, '-' or '_' (at most {MaxDepartmentCode}).";
-
     /// <summary>The rule's message for a property named DepartmentCode, for checks that run without a validator.</summary>
-    public static readonly string DepartmentCodeMessage = $"'Department Code' {DepartmentCodeRule}";
+    public static string DepartmentCodeMessage => Messages.DepartmentCodeRule.Current.Replace("{PropertyName}", "Department Code", StringComparison.Ordinal);
 
     public static IRuleBuilderOptions<T, string> DepartmentCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(MaxDepartmentCode).Matches(DepartmentCodeRegex())
-            .WithMessage($"'{{PropertyName}}' {DepartmentCodeRule}");
+            .WithMessage(_ => Messages.DepartmentCodeRule.Current);
 
     public static bool IsDepartmentCode(string? code) => code is { Length: > 0 and <= MaxDepartmentCode } && DepartmentCodeRegex().IsMatch(code);
 

@@ -39,7 +39,7 @@ public sealed record CreateDepartment(
         {
             if (await db.ExecuteScalarAsync<int>(GetDepartment.ExistsSql, new { request.Code }, ct) > 0)
             {
-                throw new ConflictException($"Department '{request.Code}' already exists.");
+                throw new ConflictException(Messages.DepartmentExists.Format(request.Code));
             }
 
             await db.EnsureParentExistsAsync(request.ParentCode, ct);

@@ -27,7 +27,7 @@ internal static class DepartmentFieldRules
         v.RuleFor(x => x.UnitType).Text(50);
         v.RuleFor(x => x.Level).Text(50);
         v.RuleFor(x => x.Functions).Text(20_000);
-        v.RuleFor(x => x.Divisions).Must(d => d is null || d.Count <= 200).WithMessage("At most 200 divisions.");
+        v.RuleFor(x => x.Divisions).Must(d => d is null || d.Count <= 200).WithMessage(_ => Messages.TooManyDivisions.Current);
         v.RuleForEach(x => x.Divisions).NotEmpty().MaximumLength(100);
         v.When(x => x.Staffing is not null, () =>
         {
@@ -61,7 +61,7 @@ internal static class DepartmentFieldRules
         if (parentCode is not null
             && await db.ExecuteScalarAsync<int>(GetDepartment.ExistsSql, new { Code = parentCode }, ct) == 0)
         {
-            throw new BusinessRuleException("parentCode", $"Parent department '{parentCode}' does not exist.");
+            throw new BusinessRuleException("parentCode", Messages.ParentMissing.Format(parentCode));
         }
     }
 }

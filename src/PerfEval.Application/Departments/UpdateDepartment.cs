@@ -29,7 +29,7 @@ public sealed record UpdateDepartment(
         public Validator()
         {
             this.AddDepartmentFieldRules();
-            RuleFor(x => x.ParentCode).NotEqual(x => x.Code).WithMessage("A department cannot be its own parent.");
+            RuleFor(x => x.ParentCode).NotEqual(x => x.Code).WithMessage(_ => Messages.OwnParent.Current);
         }
     }
 

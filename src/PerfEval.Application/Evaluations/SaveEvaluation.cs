@@ -23,7 +23,9 @@ public sealed record EvaluationResponse(
 
 /// <summary>
 /// PUT: stores (creates or replaces) the evaluation's own fields. The declared figures are kept as
-/// written, so "9.8" and "9.80" are checked at their own precision.
+/// written, so "9.8" and "9.80" are checked at their own precision. The precondition is the
+/// evaluation's own version (the ETag every PUT answers with): If-Match changes that version only,
+/// If-None-Match: * creates only.
 /// </summary>
 public sealed record SaveEvaluation(
     DeclaredFigures? Declared = null,
@@ -44,6 +46,14 @@ public sealed record SaveEvaluation(
     /// <summary>From If-Match: the version the client last read (none when creating).</summary>
     [RouteValue]
     public int? ExpectedVersion { get; init; }
+
+    /// <summary>From If-None-Match: *: create only; an evaluation that already exists is 412.</summary>
+    [RouteValue]
+    public bool CreateOnly { get; init; }
+
+    /// <summary>From If-Match: *: change whatever version exists; none existing is 412.</summary>
+    [RouteValue]
+    public bool MustExist { get; init; }
 
     internal sealed class Validator : AbstractValidator<SaveEvaluation>
     {
@@ -136,10 +146,21 @@ public sealed record SaveEvaluation(
                 request.ExpectedVersion,
                 Now = clock.GetUtcNow(),
             };
+            var key = $"{request.DepartmentCode}/{request.FiscalYear}";
             var exists = await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct) is not null;
             if (exists)
             {
-                request.EnsureApplied(await db.ExecuteAsync(UpdateSql, parameters, ct), "Evaluation", $"{request.DepartmentCode}/{request.FiscalYear}");
+                if (request.CreateOnly)
+                {
+                    throw new PreconditionFailedException("Evaluation", key, expected: null);
+                }
+
+                request.EnsureApplied(await db.ExecuteAsync(UpdateSql, parameters, ct), "Evaluation", key);
+            }
+            else if (request.ExpectedVersion is not null || request.MustExist)
+            {
+                // If-Match names a version of an evaluation that does not exist.
+                throw new PreconditionFailedException("Evaluation", key, request.ExpectedVersion ?? 0);
             }
             else
             {

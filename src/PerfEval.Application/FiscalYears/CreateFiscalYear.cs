@@ -12,7 +12,7 @@ public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status = null,
         public Validator()
         {
             RuleFor(x => x.Year).FiscalYear();
-            RuleFor(x => x.Status).IsInEnum().NotEqual(FiscalYearStatus.Closed).WithMessage("A fiscal year cannot be created closed.");
+            RuleFor(x => x.Status).IsInEnum().NotEqual(FiscalYearStatus.Closed).WithMessage(_ => Messages.YearNotClosedAtCreation.Current);
         }
     }
 
@@ -33,7 +33,7 @@ public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status = null,
         {
             if (await db.ExecuteScalarAsync<int>(ExistsSql, new { request.Year }, ct) > 0)
             {
-                throw new ConflictException($"Fiscal year {request.Year} already exists.");
+                throw new ConflictException(Messages.YearExists.Format(request.Year));
             }
 
             var schemeId = request.ScoringSchemeId ?? await db.ExecuteScalarAsync<long>(DefaultSchemeSql, new { One = 1 }, ct);

@@ -13,7 +13,7 @@ internal static class FiscalYearGuard
     {
         if (await db.ExecuteScalarAsync<int>(SchemeExistsSql, new { Id = schemeId }, ct) == 0)
         {
-            throw new BusinessRuleException("scoringSchemeId", $"Scoring scheme {schemeId} does not exist.");
+            throw new BusinessRuleException("scoringSchemeId", Messages.SchemeMissing.Format(schemeId));
         }
     }
 

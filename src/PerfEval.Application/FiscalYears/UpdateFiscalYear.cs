@@ -27,7 +27,7 @@ public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? Sco
         {
             RuleFor(x => x.Status).IsInEnum();
             RuleFor(x => x).Must(x => x.Status is not null || x.ScoringSchemeId is not null)
-                .WithName("body").WithMessage("Give a status, a scoringSchemeId or both.");
+                .WithName("body").WithMessage(_ => Messages.StatusOrScheme.Current);
         }
     }
 
@@ -50,7 +50,7 @@ public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? Sco
             var status = request.Status ?? current.Status;
             if (status < current.Status)
             {
-                throw new BusinessRuleException("status", $"A fiscal year moves forward only: {current.Status} cannot go back to {status}.");
+                throw new BusinessRuleException("status", Messages.YearForwardOnly.Format(current.Status, status));
             }
 
             var schemeId = request.ScoringSchemeId ?? current.ScoringSchemeId;

@@ -98,7 +98,7 @@ internal static class IndicatorFieldRules
     {
         if (await db.ExecuteScalarAsync<int>(SequenceTakenSql, new { Id = id, DepartmentCode = departmentCode, FiscalYear = fiscalYear, Sequence = sequence }, ct) > 0)
         {
-            throw new ConflictException($"{departmentCode} already has an indicator numbered {sequence} in {fiscalYear}.");
+            throw new ConflictException(Messages.DuplicateIndicator.Format(departmentCode, sequence, fiscalYear));
         }
     }
 
@@ -112,24 +112,24 @@ internal static class IndicatorFieldRules
         v.RuleFor(x => x.Kind).IsInEnum();
         v.RuleFor(x => x.Operator).IsInEnum();
         v.RuleFor(x => x.Operator).NotNull().When(x => x.Kind == IndicatorKind.Quantitative)
-            .WithMessage("A quantitative indicator needs an operator (atLeast ≥, atMost ≤, equal =).");
+            .WithMessage(_ => Messages.OperatorNeeded.Current);
         v.RuleFor(x => x.Target).NotNull().When(x => x.Kind == IndicatorKind.Quantitative)
-            .WithMessage("A quantitative indicator needs a target value.");
+            .WithMessage(_ => Messages.TargetNeeded.Current);
         v.RuleFor(x => x.QualitativeTier).IsInEnum();
         v.RuleFor(x => x.QualitativeTier).Null().When(x => x.Kind == IndicatorKind.Quantitative)
-            .WithMessage("Only a qualitative indicator has a tier.");
+            .WithMessage(_ => Messages.TierOnlyQualitative.Current);
         v.RuleFor(x => x.QualitativeScore).Null().When(x => x.Kind == IndicatorKind.Quantitative)
-            .WithMessage("Only a qualitative indicator has an evaluator's score; a quantitative one is scored by rule.");
+            .WithMessage(_ => Messages.ScoreOnlyQualitative.Current);
         v.RuleFor(x => x.QualitativeScore).NotNull().When(x => x.Kind == IndicatorKind.Qualitative && x.QualitativeTier is not null)
-            .WithMessage("A qualitative tier needs the evaluator's score.");
+            .WithMessage(_ => Messages.TierNeedsScore.Current);
         v.RuleFor(x => x.Target).Measure();
         v.RuleFor(x => x.MidYearValue).Measure();
         v.RuleFor(x => x.FinalValue).Measure();
-        v.RuleFor(x => x.Weight).Measure().Must(w => w is null or >= 0 and <= 100).WithMessage("'{PropertyName}' must be between 0 and 100.");
-        v.RuleFor(x => x.QualitativeScore).Measure().Must(s => s is null or >= 0).WithMessage("'{PropertyName}' cannot be negative.");
-        v.RuleFor(x => x.ReviewerDeduction).Measure().Must(d => d is null or >= 0).WithMessage("'{PropertyName}' cannot be negative.");
+        v.RuleFor(x => x.Weight).Measure().Must(w => w is null or >= 0 and <= 100).WithMessage(_ => Messages.Between0And100.Current);
+        v.RuleFor(x => x.QualitativeScore).Measure().Must(s => s is null or >= 0).WithMessage(_ => Messages.NotNegative.Current);
+        v.RuleFor(x => x.ReviewerDeduction).Measure().Must(d => d is null or >= 0).WithMessage(_ => Messages.NotNegative.Current);
         v.RuleFor(x => x.DeductionReason).NotEmpty().When(x => x.ReviewerDeduction is > 0)
-            .WithMessage("A reviewer's deduction is never applied silently: give its reason.");
+            .WithMessage(_ => Messages.DeductionReason.Current);
         v.RuleFor(x => x.DeclaredCompletion).Measure();
         v.RuleFor(x => x.DeclaredScore).Measure();
         v.RuleFor(x => x.Unit).MaximumLength(32);

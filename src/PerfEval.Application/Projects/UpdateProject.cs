@@ -12,8 +12,12 @@ public sealed record UpdateProject(
     FundingSource FundingSource,
     bool OnPlatform,
     decimal Budget,
-    decimal Executed) : ICommand<ProjectResponse>, IConditional, IProjectFields
+    decimal Executed) : ICommand<ProjectResponse>, IConditional, IProjectFields, IAddressedById
 {
+    string IAddressedById.Resource => "Project";
+
+    string IAddressedById.DepartmentOfSql => GetProject.DepartmentSql;
+
     [RouteValue]
     public long Id { get; init; }
 

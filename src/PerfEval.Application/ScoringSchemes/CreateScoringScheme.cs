@@ -12,7 +12,7 @@ public sealed record CreateScoringScheme(string Code, string Name, ScoringScheme
     {
         public Validator()
         {
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(64).Matches("^[a-z0-9][a-z0-9-]*$").WithMessage("'{PropertyName}' must be lower-case ASCII letters, digits and '-'.");
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(64).Matches("^[a-z0-9][a-z0-9-]*$").WithMessage(_ => Messages.SchemeCode.Current);
             this.AddSchemeRules(x => x.Name, x => x.Description, x => x.Settings);
         }
     }

@@ -40,7 +40,7 @@ public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Sett
             var current = await GetScoringScheme.LoadAsync(db, request.Id, ct);
             if (current.Locked)
             {
-                throw new ConflictException($"Scoring scheme {current.Code} v{current.Version} is used by a closed year and cannot change; create version {current.Version + 1} instead (POST /api/v1/scoring-schemes with code '{current.Code}').");
+                throw new ConflictException(Messages.SchemeLocked.Format(current.Code, current.Version, current.Version + 1));
             }
 
             request.EnsureApplied(await db.ExecuteAsync(UpdateSql, new

@@ -6,7 +6,7 @@ namespace PerfEval.Infrastructure.Persistence;
 
 /// <summary>
 /// SQLite stores timestamps and dates as ISO text, which Dapper cannot turn into
-/// <see cref="DateTimeOffset"/> by itself; and SqlClient 2.1 predates <see cref="DateOnly"/>, so
+/// <see cref="DateTimeOffset"/> by itself; and each provider stores a date its own way, so
 /// dates are bound by the provider's dialect (SQLite: yyyy-MM-dd text; SQL Server: a DATE). Dapper
 /// binds a <see cref="DateOnly"/> itself unless its own mapping of the type is removed first.
 /// </summary>

@@ -48,7 +48,7 @@ internal sealed partial class SqlServerDialect : ISqlDialect
 
     public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
 
-    /// <summary>SqlClient 2.1 predates <see cref="DateOnly"/>: a date travels as a <see cref="DateTime"/> typed DATE.</summary>
+    /// <summary>A date travels as a <see cref="DateTime"/> typed DATE, one plan whatever the driver's own mapping of <see cref="DateOnly"/>.</summary>
     public void BindDate(DbParameter parameter, DateOnly date)
     {
         parameter.DbType = DbType.Date;

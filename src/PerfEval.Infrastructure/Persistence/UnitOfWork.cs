@@ -51,7 +51,7 @@ internal sealed class UnitOfWork : IUnitOfWork
                 (Self: this, Kind: kind, Session: session, Work: work),
                 cancellationToken);
         }
-        catch (Exception ex) when (TransientFaults.IsTransient(ex))
+        catch (Exception ex) when (TransientFaults.IsTransient(ex) || StorageFaults.IsStorageFault(ex))
         {
             throw new DatabaseUnavailableException(ex);
         }

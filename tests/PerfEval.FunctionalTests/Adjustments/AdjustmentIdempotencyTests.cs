@@ -47,6 +47,43 @@ public sealed class AdjustmentIdempotencyTests(PerfEvalFactory factory) : IClass
     }
 
     [Fact]
+    public async Task PushAdjustments_WhenRetriedWithAmountsSpeltDifferently_IsAReplayNotAnotherPayload()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var key = AdjustmentApi.NewKey();
+        var first = AdjustmentApi.Body(Items(code, lineId, 100.10m, -20.50m, 3m));
+        var retry = first.Replace("100.10", "100.1", StringComparison.Ordinal).Replace("-20.50", "-20.500", StringComparison.Ordinal).Replace(":3,", ":3.00,", StringComparison.Ordinal);
+        Assert.NotEqual(first, retry);
+
+        var created = await _pusher.PushAsync(first, key);
+        var replay = await _pusher.PushAsync(retry, key);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(replay.StatusCode == HttpStatusCode.Created, $"The same amounts spelt differently are the same request: {(int)replay.StatusCode} {await replay.Content.ReadAsStringAsync()}");
+        Assert.True(replay.IsReplay());
+        Assert.Equal(3, (await _admin.LedgerAsync(code)).Count);
+        var changed = first.Replace("100.10", "100.11", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _pusher.PushAsync(changed, key)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PushAdjustments_EchoesAmountsAsReadsShowThem()
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 10_000m, executed: 0m);
+        var body = AdjustmentApi.Body(Items(code, lineId, 100m, 7.5m)).Replace(":100,", ":100.00000,", StringComparison.Ordinal);
+        Assert.Contains("100.00000", body, StringComparison.Ordinal);
+
+        var created = await _pusher.PushAsync(body, AdjustmentApi.NewKey());
+        var raw = await created.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var echoed = JsonDocument.Parse(raw).RootElement.GetProperty("adjustments").EnumerateArray().Select(a => a.GetProperty("amount").GetRawText()).ToList();
+        Assert.Equal(["100.00", "7.50"], echoed);
+        var read = await _admin.GetAsync($"{AdjustmentApi.Url}/{JsonDocument.Parse(raw).RootElement.GetProperty("adjustments")[0].GetProperty("id").GetInt64()}");
+        Assert.Equal("100.00", (await read.JsonAsync()).GetProperty("amount").GetRawText());
+    }
+
+    [Fact]
     public async Task PushAdjustments_WhenKeyReplayedWithOtherFormatting_ReturnsStoredResponse()
     {
         // The fingerprint is of the request, not its bytes: indentation and a quoted key (the IETF structured-field form) are the same request.

@@ -112,6 +112,52 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Starts the service on <paramref name="dataFolder"/> and waits for it to exit by itself: its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, TimeSpan timeout)
+    {
+        var dll = FindApiDll();
+        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        var info = new ProcessStartInfo(dotnet)
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{FreePort()}", $"--Database:DataFolder={dataFolder}" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["Demo__Enabled"] = "false";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES");
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("The service did not start.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The service was still running after {timeout.TotalSeconds} s:\n{output}");
+        }
+
+        process.WaitForExit(); // drains the redirected output
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
     public HttpClient CreateClient(string apiKey, TimeSpan? timeout = null)
     {
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

@@ -205,7 +205,9 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
     [InlineData("format=csv&dataset=projects", "dataset", "'projects' is not one of: scorecards, indicators, budget-lines, adjustments.")]
     public async Task Export_WhenFormatOrDatasetUnknown_Returns400NamingTheAllowedValues(string query, string parameter, string message)
     {
-        var response = await _client.GetAsync($"/api/v1/fiscal-years/{Year}/export?{query}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/fiscal-years/{Year}/export?{query}");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var response = await _client.SendAsync(request);
 
         var errors = await response.AssertValidationErrorsAsync(parameter);
         Assert.Equal(message, errors.GetProperty(parameter)[0].GetString());

@@ -25,6 +25,11 @@ public class PerfEvalFactory : WebApplicationFactory<Program>
 
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } cs ? cs : null;
 
+    /// <summary>The server this factory's database is created on (none: a SQLite file).</summary>
+    protected virtual string? SqlServer => SqlServerConnectionString;
+
+    private string? _sqlServer;
+
     /// <summary>Load the three seed reports at start-up, as a fresh install does.</summary>
     protected virtual bool DemoData => false;
 
@@ -94,7 +99,7 @@ public class PerfEvalFactory : WebApplicationFactory<Program>
             }
         }
 
-        if (SqlServerConnectionString is { } server)
+        if ((_sqlServer = SqlServer) is { } server)
         {
             builder.UseSetting("Database:Provider", "SqlServer");
             builder.UseSetting("Database:ConnectionString", CreateSqlServerDatabase(server));
@@ -130,7 +135,7 @@ public class PerfEvalFactory : WebApplicationFactory<Program>
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         SqlConnection.ClearAllPools();
-        if (_sqlServerDatabase is not null && SqlServerConnectionString is { } server)
+        if (_sqlServerDatabase is not null && _sqlServer is { } server)
         {
             using var master = new SqlConnection(server);
             master.Open();

@@ -109,7 +109,7 @@ public sealed class AuditTests(SecurityFactory factory) : IClassFixture<Security
         "400 malformed JSON",
         "409 duplicate department",
         "409 closed year",
-        "403 out-of-region write",
+        "404 out-of-region write",
         "404 unknown line",
         "422 unknown parent",
         "422 push naming an unknown line",
@@ -134,7 +134,7 @@ public sealed class AuditTests(SecurityFactory factory) : IClassFixture<Security
             "400 malformed JSON" => await _writer.PostAsync("/api/v1/departments", SecurityAssert.Text("{\"code\":")),
             "409 duplicate department" => await _writer.PostJsonAsync("/api/v1/departments", TestData.Department(world.Code, name: "重复")),
             "409 closed year" => await _writer.PostJsonAsync(MoreTestData.LinesUrl(world.Code, world.Year), MoreTestData.BudgetLine("operating", "superior", 1m, 0m)),
-            "403 out-of-region write" => await regional.PutJsonAsync(world.ProjectUrl, MoreTestData.Project(name: "越权")),
+            "404 out-of-region write" => await regional.PutJsonAsync(world.ProjectUrl, MoreTestData.Project(name: "越权")),
             "404 unknown line" => await _writer.PutJsonAsync($"{MoreTestData.LinesUrl(world.Code, world.Year)}/987654321", MoreTestData.BudgetLine("operating", "ownLevel", 1m, 0m)),
             "422 unknown parent" => await _writer.PostJsonAsync("/api/v1/departments", new
             {

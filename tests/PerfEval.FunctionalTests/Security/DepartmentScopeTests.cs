@@ -2,7 +2,8 @@ namespace PerfEval.FunctionalTests.Security;
 
 /// <summary>
 /// A client limited to a region (test-regional-key) or a department (sec-dept-only-key): outside its
-/// limit a read is 404 (it does not learn the department exists), a write is 403 and changes nothing.
+/// limit reads and writes alike answer 404, as for a department that does not exist (it does not learn
+/// the department exists), and change nothing; only placing a department in a region outside is 403.
 /// </summary>
 public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixture<SecurityFactory>
 {
@@ -104,7 +105,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task PutDepartment_WhenOutsideTheClientsRegion_Returns403AndChangesNothing()
+    public async Task PutDepartment_WhenOutsideTheClientsRegion_Returns404AndChangesNothing()
     {
         var outside = await OutsideAsync();
         var before = await AsAdminAsync(outside.DepartmentUrl);
@@ -112,7 +113,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
         var response = await _regional.PutJsonAsync(outside.DepartmentUrl, DepartmentFields("被篡改的单位", PerfEvalFactory.RestrictedRegion));
         var sameRegion = await _regional.PutJsonAsync(outside.DepartmentUrl, DepartmentFields("被篡改的单位", World.OtherRegion));
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden, "moving an outside department into the client's region");
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.NotFound, "moving an outside department into the client's region");
         await SecurityAssert.ProblemAsync(sameRegion, HttpStatusCode.Forbidden, "renaming an outside department");
         Assert.Equal(before, await AsAdminAsync(outside.DepartmentUrl));
     }
@@ -152,7 +153,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task PostBudgetLine_WhenOutsideTheClientsRegion_Returns403AndAddsNothing()
+    public async Task PostBudgetLine_WhenOutsideTheClientsRegion_Returns404AndAddsNothing()
     {
         var outside = await OutsideAsync();
         var url = MoreTestData.LinesUrl(outside.Code, outside.Year);
@@ -160,36 +161,36 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
 
         var response = await _regional.PostJsonAsync(url, MoreTestData.BudgetLine("operating", "ownLevel", 5_000m, 0m));
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(before, await AsAdminAsync(url));
     }
 
     [Fact]
-    public async Task PutBudgetLine_WhenOutsideTheClientsRegion_Returns403AndChangesNothing()
+    public async Task PutBudgetLine_WhenOutsideTheClientsRegion_Returns404AndChangesNothing()
     {
         var outside = await OutsideAsync();
         var before = await AsAdminAsync(outside.LineUrl);
 
         var response = await _regional.PutJsonAsync(outside.LineUrl, MoreTestData.BudgetLine("operating", "ownLevel", 5_000m, 0m));
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(before, await AsAdminAsync(outside.LineUrl));
     }
 
     [Fact]
-    public async Task PutProject_WhenOutsideTheClientsRegion_Returns403AndChangesNothing()
+    public async Task PutProject_WhenOutsideTheClientsRegion_Returns404AndChangesNothing()
     {
         var outside = await OutsideAsync();
         var before = await AsAdminAsync(outside.ProjectUrl);
 
         var response = await _regional.PutJsonAsync(outside.ProjectUrl, MoreTestData.Project(name: "被篡改的项目", budget: 1m, executed: 1m));
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(before, await AsAdminAsync(outside.ProjectUrl));
     }
 
     [Fact]
-    public async Task PostProject_WhenOutsideTheClientsRegion_Returns403AndAddsNothing()
+    public async Task PostProject_WhenOutsideTheClientsRegion_Returns404AndAddsNothing()
     {
         var outside = await OutsideAsync();
         var url = MoreTestData.ProjectsUrl(outside.Code, outside.Year);
@@ -197,12 +198,12 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
 
         var response = await _regional.PostJsonAsync(url, MoreTestData.Project(name: "越权项目"));
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(before, await AsAdminAsync(url));
     }
 
     [Fact]
-    public async Task IndicatorWrites_WhenOutsideTheClientsRegion_Return403AndChangeNothing()
+    public async Task IndicatorWrites_WhenOutsideTheClientsRegion_Return404AndChangeNothing()
     {
         var outside = await OutsideAsync();
         var list = MoreTestData.IndicatorsUrl(outside.Code, outside.Year);
@@ -212,14 +213,14 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
         var put = await _regional.PutJsonAsync(outside.IndicatorUrl, MoreTestData.Indicator(name: "越权指标"));
         var delete = await _regional.DeleteAsync(outside.IndicatorUrl);
 
-        await SecurityAssert.ProblemAsync(post, HttpStatusCode.Forbidden, "POST indicator");
-        await SecurityAssert.ProblemAsync(put, HttpStatusCode.Forbidden, "PUT indicator");
-        await SecurityAssert.ProblemAsync(delete, HttpStatusCode.Forbidden, "DELETE indicator");
+        await SecurityAssert.ProblemAsync(post, HttpStatusCode.NotFound, "POST indicator");
+        await SecurityAssert.ProblemAsync(put, HttpStatusCode.NotFound, "PUT indicator");
+        await SecurityAssert.ProblemAsync(delete, HttpStatusCode.NotFound, "DELETE indicator");
         Assert.Equal(before, await AsAdminAsync(list));
     }
 
     [Fact]
-    public async Task SaveEvaluation_WhenOutsideTheClientsRegion_Returns403AndStoresNothing()
+    public async Task SaveEvaluation_WhenOutsideTheClientsRegion_Returns404AndStoresNothing()
     {
         var outside = await OutsideAsync();
         var url = $"/api/v1/departments/{outside.Code}/evaluations/{outside.Year}";
@@ -227,7 +228,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
 
         var response = await _regional.PutJsonAsync(url, new { problems = "越权写入" });
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(before, await AsAdminAsync(url));
     }
 
@@ -265,7 +266,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
         await SecurityAssert.ProblemAsync(otherRead, HttpStatusCode.NotFound);
         await SecurityAssert.ProblemAsync(otherProject, HttpStatusCode.NotFound);
         Assert.Equal([SecurityFactory.OwnDepartment], list.Select(d => d.GetProperty("code").GetString()));
-        await SecurityAssert.ProblemAsync(otherWrite, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(otherWrite, HttpStatusCode.NotFound);
         Assert.Equal(before, await AsAdminAsync(other.ProjectUrl));
     }
 

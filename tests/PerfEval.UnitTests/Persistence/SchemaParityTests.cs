@@ -57,7 +57,7 @@ public sealed class SchemaParityTests
         var scripts = MigrationRunner.For(DatabaseProvider.SqlServer).SelectMany(m => m.Batches()).Append(MigrationRunner.SqlServerSchemaVersionTable);
         foreach (var script in scripts)
         {
-            var parser = new TSql150Parser(initialQuotedIdentifiers: true);
+            var parser = new TSql160Parser(initialQuotedIdentifiers: true);
             using var reader = new StringReader(script);
             var fragment = parser.Parse(reader, out var errors);
             Assert.Empty(errors);

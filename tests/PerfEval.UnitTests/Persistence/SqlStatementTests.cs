@@ -117,7 +117,7 @@ public sealed class SqlStatementTests
 
     internal static IList<ParseError> ParseErrors(string sql)
     {
-        var parser = new TSql150Parser(initialQuotedIdentifiers: true);
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);
         parser.Parse(reader, out var errors);
         return errors;

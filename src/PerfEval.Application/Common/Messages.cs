@@ -1,0 +1,47 @@
+namespace PerfEval.Application.Common;
+
+/// <summary>
+/// The project's own validation and rule messages, in Chinese and English, in one place (the
+/// built-in FluentValidation ones come from its LanguageManager in the same language).
+/// </summary>
+public static class Messages
+{
+    public static readonly LocalText AtMostTwoDecimals = new("“{PropertyName}”最多只能有 2 位小数（元）。", "'{PropertyName}' must have at most 2 decimals (yuan, 元).");
+    public static readonly LocalText AtMostEightDecimals = new("“{PropertyName}”最多只能有 8 位小数。", "'{PropertyName}' must have at most 8 decimals.");
+    public static readonly LocalText OutOfRange = new("“{PropertyName}”超出允许范围。", "'{PropertyName}' is out of range.");
+    public static readonly LocalText DepartmentCodeRule = new(
+        $"“{{PropertyName}}”只能由 ASCII 字母、数字、“-”或“_”组成（最多 {DomainRules.MaxDepartmentCode} 个字符）。",
+        $"'{{PropertyName}}' must be ASCII letters, digits, '-' or '_' (at most {DomainRules.MaxDepartmentCode}).");
+    public static readonly LocalText LimitRange = new($"limit 必须在 1 到 {Paging.MaxLimit} 之间。", $"limit must be between 1 and {Paging.MaxLimit}.");
+    public static readonly LocalText InvalidCursor = new("该游标不是本服务签发的。", "The cursor is not one this service issued.");
+    public static readonly LocalText OwnParent = new("部门不能是自己的上级。", "A department cannot be its own parent.");
+    public static readonly LocalText TooManyDivisions = new("内设机构最多 200 个。", "At most 200 divisions.");
+    public static readonly LocalText RegionOutsideLimits = new("此客户端不能把部门放在“{0}”区域。", "This client may not place a department in region '{0}'.");
+    public static readonly LocalText ParentMissing = new("上级部门“{0}”不存在。", "Parent department '{0}' does not exist.");
+    public static readonly LocalText DepartmentExists = new("部门“{0}”已存在。", "Department '{0}' already exists.");
+    public static readonly LocalText ProjectOnlyOnProjectLine = new("只有项目支出行（expenditureClass 为 'project'）才能指定项目。", "Only a project line (expenditureClass 'project') names a project.");
+    public static readonly LocalText ProjectNotOfDepartment = new("项目 {0} 不是 {1} 在 {2} 年度的项目。", "Project {0} is not a project of {1} in {2}.");
+    public static readonly LocalText DuplicateLine = new("{0} 在 {3} 年度已有资金来源为 {2} 的 {1} 预算行{4}。", "{0} already has a {1} line funded by {2}{4} in {3}.");
+    public static readonly LocalText ForProject = new("（项目 {0}）", " for project {0}");
+    public static readonly LocalText SchemeLocked = new(
+        "评分方案 {0} v{1} 已被已关闭年度使用，不能修改；请改为创建版本 {2}（POST /api/v1/scoring-schemes，code 为 '{0}'）。",
+        "Scoring scheme {0} v{1} is used by a closed year and cannot change; create version {2} instead (POST /api/v1/scoring-schemes with code '{0}').");
+    public static readonly LocalText SchemeCode = new("“{PropertyName}”只能由小写 ASCII 字母、数字和“-”组成。", "'{PropertyName}' must be lower-case ASCII letters, digits and '-'.");
+    public static readonly LocalText DuplicateIndicator = new("{0} 在 {2} 年度已有序号为 {1} 的指标。", "{0} already has an indicator numbered {1} in {2}.");
+    public static readonly LocalText OperatorNeeded = new("定量指标需要比较方式（atLeast ≥、atMost ≤、equal =）。", "A quantitative indicator needs an operator (atLeast ≥, atMost ≤, equal =).");
+    public static readonly LocalText TargetNeeded = new("定量指标需要目标值。", "A quantitative indicator needs a target value.");
+    public static readonly LocalText TierOnlyQualitative = new("只有定性指标才有评价等级。", "Only a qualitative indicator has a tier.");
+    public static readonly LocalText ScoreOnlyQualitative = new("只有定性指标才有评价人给分；定量指标按规则计分。", "Only a qualitative indicator has an evaluator's score; a quantitative one is scored by rule.");
+    public static readonly LocalText TierNeedsScore = new("定性评价等级需要评价人给分。", "A qualitative tier needs the evaluator's score.");
+    public static readonly LocalText Between0And100 = new("“{PropertyName}”必须在 0 到 100 之间。", "'{PropertyName}' must be between 0 and 100.");
+    public static readonly LocalText NotNegative = new("“{PropertyName}”不能为负数。", "'{PropertyName}' cannot be negative.");
+    public static readonly LocalText DeductionReason = new("复核扣分不会无故生效：请说明扣分理由。", "A reviewer's deduction is never applied silently: give its reason.");
+    public static readonly LocalText YearNotClosedAtCreation = new("财政年度不能以已关闭状态创建。", "A fiscal year cannot be created closed.");
+    public static readonly LocalText YearExists = new("{0} 财政年度已存在。", "Fiscal year {0} already exists.");
+    public static readonly LocalText StatusOrScheme = new("请提供 status、scoringSchemeId 或两者。", "Give a status, a scoringSchemeId or both.");
+    public static readonly LocalText YearForwardOnly = new("财政年度只能向前推进：{0} 不能回到 {1}。", "A fiscal year moves forward only: {0} cannot go back to {1}.");
+    public static readonly LocalText SchemeMissing = new("评分方案 {0} 不存在。", "Scoring scheme {0} does not exist.");
+    public static readonly LocalText LeaseLost = new("幂等键“{0}”已不再由此请求持有（其租约已于 {1} 到期）；请用同一个键重试。", "Idempotency key '{0}' is no longer held by this request (its lease ran out at {1}); retry with the same key.");
+    public static readonly LocalText KeyInFlight = new("使用 Idempotency-Key“{0}”的请求仍在处理中；请在其完成后重试。", "A request with Idempotency-Key '{0}' is still being processed; retry after it completes.");
+    public static readonly LocalText KeyReused = new("Idempotency-Key“{0}”已用于另一个请求内容；新请求请使用新键。", "Idempotency-Key '{0}' was already used with a different payload; use a new key for a new request.");
+}

@@ -1,0 +1,38 @@
+using PerfEval.FunctionalTests.Adjustments;
+using PerfEval.FunctionalTests.Security;
+
+namespace PerfEval.FunctionalTests.SqlServer;
+
+/// <summary>The service on a database of its own on the SQL Server of <see cref="SqlServerTarget"/>.</summary>
+public sealed class SqlServerRunFactory : PerfEvalFactory
+{
+    protected override string? SqlServer => SqlServerTarget.ConnectionStringAsync().GetAwaiter().GetResult();
+}
+
+/// <summary>
+/// The SQL Server functional run: the main flows over HTTP on SQL Server (the whole suite also runs
+/// there when PERFEVAL_TEST_SQLSERVER is set). Reported skipped, with the reason, where no server
+/// can be had.
+/// </summary>
+public sealed class SqlServerRunTests(SqlServerRunFactory factory) : IClassFixture<SqlServerRunFactory>
+{
+    private const int Year = 2035;
+
+    [SqlServerFact]
+    public async Task MainFlows_OnSqlServer_WriteReadPushAndAudit()
+    {
+        var admin = factory.CreateClient();
+        var (code, lineId) = await admin.NewLineAsync(Year, initial: 10_000m, executed: 2_000m);
+
+        var pushed = await admin.PushCreatedAsync([MoreTestData.Adjustment(code, Year, lineId, 100.10m)]);
+        var line = await admin.LineAsync(code, Year, lineId);
+        var scorecard = await admin.GetAsync($"/api/v1/departments/{code}/evaluations/{Year}");
+        var audit = await admin.WalkPagesAsync("/api/v1/audit-events", limit: 100);
+
+        Assert.Equal("100.10", pushed.GetProperty("adjustments")[0].GetProperty("amount").GetRawText());
+        Assert.Equal(100.10m, line.GetProperty("adjustmentTotal").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, scorecard.StatusCode);
+        Assert.Contains(audit, e => e.GetProperty("entityKey").GetString()?.StartsWith(code + "/", StringComparison.Ordinal) == true);
+        await SecurityAssert.ProblemAsync(await admin.GetAsync("/api/v1/departments/NO-SUCH-DEPT"), HttpStatusCode.NotFound);
+    }
+}
