@@ -456,11 +456,10 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                var region = regions.GetValueOrDefault(item.DepartmentCode);
-                if (region is not null && !context.MaySee(item.DepartmentCode, region))
-                {
-                    throw new ForbiddenException($"This client may not change department '{item.DepartmentCode}' (adjustments[{i}]).");
-                }
+
+                // A department outside the client's limits is answered as a missing one: the client
+                // cannot learn from a push whether it exists.
+                var region = regions.GetValueOrDefault(item.DepartmentCode) is { } found && context.MaySee(item.DepartmentCode, found) ? found : null;
 
                 var status = years[item.FiscalYear];
                 if (status is null)

@@ -113,7 +113,7 @@ public sealed class AuditTests(SecurityFactory factory) : IClassFixture<Security
         "404 unknown line",
         "422 unknown parent",
         "422 push naming an unknown line",
-        "403 push outside the region",
+        "422 push outside the region",
     };
 
     [Theory]
@@ -144,7 +144,7 @@ public sealed class AuditTests(SecurityFactory factory) : IClassFixture<Security
                 parentCode = "NO-SUCH-PARENT",
             }),
             "422 push naming an unknown line" => await World.PushAsync(factory.CreateClient("test-pusher-key"), world.Push(lineId: 987_654_321)),
-            "403 push outside the region" => await World.PushAsync(regional, world.Push()),
+            "422 push outside the region" => await World.PushAsync(regional, world.Push()),
             _ => throw new ArgumentOutOfRangeException(nameof(why)),
         };
 

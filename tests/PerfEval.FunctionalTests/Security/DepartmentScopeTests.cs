@@ -271,19 +271,19 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task PushAdjustments_WhenOutsideTheClientsRegion_Returns403AndChangesNothing()
+    public async Task PushAdjustments_WhenOutsideTheClientsRegion_Returns422AsForAMissingDepartmentAndChangesNothing()
     {
         var outside = await OutsideAsync();
         var before = await AsAdminAsync(outside.LineUrl);
 
         var response = await World.PushAsync(_regional, outside.Push(amount: 1_000_000m));
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(before, await AsAdminAsync(outside.LineUrl));
     }
 
     [Fact]
-    public async Task PushAdjustments_WhenOneItemOfTheBatchIsOutside_Returns403AndAppliesNothing()
+    public async Task PushAdjustments_WhenOneItemOfTheBatchIsOutside_Returns422AndAppliesNothing()
     {
         var inside = await InsideAsync();
         var outside = await OutsideAsync();
@@ -300,7 +300,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
 
         var response = await World.PushAsync(_regional, batch);
 
-        await SecurityAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        await SecurityAssert.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(insideBefore, await AsAdminAsync(inside.LineUrl));
         Assert.Equal(outsideBefore, await AsAdminAsync(outside.LineUrl));
     }
@@ -344,7 +344,7 @@ public sealed class DepartmentScopeTests(SecurityFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Created, replayBySameClient.StatusCode);
         Assert.Equal(["true"], SecurityAssert.Header(replayBySameClient, "Idempotent-Replayed"));
-        await SecurityAssert.ProblemAsync(replayByRegional, HttpStatusCode.Forbidden, "the regional client replaying the pusher's key and payload");
+        await SecurityAssert.ProblemAsync(replayByRegional, HttpStatusCode.UnprocessableEntity, "the regional client replaying the pusher's key and payload");
         Assert.Empty(SecurityAssert.Header(replayByRegional, "Idempotent-Replayed"));
         Assert.Equal(before, await AsAdminAsync(outside.LineUrl));
     }

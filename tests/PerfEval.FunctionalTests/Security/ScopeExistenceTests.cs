@@ -19,6 +19,22 @@ public sealed class ScopeExistenceTests(SecurityFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task PushAdjustment_ToAnOutsideDepartment_AnswersAsForAMissingOne()
+    {
+        var outside = await World.CreateAsync(_admin);
+        const string missing = "NO-SUCH-DEPT-EXIST";
+
+        var toOutside = await World.PushAsync(_regional, new { adjustments = new[] { MoreTestData.Adjustment(outside.Code, outside.Year, outside.LineId, 5m) } });
+        var toMissing = await World.PushAsync(_regional, new { adjustments = new[] { MoreTestData.Adjustment(missing, outside.Year, outside.LineId, 5m) } });
+
+        Assert.Equal(422, (int)toOutside.StatusCode);
+        Assert.Equal(await AnswerAsync(toMissing, missing), await AnswerAsync(toOutside, outside.Code));
+        var outsideErrors = (await SecurityAssert.ProblemAsync(toOutside)).GetProperty("errors").GetRawText();
+        var missingErrors = (await SecurityAssert.ProblemAsync(toMissing)).GetProperty("errors").GetRawText();
+        Assert.Equal(missingErrors.Replace(missing, "?", StringComparison.Ordinal), outsideErrors.Replace(outside.Code, "?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PostBudgetLine_ToAnOutsideDepartment_AnswersAsForAMissingOne()
     {
         var outside = await World.CreateAsync(_admin);
