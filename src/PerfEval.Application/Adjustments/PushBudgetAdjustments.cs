@@ -124,7 +124,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
         public Validator()
         {
-            RuleFor(x => x.Adjustments).NotEmpty().Must(a => a.Count <= MaxBatch).WithMessage($"A batch holds 1 to {MaxBatch} adjustments.");
+            RuleFor(x => x.Adjustments).NotEmpty().Must(a => a.Count <= MaxBatch).WithMessage(_ => Messages.BatchSize.Format(MaxBatch));
             RuleFor(x => x.Adjustments).Custom((items, context) =>
             {
                 for (var i = 0; i < items.Count && i < MaxBatch; i++)
@@ -146,20 +146,20 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
             if (item.FiscalYear is < DomainRules.FirstYear or > DomainRules.LastYear)
             {
-                yield return (nameof(item.FiscalYear), $"'Fiscal Year' must be between {DomainRules.FirstYear} and {DomainRules.LastYear}.");
+                yield return (nameof(item.FiscalYear), Messages.BetweenBounds.Format("fiscalYear", DomainRules.FirstYear, DomainRules.LastYear));
             }
 
             if (item.Amount == 0)
             {
-                yield return (nameof(item.Amount), "'Amount' must not be 0: an adjustment moves a line up or down.");
+                yield return (nameof(item.Amount), Messages.AmountNotZero.Current);
             }
             else if (decimal.Round(item.Amount, 2) != item.Amount)
             {
-                yield return (nameof(item.Amount), "'Amount' must have at most 2 decimals (yuan, 元).");
+                yield return (nameof(item.Amount), Messages.AmountDecimals.Current);
             }
             else if (Math.Abs(item.Amount) > MaxAmount)
             {
-                yield return (nameof(item.Amount), $"'Amount' must be between -{MaxAmount:0} and {MaxAmount:0}.");
+                yield return (nameof(item.Amount), Messages.BetweenBounds.Format("amount", $"-{MaxAmount:0}", $"{MaxAmount:0}"));
             }
 
             foreach (var (property, value, maxLength) in new[]
@@ -172,38 +172,38 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             {
                 if (string.IsNullOrWhiteSpace(value))
                 {
-                    yield return (property, $"'{property}' must not be empty.");
+                    yield return (property, Messages.NotEmpty.Format(JsonNamingPolicy.CamelCase.ConvertName(property)));
                 }
                 else if (value.Length > maxLength)
                 {
-                    yield return (property, $"'{property}' must be {maxLength} characters or fewer.");
+                    yield return (property, Messages.AtMostCharacters.Format(JsonNamingPolicy.CamelCase.ConvertName(property), maxLength));
                 }
             }
 
             if (item.EffectiveDate < EarliestDate || item.EffectiveDate > LatestDate)
             {
-                yield return (nameof(item.EffectiveDate), $"'Effective Date' must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
+                yield return (nameof(item.EffectiveDate), Messages.BetweenBounds.Format("effectiveDate", $"{EarliestDate:yyyy-MM-dd}", $"{LatestDate:yyyy-MM-dd}"));
             }
 
-            const string NameTheLine = "Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).";
+            var nameTheLine = Messages.NameTheLine.Current;
             if (item.LineId is null && item.ExpenditureClass is null)
             {
-                yield return (nameof(item.ExpenditureClass), NameTheLine);
+                yield return (nameof(item.ExpenditureClass), nameTheLine);
             }
 
             if (item.LineId is null && item.FundingSource is null)
             {
-                yield return (nameof(item.FundingSource), NameTheLine);
+                yield return (nameof(item.FundingSource), nameTheLine);
             }
 
             if (item.ExpenditureClass is { } expenditureClass && !Enum.IsDefined(expenditureClass))
             {
-                yield return (nameof(item.ExpenditureClass), "'Expenditure Class' has a range of values which does not include this value.");
+                yield return (nameof(item.ExpenditureClass), Messages.NotAllowedValue.Format("expenditureClass"));
             }
 
             if (item.FundingSource is { } fundingSource && !Enum.IsDefined(fundingSource))
             {
-                yield return (nameof(item.FundingSource), "'Funding Source' has a range of values which does not include this value.");
+                yield return (nameof(item.FundingSource), Messages.NotAllowedValue.Format("fundingSource"));
             }
         }
     }
@@ -266,7 +266,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             if (errors.Count > 0)
             {
                 throw new BusinessRuleException(
-                    $"{errors.Count} of {items.Count} adjustments cannot be applied; nothing was recorded.",
+                    Messages.ItemsRefused.Format(errors.Count, items.Count),
                     errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
             }
 
@@ -289,7 +289,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 var recorded = await RecordedSourceItemsAsync(items, now, ct);
                 throw recorded.Count > 0
                     ? AlreadyRecorded(items, recorded)
-                    : new ConflictException("An adjustment this batch reverses was reversed by another request meanwhile; nothing was recorded.");
+                    : new ConflictException(Messages.ReversedMeanwhile.Current);
             }
 
             var created = await CreatedAsync(items, lines, lastIdBefore, now, ct);
@@ -348,7 +348,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                     // moved the same line first cannot make this one push it below the executed amount.
                     if (lowered.Contains(after.Id) && after.AdjustedAmount < after.ExecutedAmount)
                     {
-                        throw new BusinessRuleException("lines", $"Line {after.Id}'s adjusted amount would fall to {Text(after.AdjustedAmount)}, below the {Text(after.ExecutedAmount)} already executed; nothing was recorded.");
+                        throw new BusinessRuleException("lines", Messages.LineBelowExecutedNow.Format(after.Id, Text(after.AdjustedAmount), Text(after.ExecutedAmount)));
                     }
 
                     adjusted.Add(new AdjustedLine(after.Id, after.DepartmentCode, after.FiscalYear, after.InitialAmount, after.AdjustmentTotal, after.AdjustedAmount, after.ExecutedAmount));
@@ -464,16 +464,16 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 var status = years[item.FiscalYear];
                 if (status is null)
                 {
-                    fail(i, $"Fiscal year {item.FiscalYear} does not exist.");
+                    fail(i, Messages.YearMissing.Format(item.FiscalYear));
                 }
                 else if (status == FiscalYearStatus.Closed)
                 {
-                    fail(i, $"Fiscal year {item.FiscalYear} is closed; its budget can no longer change.");
+                    fail(i, Messages.YearClosedForBudget.Format(item.FiscalYear));
                 }
 
                 if (region is null)
                 {
-                    fail(i, $"Department '{item.DepartmentCode}' does not exist.");
+                    fail(i, Messages.DepartmentMissing.Format(item.DepartmentCode));
                     continue;
                 }
 
@@ -484,8 +484,8 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 if (lines[i] is null)
                 {
                     fail(i, item.LineId is { } id
-                        ? $"{item.DepartmentCode} has no budget line {id} in {item.FiscalYear}."
-                        : $"{item.DepartmentCode} has no {item.ExpenditureClass} line funded by {item.FundingSource}{(item.ProjectId is { } p ? $" for project {p}" : string.Empty)} in {item.FiscalYear}.");
+                        ? Messages.LineMissing.Format(item.DepartmentCode, id, item.FiscalYear)
+                        : Messages.LineOfKindMissing.Format(item.DepartmentCode, item.ExpenditureClass, item.FundingSource, item.FiscalYear, item.ProjectId is { } p ? Messages.ForProject.Format(p) : string.Empty));
                 }
             }
         }
@@ -504,7 +504,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 var adjusted = running[line.Id] = running.GetValueOrDefault(line.Id, line.AdjustedAmount) + items[i].Amount;
                 if (items[i].Amount < 0 && adjusted < line.ExecutedAmount)
                 {
-                    fail(i, $"The line's adjusted amount would fall to {Text(adjusted)}, below the {Text(line.ExecutedAmount)} already executed.");
+                    fail(i, Messages.LineBelowExecuted.Format(Text(adjusted), Text(line.ExecutedAmount)));
                 }
             }
         }
@@ -533,15 +533,15 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 {
                     if (!found.TryGetValue(id!.Value, out var reversed))
                     {
-                        fail(i, $"Adjustment {id} does not exist.");
+                        fail(i, Messages.AdjustmentMissing.Format(id));
                     }
                     else if (lines[i] is { } line && (reversed.LineId != line.Id || reversed.Amount != -items[i].Amount))
                     {
-                        fail(i, $"A reversal must be the exact opposite ({Text(-reversed.Amount)}) of adjustment {id}, on its line {reversed.LineId}.");
+                        fail(i, Messages.ReversalNotOpposite.Format(Text(-reversed.Amount), id, reversed.LineId));
                     }
                     else if (reversed.ReversedCount > 0 || group.Count() > 1)
                     {
-                        fail(i, $"Adjustment {id} is already reversed; an adjustment is reversed once.");
+                        fail(i, Messages.AlreadyReversed.Format(id));
                     }
                 }
             }
@@ -570,8 +570,8 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         }
 
         private static ConflictException AlreadyRecorded(IReadOnlyList<AdjustmentItem> items, List<int> indexes) => new(
-            $"{indexes.Count} source items were already recorded; nothing was recorded.",
-            indexes.ToDictionary(i => $"adjustments[{i}]", i => new[] { $"{items[i].SourceSystem} item '{items[i].SourceItemId}' was already recorded." }));
+            Messages.SourceItemsRecorded.Format(indexes.Count),
+            indexes.ToDictionary(i => $"adjustments[{i}]", i => new[] { Messages.SourceItemRecorded.Format(items[i].SourceSystem, items[i].SourceItemId) }));
 
         private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

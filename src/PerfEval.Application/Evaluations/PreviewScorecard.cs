@@ -50,8 +50,8 @@ public sealed record PreviewScorecard(
     {
         public Validator()
         {
-            RuleFor(x => x.Lines).Must(l => l.Count <= MaxLines).WithMessage($"At most {MaxLines} lines.");
-            RuleFor(x => x.Indicators).Must(i => i.Count <= MaxIndicators).WithMessage($"At most {MaxIndicators} indicators.");
+            RuleFor(x => x.Lines).Must(l => l.Count <= MaxLines).WithMessage(_ => Messages.AtMostLines.Format(MaxLines));
+            RuleFor(x => x.Indicators).Must(i => i.Count <= MaxIndicators).WithMessage(_ => Messages.AtMostIndicators.Format(MaxIndicators));
             RuleForEach(x => x.Lines).ChildRules(line =>
             {
                 line.RuleFor(l => l.ExpenditureClass).IsInEnum();

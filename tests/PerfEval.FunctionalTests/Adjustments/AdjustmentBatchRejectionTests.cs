@@ -133,6 +133,25 @@ public sealed class AdjustmentBatchRejectionTests(PerfEvalFactory factory) : ICl
         Assert.Empty(await _admin.LedgerAsync(code));
     }
 
+    [Theory]
+    [InlineData(null, "{0} 在 {1} 年度没有预算行 987654321。", "“amount”最多只能有 2 位小数（元）。")]
+    [InlineData("en", "{0} has no budget line 987654321 in {1}.", "'amount' must have at most 2 decimals (yuan, 元).")]
+    public async Task PushAdjustments_ItemFailures_AreChineseByDefaultAndEnglishOnRequest(string? language, string noLine, string decimals)
+    {
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 100m, executed: 0m);
+        using var client = factory.CreateClient("test-pusher-key");
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var refused = await (await client.PushAsync([MoreTestData.Adjustment(code, Year, 987_654_321, 5m)], AdjustmentApi.NewKey())).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var invalid = await (await client.PushAsync([MoreTestData.Adjustment(code, Year, lineId, 0.001m)], AdjustmentApi.NewKey())).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, noLine, code, Year), refused.GetProperty("errors").GetProperty("adjustments[0]")[0].GetString());
+        Assert.Equal(decimals, invalid.GetProperty("errors").GetProperty("adjustments[0].amount")[0].GetString());
+    }
+
     [Fact]
     public async Task PushAdjustments_WhenAnItemIsInvalid_Returns400NamingItAndAppliesNothing()
     {
