@@ -5,6 +5,7 @@
 # and every run's raw figures on stderr).
 #   bash tests/load/year-load.sh
 #   DEPARTMENTS=10000 RUNS=3 DURATION=10s bash tests/load/year-load.sh
+#   ONLY=rebuild,first_ranking_after_start bash tests/load/year-load.sh   (some workloads only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,6 +14,7 @@ YEAR=${YEAR:-2025}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-5193}
+ONLY=${ONLY:-}
 
 for tool in wrk python3; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk python3; }
@@ -29,7 +31,7 @@ ASPNETCORE_ENVIRONMENT=Development dotnet "$work/app/PerfEval.Api.dll" --content
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 tests/load/year_load.py --app "$work/app" --data "$work/data" --year "$YEAR" --port "$PORT" \
-  --runs "$RUNS" --duration "$DURATION"
+  --runs "$RUNS" --duration "$DURATION" --only "$ONLY"
 echo
 echo "Measured $(date -u +%Y-%m-%d) by \`bash tests/load/year-load.sh\` ($DEPARTMENTS departments, $RUNS runs, wrk $DURATION each);" \
   "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version); load average before: $load_before."
