@@ -73,4 +73,21 @@ public static class Messages
 
     public static readonly LocalText AtMostLines = new("最多 {0} 个预算行。", "At most {0} lines.");
     public static readonly LocalText AtMostIndicators = new("最多 {0} 个指标。", "At most {0} indicators.");
+
+    // The words of explained scorecards' formulas (explain=true); the numbers stay as they are.
+    public static readonly LocalText NoQualitativeCompletion = new("无完成率：需要定性评分和大于 0 的分值", "no completion: a qualitative score and a positive weight are needed");
+    public static readonly LocalText NoQuantitativeCompletion = new("无完成率：需要比较方式、目标值和完成值", "no completion: an operator, a target and a final value are needed");
+    public static readonly LocalText TargetNotAbove0 = new("（目标值不大于 0）", " (target not above 0)");
+    public static readonly LocalText ScoredAsAtLeast = new("按 ≥ 计分：", "scored as ≥: ");
+    public static readonly LocalText NoScoreWithoutWeight = new("无得分：需要分值和完成率", "no score: a weight and a completion rate are needed");
+    public static readonly LocalText NoScore = new("无得分", "no score");
+    public static readonly LocalText NoDeduction = new("（无复核扣分）", " (no reviewer deduction)");
+    public static readonly LocalText NoExecutionScore = new("无预算执行率（调整后预算数为 0）：无执行得分", "no execution rate (adjusted budget is 0): no execution score");
+    public static readonly LocalText NoAdjustmentRate = new("年初预算数为 0：无预算调整率", "initial budget is 0: no adjustment rate");
+    public static readonly LocalText NoExecutionRate = new("调整后预算数为 0：无预算执行率", "adjusted budget is 0: no execution rate");
+    public static readonly LocalText NoWeightTotal = new("缺少分值：无分值合计", "a weight is missing: no weight total");
+    public static readonly LocalText NoCompositeWithoutExecution = new("无执行得分：无综合得分", "no execution score: no composite");
+    public static readonly LocalText NoCompositeWithoutIndicator = new("指标 {0} 无得分：无综合得分", "indicator {0} has no score: no composite");
+    public static readonly LocalText NoLines = new("0.00（无预算行）", "0.00 (no lines)");
+    public static readonly LocalText ZeroWeight = new("分值为 0 → 0", "weight 0 → 0");
 }

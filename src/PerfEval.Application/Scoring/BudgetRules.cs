@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using PerfEval.Application.Budgets;
 
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>Initial, adjustments and executed amount of one group of budget lines.</summary>
@@ -164,7 +166,7 @@ internal static class BudgetRules
 
     public static Explanation ExplainExecutionScore(Fraction<DecimalNumber>? execution, decimal weight) =>
         execution is not { } share
-            ? Explanations.Of("no execution rate (adjusted budget is 0): no execution score", ("executionWeight", weight))
+            ? Explanations.Of(Messages.NoExecutionScore.Current, ("executionWeight", weight))
             : Explanations.Of(
                 $"{Explanations.Number(weight)} × min({Explanations.Number(share.Times(100m))} / 100, 1)",
                 ("executionWeight", weight), ("executionRate", share.Times(100m)));
@@ -216,13 +218,13 @@ internal static class BudgetRules
             f.AdjustmentRate with
             {
                 Explanation = i == 0
-                    ? Explanations.Of("initial budget is 0: no adjustment rate", ("initial", i))
+                    ? Explanations.Of(Messages.NoAdjustmentRate.Current, ("initial", i))
                     : Explanations.Of($"{amount(a)} / {amount(i)} × 100", ("adjustments", a), ("initial", i)),
             },
             f.ExecutionRate with
             {
                 Explanation = adjusted == 0
-                    ? Explanations.Of("adjusted budget is 0: no execution rate", ("adjusted", adjusted))
+                    ? Explanations.Of(Messages.NoExecutionRate.Current, ("adjusted", adjusted))
                     : Explanations.Of($"{amount(e)} / {amount(adjusted)} × 100", ("executed", e), ("adjusted", adjusted)),
             });
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>Formula text for explained scorecards. Never called when no explanation was asked for.</summary>
@@ -26,7 +28,7 @@ internal static class Explanations
             named.TryAdd(name, value);
             terms.Add(Amount(value));
         }
-        return new Explanation(terms.Count == 0 ? "0.00 (no lines)" : string.Join(" + ", terms), named);
+        return new Explanation(terms.Count == 0 ? Messages.NoLines.Current : string.Join(" + ", terms), named);
     }
 
     /// <summary>Money: two decimals.</summary>

@@ -1,5 +1,7 @@
 using PerfEval.Application.Indicators;
 
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
@@ -249,11 +251,11 @@ internal static class IndicatorRules
         {
             completionExplanation = completion is { } c
                 ? Explanations.Of($"{n(indicator.QualitativeScore!.Value)} / {n(indicator.Weight!.Value)} × 100", ("qualitativeScore", indicator.QualitativeScore), ("weight", indicator.Weight), ("completion", c))
-                : Explanations.Of("no completion: a qualitative score and a positive weight are needed", ("qualitativeScore", indicator.QualitativeScore), ("weight", indicator.Weight));
+                : Explanations.Of(Messages.NoQualitativeCompletion.Current, ("qualitativeScore", indicator.QualitativeScore), ("weight", indicator.Weight));
         }
         else if (completion is not { } c || indicator.Operator is not { } op || indicator.Target is not { } target || indicator.FinalValue is not { } actual)
         {
-            completionExplanation = Explanations.Of("no completion: an operator, a target and a final value are needed", ("target", indicator.Target), ("finalValue", indicator.FinalValue));
+            completionExplanation = Explanations.Of(Messages.NoQuantitativeCompletion.Current, ("target", indicator.Target), ("finalValue", indicator.FinalValue));
         }
         else
         {
@@ -261,28 +263,28 @@ internal static class IndicatorRules
             {
                 ComparisonOperator.AtMost when actual <= target => $"{n(actual)} ≤ {n(target)} → 100",
                 ComparisonOperator.AtMost when target > 0 => $"max((1 − ({n(actual)} − {n(target)}) / {n(target)}) × 100, 0)",
-                ComparisonOperator.AtMost => $"{n(actual)} > {n(target)} (target not above 0) → 0",
+                ComparisonOperator.AtMost => $"{n(actual)} > {n(target)}{Messages.TargetNotAbove0} → 0",
                 _ when target > 0 => $"max({n(actual)} / {n(target)} × 100, 0)",
-                _ => actual >= target ? $"{n(actual)} ≥ {n(target)} (target not above 0) → 100" : $"{n(actual)} < {n(target)} (target not above 0) → 0",
+                _ => actual >= target ? $"{n(actual)} ≥ {n(target)}{Messages.TargetNotAbove0} → 100" : $"{n(actual)} < {n(target)}{Messages.TargetNotAbove0} → 0",
             };
             if (op == ComparisonOperator.Equal)
             {
-                formula = "scored as ≥: " + formula;
+                formula = Messages.ScoredAsAtLeast.Current + formula;
             }
             completionExplanation = Explanations.Of(formula, ("finalValue", actual), ("target", target), ("completion", c));
         }
 
         var cappedExplanation = s.CappedScore.Value is null
-            ? Explanations.Of("no score: a weight and a completion rate are needed", ("weight", indicator.Weight))
+            ? Explanations.Of(Messages.NoScoreWithoutWeight.Current, ("weight", indicator.Weight))
             : completion is { } full
                 ? Explanations.Of($"{n(s.Weight!.Value)} × min({n(full)} / 100, 1)", ("weight", s.Weight), ("completion", full))
-                : Explanations.Of("weight 0 → 0", ("weight", s.Weight));
+                : Explanations.Of(Messages.ZeroWeight.Current, ("weight", s.Weight));
 
         var scoreExplanation = s.CappedScore.Value is not { } before
-            ? Explanations.Of("no score", ("cappedScore", null))
+            ? Explanations.Of(Messages.NoScore.Current, ("cappedScore", null))
             : s.Deduction is { } d
                 ? Explanations.Of($"max({n(before)} − {n(d)}, 0)", ("cappedScore", before), ("deduction", d))
-                : Explanations.Of($"{n(before)} (no reviewer deduction)", ("cappedScore", before));
+                : Explanations.Of($"{n(before)}{Messages.NoDeduction}", ("cappedScore", before));
 
         return s with
         {

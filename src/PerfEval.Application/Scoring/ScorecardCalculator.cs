@@ -1,5 +1,7 @@
 using PerfEval.Application.Evaluations;
 
+using PerfEval.Application.Common;
+
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
@@ -290,19 +292,19 @@ public static class ScorecardCalculator
     private static Explanation ExplainWeightTotal(bool computed, IndicatorScore[] indicators, ScoringSchemeSettings scheme) =>
         computed
             ? ExplainSum("executionWeight", scheme.ExecutionWeight, indicators, static s => s.Weight)
-            : Explanations.Of("a weight is missing: no weight total", ("executionWeight", scheme.ExecutionWeight));
+            : Explanations.Of(Messages.NoWeightTotal.Current, ("executionWeight", scheme.ExecutionWeight));
 
     private static Explanation ExplainComposite(decimal? executionScore, IndicatorScore[] indicators)
     {
         if (executionScore is not { } execution)
         {
-            return Explanations.Of("no execution score: no composite", ("executionScore", null));
+            return Explanations.Of(Messages.NoCompositeWithoutExecution.Current, ("executionScore", null));
         }
         foreach (var indicator in indicators)
         {
             if (indicator.Score.Value is null)
             {
-                return Explanations.Of($"indicator {indicator.Sequence} has no score: no composite", ("executionScore", execution));
+                return Explanations.Of(Messages.NoCompositeWithoutIndicator.Format(indicator.Sequence), ("executionScore", execution));
             }
         }
         return ExplainSum("executionScore", execution, indicators, static s => s.Score.Value);

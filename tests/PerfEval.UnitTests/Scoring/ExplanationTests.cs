@@ -32,13 +32,34 @@ public class ExplanationTests
     [Theory]
     [InlineData(AtMost, 1000, 800, "800 ≤ 1000 → 100")]
     [InlineData(AtMost, 1000, 1500, "max((1 − (1500 − 1000) / 1000) × 100, 0)")]
-    [InlineData(AtLeast, 0, 5, "5 ≥ 0 (target not above 0) → 100")]
-    [InlineData(Equal, 4, 3, "scored as ≥: max(3 / 4 × 100, 0)")]
+    [InlineData(AtLeast, 0, 5, "5 ≥ 0（目标值不大于 0） → 100")]
+    [InlineData(Equal, 4, 3, "按 ≥ 计分：max(3 / 4 × 100, 0)")]
     public void Calculate_Explained_SaysWhichRuleGaveTheCompletion(PerfEval.Application.Indicators.ComparisonOperator op, int target, int final, string formula)
     {
         var card = Inputs.Calculate(Inputs.Scorecard([Inputs.Quantitative(op, target, final)]), explain: true);
 
         Assert.Equal(formula, card.Indicators[0].Completion.Explanation!.Formula);
+    }
+
+    /// <summary>The words of a formula follow the request's language, as every message does; the numbers do not change.</summary>
+    [Theory]
+    [InlineData("zh-CN", "按 ≥ 计分：max(3 / 4 × 100, 0)", "无完成率：需要比较方式、目标值和完成值")]
+    [InlineData("en", "scored as ≥: max(3 / 4 × 100, 0)", "no completion: an operator, a target and a final value are needed")]
+    public void Calculate_Explained_WritesTheFormulasWordsInTheRequestsLanguage(string culture, string equalFormula, string noCompletion)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            var card = Inputs.Calculate(Inputs.Scorecard([Inputs.Quantitative(Equal, 4, 3), Inputs.Quantitative(AtLeast, 4, null)]), explain: true);
+
+            Assert.Equal(equalFormula, card.Indicators[0].Completion.Explanation!.Formula);
+            Assert.Equal(noCompletion, card.Indicators[1].Completion.Explanation!.Formula);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]
