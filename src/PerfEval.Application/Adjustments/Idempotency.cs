@@ -185,7 +185,7 @@ internal static class IdempotencyStore
 
     /// <summary>The same for a response serialized as UTF-8 (SQL Server's NVARCHAR takes it as a string).</summary>
     public static Task CompleteAsync(this DbSession db, IdempotencyClaim claim, int status, byte[] utf8Body, DateTimeOffset now, CancellationToken ct) =>
-        db.Dialect.Name == "Sqlite"
+        db.Dialect.StoresUtf8AsText
             ? CompleteAsync(db, CompleteUtf8Sql, claim, status, utf8Body, now, ct)
             : CompleteAsync(db, CompleteSql, claim, status, Encoding.UTF8.GetString(utf8Body), now, ct);
 

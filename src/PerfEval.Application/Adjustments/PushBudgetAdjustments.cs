@@ -359,15 +359,13 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         }
 
         /// <summary>
-        /// The rows just written, in the batch's order. SQLite has one writer at a time, so its new ids
-        /// are the next ones after the last before the insert, in order: the rows are known without
-        /// reading them back. SQL Server interleaves identities between concurrent writers, so there
-        /// the rows are read back by their unique source items.
+        /// The rows just written, in the batch's order: known without reading them back where the
+        /// database assigns ids in insert order, else read back by their unique source items.
         /// </summary>
         private async Task<List<BudgetAdjustmentResponse>> CreatedAsync(
             IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, long lastIdBefore, DateTimeOffset now, CancellationToken ct)
         {
-            if (db.Dialect.Name == "Sqlite")
+            if (db.Dialect.AssignsIdsInInsertOrder)
             {
                 var lastId = await db.ExecuteScalarAsync<long>(LastIdSql, null, ct);
                 if (lastId != lastIdBefore + items.Count)
@@ -407,12 +405,11 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         }
 
         /// <summary>
-        /// The rows' change-feed entries: on SQLite with one statement (its triggers fire per row);
-        /// SQL Server's trigger fires once per statement and has recorded them already.
+        /// The rows' change-feed entries, with one statement, unless a trigger has recorded them already.
         /// </summary>
         private async Task RecordInFeedAsync(long lastIdBefore, CancellationToken ct)
         {
-            if (db.Dialect.Name == "Sqlite")
+            if (!db.Dialect.RecordsLedgerAppendsByTrigger)
             {
                 await db.ExecuteAsync(BudgetAdjustmentResponse.RecordAppendedInFeedSql, new { After = lastIdBefore }, ct);
             }

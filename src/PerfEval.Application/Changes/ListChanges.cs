@@ -70,7 +70,7 @@ public sealed record ListChanges(string? After = null, string? EntityType = null
         public async Task<ChangePage> Handle(ListChanges request, CancellationToken ct)
         {
             var after = Paging.DecodeId(request.After) ?? 0;
-            var rows = (await db.QueryAsync<ChangeResponse>(db.Dialect.Name == "SqlServer" ? FeedSqlServerSql : FeedSql, new
+            var rows = (await db.QueryAsync<ChangeResponse>(db.Dialect.PositionsCommitOutOfOrder ? FeedSqlServerSql : FeedSql, new
             {
                 After = after,
                 request.EntityType,

@@ -9,7 +9,29 @@ namespace PerfEval.Application.Common;
 /// </summary>
 public interface ISqlDialect
 {
+    /// <summary>The database system as OpenTelemetry names it (<c>db.system.name</c>: sqlite, microsoft.sql_server); for telemetry, never branched on.</summary>
     string Name { get; }
+
+    /// <summary>
+    /// One writer at a time (SQLite): the rows a transaction inserts take the next ids, in order, so
+    /// they are known without reading them back. SQL Server interleaves identities between writers.
+    /// </summary>
+    bool AssignsIdsInInsertOrder { get; }
+
+    /// <summary>
+    /// The ledger's change-feed rows are written by a trigger once per statement (SQL Server); SQLite's
+    /// triggers fire per row, so there a batch records them itself, with one statement.
+    /// </summary>
+    bool RecordsLedgerAppendsByTrigger { get; }
+
+    /// <summary>
+    /// Change-feed positions can commit out of order (SQL Server's rowversion across concurrent
+    /// transactions): a reader must stop below the oldest uncommitted one. SQLite commits in order.
+    /// </summary>
+    bool PositionsCommitOutOfOrder { get; }
+
+    /// <summary>UTF-8 bytes can be stored into a text column as they are (SQLite: a blob cast to TEXT); SQL Server takes a string.</summary>
+    bool StoresUtf8AsText { get; }
 
     string Translate(string sql);
 

@@ -34,7 +34,7 @@ public static class Telemetry
         var end = text.IndexOfAny(' ', '\n', '\r');
         var verb = (end < 0 ? text : text[..end]).ToString().ToUpperInvariant();
         var activity = Source.StartActivity(verb, ActivityKind.Client);
-        activity?.SetTag("db.system.name", system == "SqlServer" ? "microsoft.sql_server" : "sqlite");
+        activity?.SetTag("db.system.name", system);
         activity?.SetTag("db.operation.name", verb);
         return activity;
     }

@@ -11,7 +11,15 @@ internal sealed class SqliteDialect : ISqlDialect
 {
     public static readonly SqliteDialect Instance = new();
 
-    public string Name => "Sqlite";
+    public string Name => "sqlite";
+
+    public bool AssignsIdsInInsertOrder => true;
+
+    public bool RecordsLedgerAppendsByTrigger => false;
+
+    public bool PositionsCommitOutOfOrder => false;
+
+    public bool StoresUtf8AsText => true;
 
     public string Translate(string sql) => sql;
 
@@ -44,7 +52,15 @@ internal sealed partial class SqlServerDialect : ISqlDialect
 
     private readonly ConcurrentDictionary<string, string> _translated = new(StringComparer.Ordinal);
 
-    public string Name => "SqlServer";
+    public string Name => "microsoft.sql_server";
+
+    public bool AssignsIdsInInsertOrder => false;
+
+    public bool RecordsLedgerAppendsByTrigger => true;
+
+    public bool PositionsCommitOutOfOrder => true;
+
+    public bool StoresUtf8AsText => false;
 
     public bool IsUniqueViolation(System.Data.Common.DbException exception) => UniqueViolation.Is(exception);
 

@@ -54,4 +54,26 @@ public sealed class ArchitectureTests
 
         Assert.All(requests, r => Assert.Contains(r, handled));
     }
+
+    /// <summary>
+    /// Provider differences are named capabilities of the SQL dialect: Application never asks which
+    /// database it runs on (read from the source, where such a question would be written).
+    /// </summary>
+    [Fact]
+    public void Application_NeverAsksWhichDatabaseItRunsOn()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PerfEval.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var sources = Directory.EnumerateFiles(Path.Combine(root!.FullName, "src", "PerfEval.Application"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        var asking = new System.Text.RegularExpressions.Regex(@"Dialect\.Name\s*[!=]=|Provider\s*[!=]=|""(Sqlite|SqlServer|sqlite|microsoft\.sql_server)""");
+
+        Assert.NotEmpty(sources);
+        Assert.Empty(sources.SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line))).Where(x => asking.IsMatch(x.line)).Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}"));
+    }
 }
