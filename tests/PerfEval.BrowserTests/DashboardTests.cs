@@ -150,8 +150,24 @@ public sealed class DashboardTests(DashboardFixture dashboard)
         Assert.True(csvBytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "The CSV begins with the UTF-8 BOM, so Excel opens its Chinese as is.");
         Assert.Contains("GXQ-GYYQ", Encoding.UTF8.GetString(csvBytes), StringComparison.Ordinal);
 
-        // Only downloads that exist: the scorecard itself and the year exports; no report form.
-        await Expect(page.Locator("#downloads button")).ToHaveCountAsync(9);
+        // The report and the form, the scorecard itself and the year exports.
+        await Expect(page.Locator("#downloads button")).ToHaveCountAsync(11);
+    }
+
+    [Fact]
+    public async Task Department_WhenReportAndFormClicked_DownloadsTheWordReportAndTheExcelForm()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+        await DashboardPages.OpenDepartmentAsync(page, "GXQ-GYYQ", 2024);
+
+        var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-document=report]").ClickAsync());
+        var form = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-document=form]").ClickAsync());
+
+        Assert.EndsWith("自评报告.docx", report.SuggestedFilename, StringComparison.Ordinal);
+        Assert.True((await File.ReadAllBytesAsync(await report.PathAsync())).AsSpan().StartsWith("PK\u0003\u0004"u8), "A DOCX is a ZIP package.");
+        Assert.EndsWith("自评表.xlsx", form.SuggestedFilename, StringComparison.Ordinal);
+        Assert.True((await File.ReadAllBytesAsync(await form.PathAsync())).AsSpan().StartsWith("PK\u0003\u0004"u8), "An XLSX is a ZIP package.");
     }
 
     [Fact]

@@ -94,6 +94,9 @@ export const api = {
   findings: (year, query) => getJson(`/fiscal-years/${year}/findings`, query),
   scorecard: (code, year) => getJson(`/departments/${encodeURIComponent(code)}/evaluations/${year}`, { explain: true }),
   departmentYears: (code) => getJson(`/departments/${encodeURIComponent(code)}/evaluations`),
+  /** The department-year's self-evaluation report (Word) or 自评表 (Excel), rendered by the service. */
+  document: (code, year, kind) =>
+    download(`/departments/${encodeURIComponent(code)}/evaluations/${year}/${kind}`, undefined, `${code}-${year}-${kind}.${kind === 'report' ? 'docx' : 'xlsx'}`),
   exportYear: (year, dataset, format) =>
     download(`/fiscal-years/${year}/export`, { dataset, format }, `perfeval-${year}-${dataset}.${format}`),
 };

@@ -119,6 +119,8 @@ export async function render(container, ctx) {
 
     <section class="panel" id="downloads">
       <h2>${esc(t('dept.downloads'))}</h2>
+      <p><button type="button" class="link-button" data-document="report">${esc(t('dept.report'))}</button></p>
+      <p><button type="button" class="link-button" data-document="form">${esc(t('dept.form'))}</button></p>
       <p><button type="button" class="link-button" id="download-scorecard">${esc(t('dept.scorecardJson'))}</button></p>
       <p class="muted small">${esc(t('dept.downloadsNote'))}</p>
       <table class="data downloads">
@@ -234,12 +236,12 @@ function wireDownloads(container, card, raw) {
   container.querySelector('#download-scorecard').addEventListener('click', () => {
     saveBlob(new Blob([JSON.stringify(raw, null, 2)], { type: 'application/json' }), `perfeval-${card.year}-${card.code}-scorecard.json`);
   });
-  container.querySelectorAll('[data-export]').forEach((button) => button.addEventListener('click', async () => {
+  const fetchFile = (button, get) => button.addEventListener('click', async () => {
     status.textContent = t('export.downloading');
     status.classList.remove('error-message');
     button.disabled = true;
     try {
-      await api.exportYear(card.year, button.dataset.export, button.dataset.format);
+      await get();
       status.textContent = '';
     } catch (error) {
       status.textContent = `${statusMessage(error)}${error.title ? ` (${error.title})` : ''}`;
@@ -247,5 +249,7 @@ function wireDownloads(container, card, raw) {
     } finally {
       button.disabled = false;
     }
-  }));
+  });
+  container.querySelectorAll('[data-document]').forEach((button) => fetchFile(button, () => api.document(card.code, card.year, button.dataset.document)));
+  container.querySelectorAll('[data-export]').forEach((button) => fetchFile(button, () => api.exportYear(card.year, button.dataset.export, button.dataset.format)));
 }
