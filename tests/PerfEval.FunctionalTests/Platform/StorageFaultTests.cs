@@ -27,18 +27,24 @@ public sealed class StorageFaultTests(PerfEvalFactory factory) : IClassFixture<P
             return; // The fault is put on the test's SQLite file.
         }
 
-        var code = TestData.NewCode("FULL");
         await _client.GetAsync("/api/v1/departments"); // the service is up and migrated
-        InjectOnPooledWriteConnection(fault);
 
-        HttpResponseMessage failed;
-        try
+        // The fault sits on one pooled connection; a background task (the WAL checkpointer) may take
+        // that one first, so the write is tried again, with a new department, until it meets the fault.
+        var code = string.Empty;
+        HttpResponseMessage failed = null!;
+        for (var attempt = 0; attempt < 5 && failed?.StatusCode != HttpStatusCode.ServiceUnavailable; attempt++)
         {
-            failed = await _client.PostJsonAsync("/api/v1/departments", Department(code));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
+            code = TestData.NewCode("FULL");
+            InjectOnPooledWriteConnection(fault);
+            try
+            {
+                failed = await _client.PostJsonAsync("/api/v1/departments", Department(code));
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+            }
         }
 
         await SecurityAssert.ProblemAsync(failed, HttpStatusCode.ServiceUnavailable, what);
