@@ -138,6 +138,9 @@ internal static class OperationDocs
 
     private static Dictionary<string, Example> One(string name, string summary, string json) => new() { [name] = new Example(summary, json) };
 
+    /// <summary>The path's department when the body's example is about 商务局.</summary>
+    private static readonly ParameterDoc Swj = new("Department code (部门单位编码).") { Example = "\"GXQ-SWJ\"" };
+
     private static ParameterDoc Id(string what) => new($"Id of the {what}.") { Example = "1" };
 
     public static readonly IReadOnlyDictionary<string, OperationDoc> Operations = new Dictionary<string, OperationDoc>
@@ -178,6 +181,7 @@ internal static class OperationDocs
             Needs the ETag it was read with in If-Match. Its data in closed years is not affected.
             """)
         {
+            Parameters = new Dictionary<string, ParameterDoc> { ["code"] = Swj },
             RequestExamples = One("swj", "商务局 with its level recorded", "{" + SwjFields + "}"),
             ResponseDescription = "The department as stored, with its new version.",
             ResponseExamples = One("swj", "Updated", "{\"code\":\"GXQ-SWJ\"," + SwjFields + ",\"version\":2,\"updatedAt\":\"2025-01-06T09:30:00+00:00\"}"),
@@ -386,6 +390,7 @@ internal static class OperationDocs
             figures are then checked on the scorecard (GET …/evaluations/{year}).
             """)
         {
+            Parameters = new Dictionary<string, ParameterDoc> { ["code"] = Swj },
             RequestExamples = One("swj", "商务局 2024 as reported (its 100 % adjustment rate for a zero adjustment is a finding)", "{\"declared\":" + SwjDeclared + "," + SwjNarrative + "}"),
             ResponseDescription = "The evaluation as stored.",
             ResponseExamples = One("swj", "Stored", "{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"declared\":" + SwjDeclared + "," + SwjNarrative + ",\"version\":2,\"updatedAt\":\"2025-01-06T09:30:00+00:00\"}"),
@@ -466,13 +471,19 @@ internal static class OperationDocs
 
             Idempotent: send a unique Idempotency-Key; a retry with the same key and payload gets the stored
             response byte for byte (Idempotent-Replayed: true), including a stored 4xx.
+
+            Trying the examples on the demo data: the first try records the adjustment (201); trying it again
+            with the same Idempotency-Key replays that response, and with a new key but the same
+            sourceItemId it is 409 (the item is already in the ledger): give a new sourceItemId to record
+            another. 演示数据上试用示例：第一次入账（201）；同一 Idempotency-Key 再试返回已存的响应；换了
+            Idempotency-Key 而 sourceItemId 不变则为 409（该条已入账），请换一个 sourceItemId。
             """)
         {
             RequestDescription = "The batch: 1 to 10,000 adjustments, applied in order.",
             RequestExamples = new Dictionary<string, Example>
             {
                 ["byClass"] = new("商务局 2024: +50,000 元 operating, own-level funds", """{"adjustments":[{"departmentCode":"GXQ-SWJ","fiscalYear":2024,"amount":50000.00,"documentNumber":"新区财预〔2024〕18号","reason":"年中追加营商环境评价工作经费","effectiveDate":"2024-07-15","sourceSystem":"budget-platform","sourceItemId":"BP-2024-000123","lineId":null,"expenditureClass":"operating","fundingSource":"ownLevel","projectId":null,"reversesId":null}]}"""),
-                ["byLine"] = new("工业园区管理办公室 2024: −20,000 元 on line 3, by id", """{"adjustments":[{"departmentCode":"GXQ-GYYQ","fiscalYear":2024,"amount":-20000.00,"documentNumber":"新区财预〔2024〕25号","reason":"年中调减公用经费","effectiveDate":"2024-09-01","sourceSystem":"budget-platform","sourceItemId":"BP-2024-000207","lineId":3,"expenditureClass":null,"fundingSource":null,"projectId":null,"reversesId":null}]}"""),
+                ["byLine"] = new("商务局 2024: +20,000 元 on line 9 (personnel, own-level funds), by id", """{"adjustments":[{"departmentCode":"GXQ-SWJ","fiscalYear":2024,"amount":20000.00,"documentNumber":"新区财预〔2024〕25号","reason":"年中追加人员经费","effectiveDate":"2024-09-01","sourceSystem":"budget-platform","sourceItemId":"BP-2024-000207","lineId":9,"expenditureClass":null,"fundingSource":null,"projectId":null,"reversesId":null}]}"""),
             },
             ResponseType = typeof(PushedAdjustments),
             ResponseStatus = 201,
@@ -505,17 +516,18 @@ internal static class OperationDocs
             The ranking of a year: every department's composite (综合得分), grade (评价结果), execution rate
             (预算执行率) and score, budget totals and finding counts, computed from the current data, filtered
             and sorted; ties broken by department code; departments without a composite sort last. `rank` is
-            the place in the whole filtered ranking.
+            the place in the whole filtered ranking. The filters have no prefilled value: without them the
+            whole year is ranked (every department of the demo data).
             """)
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["region"] = new("Only departments of this region (所属区域).") { Example = "\"高新区（新市区）\"" },
-                ["grade"] = new("Only departments with this grade.") { EnumType = typeof(Grade), Example = "\"excellent\"" },
-                ["minComposite"] = new("Only composites ≥ this (points).") { Example = "90" },
-                ["maxComposite"] = new("Only composites ≤ this (points); not below minComposite.") { Example = "100" },
-                ["hasFindings"] = new("true: only departments with findings; false: only those without.") { Example = "true" },
-                ["search"] = new("Only departments whose name or code contains this text (名称或编码包含; Latin letters in any case), e.g. 商务局.") { Example = "\"商务局\"" },
+                ["region"] = new("Only departments of this region (所属区域), e.g. `高新区（新市区）`."),
+                ["grade"] = new("Only departments with this grade, e.g. `excellent`.") { EnumType = typeof(Grade) },
+                ["minComposite"] = new("Only composites ≥ this (points), e.g. `90`."),
+                ["maxComposite"] = new("Only composites ≤ this (points); not below minComposite, e.g. `100`."),
+                ["hasFindings"] = new("true: only departments with findings; false: only those without."),
+                ["search"] = new("Only departments whose name or code contains this text (名称或编码包含; Latin letters in any case), e.g. `商务局`."),
                 ["sort"] = new("Sort key (default composite).") { EnumType = typeof(ScorecardSort), Example = "\"composite\"" },
                 ["order"] = new("`desc` or `asc`; default: desc for composite and executionRate, asc for name.") { Values = ["asc", "desc"], Example = "\"desc\"" },
                 ["includeTotal"] = new("true: also count the whole filtered ranking (`total`).") { Default = "false", Example = "true" },
@@ -539,9 +551,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["code"] = new("Only findings with this code (see FindingResponse.code).") { Example = "\"BUDGET_CLASS_SPLIT\"" },
-                ["severity"] = new("Only findings of this severity.") { EnumType = typeof(FindingSeverity), Example = "\"error\"" },
-                ["region"] = new("Only departments of this region (所属区域).") { Example = "\"高新区（新市区）\"" },
+                ["code"] = new("Only findings with this code (see FindingResponse.code), e.g. `BUDGET_CLASS_SPLIT`."),
+                ["severity"] = new("Only findings of this severity, e.g. `error`.") { EnumType = typeof(FindingSeverity) },
+                ["region"] = new("Only departments of this region (所属区域), e.g. `高新区（新市区）`."),
             },
             ResponseDescription = "A page of findings.",
             ResponseExamples = One("errors", "000's basic + project ≠ expenditure total (severity=error)", """{"items":[{"departmentCode":"GXQ-GYYQ","departmentName":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","region":"高新区（新市区）","code":"BUDGET_CLASS_SPLIT","severity":"error","subject":"budget","figures":{"basicExpenditure":3368000,"projectExpenditure":33247500,"sum":36615500,"expenditureTotal":38615500},"message":"申报基本支出 3368000 元 + 项目支出 33247500 元 = 36615500 元，与申报支出总额 38615500 元 不一致"}],"nextCursor":"R1hRLUdZWVEBMA"}"""),
