@@ -79,14 +79,18 @@ internal static class OperationDocs
         ["Health"] = "Liveness and readiness probes.",
     };
 
-    /// <summary>Parameters that mean the same everywhere, keyed "location:name".</summary>
+    /// <summary>
+    /// Parameters that mean the same everywhere, keyed "location:name". A filter (an optional query
+    /// parameter that narrows a list) has an "e.g." in its description and no Example: Swagger UI
+    /// prefills examples, and a prefilled filter silently hides rows from whoever clicks "Try it out".
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, ParameterDoc> CommonParameters = new Dictionary<string, ParameterDoc>
     {
         ["path:code"] = new("Department code (部门单位编码).") { Example = "\"GXQ-GYYQ\"" },
         ["path:year"] = new("Fiscal year (年度).") { Example = "2024" },
         ["query:limit"] = new("Page size, 1–500 (default 50).") { Minimum = "1", Maximum = "500", Default = "50", Example = "50" },
         ["query:cursor"] = new("Opaque cursor: the previous page's `nextCursor`. Omit for the first page."),
-        ["query:updatedSince"] = new("Only items changed after this time (ISO 8601 with offset), for incremental sync.") { Example = "\"2024-07-01T00:00:00+08:00\"" },
+        ["query:updatedSince"] = new("Only items changed after this time (ISO 8601 with offset), for incremental sync, e.g. `2024-07-01T00:00:00+08:00`."),
         ["query:explain"] = new("`true`: add `explanations`, the formula and inputs of every computed number.") { Default = "false", Example = "false" },
     };
 
@@ -153,9 +157,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["region"] = new("Only departments of this region (所属区域), exact match.") { Example = "\"高新区（新市区）\"" },
-                ["unitType"] = new("Only departments of this unit type (单位性质), exact match, e.g. 行政单位, 事业单位.") { Example = "\"行政单位\"" },
-                ["nameContains"] = new("Only departments whose name contains this text (at most 100 characters).") { Example = "\"商务局\"", MaxLength = 100 },
+                ["region"] = new("Only departments of this region (所属区域), exact match, e.g. `高新区（新市区）`."),
+                ["unitType"] = new("Only departments of this unit type (单位性质), exact match, e.g. 行政单位, 事业单位."),
+                ["nameContains"] = new("Only departments whose name contains this text (at most 100 characters), e.g. `商务局`.") { MaxLength = 100 },
             },
             ResponseDescription = "A page of departments.",
             ResponseExamples = One("demo", "The demo data, first page of one", "{\"items\":[" + Department + "],\"nextCursor\":\"R1hRLUdZWVE\"}"),
@@ -192,7 +196,7 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["status"] = new("Only years at this stage.") { EnumType = typeof(FiscalYearStatus), Example = "\"evaluation\"" },
+                ["status"] = new("Only years at this stage, e.g. `evaluation`.") { EnumType = typeof(FiscalYearStatus) },
             },
             ResponseDescription = "A page of fiscal years.",
             ResponseExamples = One("demo", "The demo year", "{\"items\":[" + FiscalYear2024 + "],\"nextCursor\":null}"),
@@ -245,9 +249,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["expenditureClass"] = new("Only lines of this expenditure class.") { EnumType = typeof(ExpenditureClass), Example = "\"personnel\"" },
-                ["fundingSource"] = new("Only lines of this funding source.") { EnumType = typeof(FundingSource), Example = "\"superior\"" },
-                ["projectId"] = new("Only the lines of this project.") { Example = "2" },
+                ["expenditureClass"] = new("Only lines of this expenditure class, e.g. `personnel`.") { EnumType = typeof(ExpenditureClass) },
+                ["fundingSource"] = new("Only lines of this funding source, e.g. `superior`.") { EnumType = typeof(FundingSource) },
+                ["projectId"] = new("Only the lines of this project, e.g. `2`."),
             },
             ResponseDescription = "A page of budget lines.",
             ResponseExamples = One("gyyq", "工业园区管理办公室 2024, first line", "{\"items\":[" + BudgetLine + "],\"nextCursor\":\"MQ\"}"),
@@ -285,9 +289,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["year"] = new("Only projects of this fiscal year.") { Example = "2024" },
-                ["fundingSource"] = new("Only projects of this funding source.") { EnumType = typeof(FundingSource), Example = "\"ownLevel\"" },
-                ["onPlatform"] = new("true: only 线上 projects (managed in the finance performance platform); false: only 线下.") { Example = "true" },
+                ["year"] = new("Only projects of this fiscal year, e.g. `2024`."),
+                ["fundingSource"] = new("Only projects of this funding source, e.g. `ownLevel`.") { EnumType = typeof(FundingSource) },
+                ["onPlatform"] = new("true: only 线上 projects (managed in the finance performance platform); false: only 线下."),
             },
             ResponseDescription = "A page of projects.",
             ResponseExamples = One("gyyq", "工业园区管理办公室's power project", "{\"items\":[" + Project + "],\"nextCursor\":\"Mg\"}"),
@@ -328,8 +332,8 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["category"] = new("Only indicators of this level-1 category.") { EnumType = typeof(IndicatorCategory), Example = "\"effect\"" },
-                ["kind"] = new("Only quantitative (定量) or qualitative (定性) indicators.") { EnumType = typeof(IndicatorKind), Example = "\"quantitative\"" },
+                ["category"] = new("Only indicators of this level-1 category, e.g. `effect`.") { EnumType = typeof(IndicatorCategory) },
+                ["kind"] = new("Only quantitative (定量) or qualitative (定性) indicators, e.g. `quantitative`.") { EnumType = typeof(IndicatorKind) },
             },
             ResponseDescription = "A page of indicators.",
             ResponseExamples = One("gyyq", "工业园区管理办公室 2024: 固定资产投资增长 ≥ 35000 万元 → 36142", "{\"items\":[" + Indicator + "],\"nextCursor\":null}"),
@@ -424,7 +428,7 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["code"] = new("Only the versions of this scheme code.") { Example = "\"default\"" },
+                ["code"] = new("Only the versions of this scheme code, e.g. `default`."),
             },
             ResponseDescription = "A page of scoring schemes.",
             ResponseExamples = One("default", "The default scheme of 财预〔2020〕10号", "{\"items\":[" + DefaultScheme + "],\"nextCursor\":null}"),
@@ -495,11 +499,11 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["departmentCode"] = new("Only this department's adjustments.") { Example = "\"GXQ-GYYQ\"" },
-                ["fiscalYear"] = new("Only this fiscal year's adjustments.") { Example = "2024" },
-                ["sourceSystem"] = new("Only adjustments pushed by this source system.") { Example = "\"budget-platform\"" },
-                ["effectiveFrom"] = new("Only adjustments effective on or after this date.") { Example = "\"2024-01-01\"" },
-                ["effectiveTo"] = new("Only adjustments effective on or before this date.") { Example = "\"2024-12-31\"" },
+                ["departmentCode"] = new("Only this department's adjustments, e.g. `GXQ-GYYQ`."),
+                ["fiscalYear"] = new("Only this fiscal year's adjustments, e.g. `2024`."),
+                ["sourceSystem"] = new("Only adjustments pushed by this source system, e.g. `budget-platform`."),
+                ["effectiveFrom"] = new("Only adjustments effective on or after this date, e.g. `2024-01-01`."),
+                ["effectiveTo"] = new("Only adjustments effective on or before this date, e.g. `2024-12-31`."),
             },
             ResponseDescription = "A page of the ledger.",
             ResponseExamples = One("gyyq", "工业园区管理办公室's first 2024 adjustment (+900 万元)", "{\"items\":[" + Adjustment + "],\"nextCursor\":\"MQ\"}"),
@@ -595,7 +599,6 @@ internal static class OperationDocs
                 ["entityType"] = new("Only changes of this entity type: department, fiscalYear, budgetLine, budgetAdjustment, project, indicator, evaluation, scoringScheme or scorecard (a department-year's computed scorecard, key `CODE/YEAR`: it changes whenever a write changes one of its figures or findings).")
                 {
                     Values = ["department", "fiscalYear", "budgetLine", "budgetAdjustment", "project", "indicator", "evaluation", "scoringScheme", "scorecard"],
-                    Example = "\"budgetLine\"",
                 },
                 ["limit"] = new("Page size, 1–1000 (default 500).") { Minimum = "1", Maximum = "1000", Default = "500", Example = "500" },
             },
@@ -606,10 +609,10 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["clientName"] = new("Only writes of this client.") { Example = "\"demo-pusher\"" },
-                ["action"] = new("Only this command, e.g. `SaveEvaluation`, `PushBudgetAdjustments`, `UpdateDepartment`.") { Example = "\"PushBudgetAdjustments\"" },
-                ["from"] = new("Only writes at or after this time.") { Example = "\"2024-07-01T00:00:00+08:00\"" },
-                ["to"] = new("Only writes before this time.") { Example = "\"2025-01-01T00:00:00+08:00\"" },
+                ["clientName"] = new("Only writes of this client, e.g. `demo-pusher`."),
+                ["action"] = new("Only this command, e.g. `SaveEvaluation`, `PushBudgetAdjustments`, `UpdateDepartment`."),
+                ["from"] = new("Only writes at or after this time, e.g. `2024-07-01T00:00:00+08:00`."),
+                ["to"] = new("Only writes before this time, e.g. `2025-01-01T00:00:00+08:00`."),
             },
             ResponseDescription = "A page of the audit log.",
             ResponseExamples = One("push", "The demo pusher's adjustment", """{"items":[{"id":52,"occurredAt":"2025-01-06T09:30:00+00:00","clientName":"demo-pusher","requestId":"0HNQ83OFMG9D3:00000001","action":"PushBudgetAdjustments","entityKey":null,"changes":"{\"adjustments\":1,\"netAmount\":50000.00,\"firstId\":12,\"lastId\":12,\"sourceSystems\":[\"budget-platform\"],\"lines\":[7],\"recordedAt\":\"2025-01-06T09:30:00+00:00\"}"}],"nextCursor":"NTI"}"""),
