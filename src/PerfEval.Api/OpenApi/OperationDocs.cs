@@ -222,9 +222,18 @@ internal static class OperationDocs
             scheme a closed year uses can no longer change. Give at least one field.
             """)
         {
-            RequestExamples = One("close", "Close 2024 after the self-evaluation", """{"status":"closed","scoringSchemeId":null}"""),
+            // The first example (what Swagger UI prefills) leaves the demo year writable; closing it is the second.
+            RequestExamples = new Dictionary<string, Example>
+            {
+                ["scheme"] = new("Keep 2024 on scoring scheme 1 (changes only its version)", """{"status":null,"scoringSchemeId":1}"""),
+                ["close"] = new("Close 2024 after the self-evaluation (every later write to 2024 is 409)", """{"status":"closed","scoringSchemeId":null}"""),
+            },
             ResponseDescription = "The fiscal year as stored, with its new version.",
-            ResponseExamples = One("close", "Closed", """{"year":2024,"status":"closed","scoringSchemeId":1,"scoringSchemeCode":"default","scoringSchemeVersion":1,"version":2,"updatedAt":"2025-01-06T09:30:00+00:00","closedAt":"2025-01-06T09:30:00+00:00"}"""),
+            ResponseExamples = new Dictionary<string, Example>
+            {
+                ["scheme"] = new("Still in evaluation, on scheme 1", FiscalYear2024.Replace("\"version\":1,", "\"version\":2,", StringComparison.Ordinal)),
+                ["close"] = new("Closed", """{"year":2024,"status":"closed","scoringSchemeId":1,"scoringSchemeCode":"default","scoringSchemeVersion":1,"version":2,"updatedAt":"2025-01-06T09:30:00+00:00","closedAt":"2025-01-06T09:30:00+00:00"}"""),
+            },
         },
 
         // Budgets (预算).
@@ -347,9 +356,10 @@ internal static class OperationDocs
             goes after the last one; a taken sequence is 409. The year must not be closed.
             """)
         {
-            RequestExamples = One("quantitative", "固定资产投资增长 ≥ 35000 万元 (seed 000)", "{" + IndicatorFields + "}"),
+            // Without a sequence: the demo department's sequences 1–4 are taken (a taken one is 409).
+            RequestExamples = One("quantitative", "固定资产投资增长 ≥ 35000 万元 (seed 000), after the last indicator", "{" + IndicatorFields.Replace("\"sequence\":2,", "\"sequence\":null,", StringComparison.Ordinal) + "}"),
             ResponseDescription = "Created: the indicator; Location names it.",
-            ResponseExamples = One("quantitative", "Created", Indicator),
+            ResponseExamples = One("quantitative", "Created as sequence 5", Indicator.Replace("\"id\":2,", "\"id\":15,", StringComparison.Ordinal).Replace("\"sequence\":2,", "\"sequence\":5,", StringComparison.Ordinal)),
         },
         ["getIndicator"] = new("One performance indicator (绩效指标) as recorded. Its completion and score are on the scorecard.")
         {

@@ -65,6 +65,18 @@ public sealed class SwaggerTryItOutTests(SwaggerTryItOutTests.Fresh factory) : I
         await TryAsync(operationId);
     }
 
+    [Theory]
+    [InlineData("updateFiscalYear")]
+    [InlineData("createIndicator")]
+    public async Task Write_AsPrefilled_IsAcceptedAndLeavesTheDemoYearWritable(string operationId)
+    {
+        await TryAsync(operationId);
+
+        using var client = factory.CreateClient();
+        var year = await (await client.GetAsync("/api/v1/fiscal-years/2024")).JsonAsync();
+        Assert.Equal("evaluation", year.GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task Push_AsPrefilled_IsRecorded_ReplayedWithItsKey_AndEveryExampleFitsTheDemoData()
     {
