@@ -10,6 +10,13 @@ using PerfEval.Application;
 using PerfEval.Infrastructure;
 using PerfEval.Infrastructure.Persistence;
 
+// `generate-data --help` prints its usage before anything is configured: no database is touched.
+if (args.Contains("generate-data") && PerfEval.Infrastructure.DemoData.YearGenerator.AsksForHelp(args))
+{
+    Console.Out.Write(PerfEval.Infrastructure.DemoData.YearGenerator.Usage);
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // One-off commands (`migrate`, `generate-data`, `rebuild-read-model`, `openapi`) do their work and exit; they serve no
@@ -71,8 +78,7 @@ if (command == "rebuild-read-model")
 
 if (command == "generate-data")
 {
-    await PerfEval.Infrastructure.DemoData.YearGenerator.RunAsync(app.Services, CancellationToken.None);
-    return 0;
+    return await PerfEval.Infrastructure.DemoData.YearGenerator.RunAsync(app.Services, CancellationToken.None);
 }
 
 // `openapi [file]` writes the contract (after the endpoints are mapped, below) and touches no database.

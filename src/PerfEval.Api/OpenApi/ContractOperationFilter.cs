@@ -137,16 +137,18 @@ internal sealed class ContractOperationFilter : IOperationFilter
         {
             var optional = doc?.IfMatchOptional == true;
             headers.Add(HeaderParameter("If-Match", !optional,
-                optional
+                (optional
                     ? "The ETag you read, when replacing an existing one: a mismatch is 412. Not needed to create (the first PUT). `*` matches any version."
-                    : "The ETag of the version you read (GET it first), e.g. `\"3\"`: a mismatch is 412, none at all is 428. `*` matches any version (not recommended).",
-                "\"1\""));
+                    : "The ETag of the version you read (GET it first), e.g. `\"3\"`: a mismatch is 412, none at all is 428. `*` matches any version (not recommended).")
+                + " 演示数据启动后各资源的版本为 `\"1\"`（已预填）；修改过一次后，请粘贴 GET 或上一次写入返回的 ETag。"
+                + " The demo data start at version `\"1\"` (prefilled); once changed, paste the ETag the GET or the last write answered.",
+                EntityTag));
         }
 
         if (method == "GET" && tagged)
         {
             headers.Add(HeaderParameter("If-None-Match", required: false,
-                "An ETag you hold: 304 with no body while the resource still has it.", "\"1\""));
+                "An ETag you hold: 304 with no body while the resource still has it.", EntityTag));
         }
 
         if (doc?.IdempotencyKey == true)
@@ -154,7 +156,8 @@ internal sealed class ContractOperationFilter : IOperationFilter
             var key = HeaderParameter("Idempotency-Key", required: true,
                 "A unique key per logical request, e.g. a UUID (1–255 of letters, digits and - _ . :; the IETF draft's quoted form `\"…\"` is accepted too). "
                 + "Kept 7 days per client: a retry with the same key and payload gets the stored response (Idempotent-Replayed: true); "
-                + "the same key with another payload is 422; a retry while the first is still running is 409 with Retry-After.",
+                + "the same key with another payload is 422; a retry while the first is still running is 409 with Retry-After. "
+                + "Swagger UI prefills one key: trying the example again replays the stored response; give a new key for another payload.",
                 "\"7d1f6a52-3b8e-4f1e-9a51-2f0c8e1d4b20\"");
             ((OpenApiSchema)key.Schema!).Pattern = "^([A-Za-z0-9_.:-]{1,255}|\"[A-Za-z0-9_.:-]{1,255}\")$";
             headers.Add(key);
@@ -176,6 +179,10 @@ internal sealed class ContractOperationFilter : IOperationFilter
             }
         }
     }
+
+    // An entity tag is a quoted string (RFC 9110 §8.8.3): the example is sent as `"1"`, quotes included,
+    // the version every demo resource has after start, so the prefilled request matches it.
+    private const string EntityTag = "\"\\\"1\\\"\"";
 
     private static OpenApiParameter HeaderParameter(string name, bool required, string description, string example) => new()
     {

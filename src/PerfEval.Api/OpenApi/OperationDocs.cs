@@ -79,14 +79,18 @@ internal static class OperationDocs
         ["Health"] = "Liveness and readiness probes.",
     };
 
-    /// <summary>Parameters that mean the same everywhere, keyed "location:name".</summary>
+    /// <summary>
+    /// Parameters that mean the same everywhere, keyed "location:name". A filter (an optional query
+    /// parameter that narrows a list) has an "e.g." in its description and no Example: Swagger UI
+    /// prefills examples, and a prefilled filter silently hides rows from whoever clicks "Try it out".
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, ParameterDoc> CommonParameters = new Dictionary<string, ParameterDoc>
     {
         ["path:code"] = new("Department code (部门单位编码).") { Example = "\"GXQ-GYYQ\"" },
         ["path:year"] = new("Fiscal year (年度).") { Example = "2024" },
         ["query:limit"] = new("Page size, 1–500 (default 50).") { Minimum = "1", Maximum = "500", Default = "50", Example = "50" },
         ["query:cursor"] = new("Opaque cursor: the previous page's `nextCursor`. Omit for the first page."),
-        ["query:updatedSince"] = new("Only items changed after this time (ISO 8601 with offset), for incremental sync.") { Example = "\"2024-07-01T00:00:00+08:00\"" },
+        ["query:updatedSince"] = new("Only items changed after this time (ISO 8601 with offset), for incremental sync, e.g. `2024-07-01T00:00:00+08:00`."),
         ["query:explain"] = new("`true`: add `explanations`, the formula and inputs of every computed number.") { Default = "false", Example = "false" },
     };
 
@@ -138,6 +142,9 @@ internal static class OperationDocs
 
     private static Dictionary<string, Example> One(string name, string summary, string json) => new() { [name] = new Example(summary, json) };
 
+    /// <summary>The path's department when the body's example is about 商务局.</summary>
+    private static readonly ParameterDoc Swj = new("Department code (部门单位编码).") { Example = "\"GXQ-SWJ\"" };
+
     private static ParameterDoc Id(string what) => new($"Id of the {what}.") { Example = "1" };
 
     public static readonly IReadOnlyDictionary<string, OperationDoc> Operations = new Dictionary<string, OperationDoc>
@@ -150,9 +157,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["region"] = new("Only departments of this region (所属区域), exact match.") { Example = "\"高新区（新市区）\"" },
-                ["unitType"] = new("Only departments of this unit type (单位性质), exact match, e.g. 行政单位, 事业单位.") { Example = "\"行政单位\"" },
-                ["nameContains"] = new("Only departments whose name contains this text (at most 100 characters).") { Example = "\"商务局\"", MaxLength = 100 },
+                ["region"] = new("Only departments of this region (所属区域), exact match, e.g. `高新区（新市区）`."),
+                ["unitType"] = new("Only departments of this unit type (单位性质), exact match, e.g. 行政单位, 事业单位."),
+                ["nameContains"] = new("Only departments whose name contains this text (at most 100 characters), e.g. `商务局`.") { MaxLength = 100 },
             },
             ResponseDescription = "A page of departments.",
             ResponseExamples = One("demo", "The demo data, first page of one", "{\"items\":[" + Department + "],\"nextCursor\":\"R1hRLUdZWVE\"}"),
@@ -178,6 +185,7 @@ internal static class OperationDocs
             Needs the ETag it was read with in If-Match. Its data in closed years is not affected.
             """)
         {
+            Parameters = new Dictionary<string, ParameterDoc> { ["code"] = Swj },
             RequestExamples = One("swj", "商务局 with its level recorded", "{" + SwjFields + "}"),
             ResponseDescription = "The department as stored, with its new version.",
             ResponseExamples = One("swj", "Updated", "{\"code\":\"GXQ-SWJ\"," + SwjFields + ",\"version\":2,\"updatedAt\":\"2025-01-06T09:30:00+00:00\"}"),
@@ -188,7 +196,7 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["status"] = new("Only years at this stage.") { EnumType = typeof(FiscalYearStatus), Example = "\"evaluation\"" },
+                ["status"] = new("Only years at this stage, e.g. `evaluation`.") { EnumType = typeof(FiscalYearStatus) },
             },
             ResponseDescription = "A page of fiscal years.",
             ResponseExamples = One("demo", "The demo year", "{\"items\":[" + FiscalYear2024 + "],\"nextCursor\":null}"),
@@ -214,9 +222,18 @@ internal static class OperationDocs
             scheme a closed year uses can no longer change. Give at least one field.
             """)
         {
-            RequestExamples = One("close", "Close 2024 after the self-evaluation", """{"status":"closed","scoringSchemeId":null}"""),
+            // The first example (what Swagger UI prefills) leaves the demo year writable; closing it is the second.
+            RequestExamples = new Dictionary<string, Example>
+            {
+                ["scheme"] = new("Keep 2024 on scoring scheme 1 (changes only its version)", """{"status":null,"scoringSchemeId":1}"""),
+                ["close"] = new("Close 2024 after the self-evaluation (every later write to 2024 is 409)", """{"status":"closed","scoringSchemeId":null}"""),
+            },
             ResponseDescription = "The fiscal year as stored, with its new version.",
-            ResponseExamples = One("close", "Closed", """{"year":2024,"status":"closed","scoringSchemeId":1,"scoringSchemeCode":"default","scoringSchemeVersion":1,"version":2,"updatedAt":"2025-01-06T09:30:00+00:00","closedAt":"2025-01-06T09:30:00+00:00"}"""),
+            ResponseExamples = new Dictionary<string, Example>
+            {
+                ["scheme"] = new("Still in evaluation, on scheme 1", FiscalYear2024.Replace("\"version\":1,", "\"version\":2,", StringComparison.Ordinal)),
+                ["close"] = new("Closed", """{"year":2024,"status":"closed","scoringSchemeId":1,"scoringSchemeCode":"default","scoringSchemeVersion":1,"version":2,"updatedAt":"2025-01-06T09:30:00+00:00","closedAt":"2025-01-06T09:30:00+00:00"}"""),
+            },
         },
 
         // Budgets (预算).
@@ -241,9 +258,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["expenditureClass"] = new("Only lines of this expenditure class.") { EnumType = typeof(ExpenditureClass), Example = "\"personnel\"" },
-                ["fundingSource"] = new("Only lines of this funding source.") { EnumType = typeof(FundingSource), Example = "\"superior\"" },
-                ["projectId"] = new("Only the lines of this project.") { Example = "2" },
+                ["expenditureClass"] = new("Only lines of this expenditure class, e.g. `personnel`.") { EnumType = typeof(ExpenditureClass) },
+                ["fundingSource"] = new("Only lines of this funding source, e.g. `superior`.") { EnumType = typeof(FundingSource) },
+                ["projectId"] = new("Only the lines of this project, e.g. `2`."),
             },
             ResponseDescription = "A page of budget lines.",
             ResponseExamples = One("gyyq", "工业园区管理办公室 2024, first line", "{\"items\":[" + BudgetLine + "],\"nextCursor\":\"MQ\"}"),
@@ -281,9 +298,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["year"] = new("Only projects of this fiscal year.") { Example = "2024" },
-                ["fundingSource"] = new("Only projects of this funding source.") { EnumType = typeof(FundingSource), Example = "\"ownLevel\"" },
-                ["onPlatform"] = new("true: only 线上 projects (managed in the finance performance platform); false: only 线下.") { Example = "true" },
+                ["year"] = new("Only projects of this fiscal year, e.g. `2024`."),
+                ["fundingSource"] = new("Only projects of this funding source, e.g. `ownLevel`.") { EnumType = typeof(FundingSource) },
+                ["onPlatform"] = new("true: only 线上 projects (managed in the finance performance platform); false: only 线下."),
             },
             ResponseDescription = "A page of projects.",
             ResponseExamples = One("gyyq", "工业园区管理办公室's power project", "{\"items\":[" + Project + "],\"nextCursor\":\"Mg\"}"),
@@ -324,8 +341,8 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["category"] = new("Only indicators of this level-1 category.") { EnumType = typeof(IndicatorCategory), Example = "\"effect\"" },
-                ["kind"] = new("Only quantitative (定量) or qualitative (定性) indicators.") { EnumType = typeof(IndicatorKind), Example = "\"quantitative\"" },
+                ["category"] = new("Only indicators of this level-1 category, e.g. `effect`.") { EnumType = typeof(IndicatorCategory) },
+                ["kind"] = new("Only quantitative (定量) or qualitative (定性) indicators, e.g. `quantitative`.") { EnumType = typeof(IndicatorKind) },
             },
             ResponseDescription = "A page of indicators.",
             ResponseExamples = One("gyyq", "工业园区管理办公室 2024: 固定资产投资增长 ≥ 35000 万元 → 36142", "{\"items\":[" + Indicator + "],\"nextCursor\":null}"),
@@ -339,9 +356,10 @@ internal static class OperationDocs
             goes after the last one; a taken sequence is 409. The year must not be closed.
             """)
         {
-            RequestExamples = One("quantitative", "固定资产投资增长 ≥ 35000 万元 (seed 000)", "{" + IndicatorFields + "}"),
+            // Without a sequence: the demo department's sequences 1–4 are taken (a taken one is 409).
+            RequestExamples = One("quantitative", "固定资产投资增长 ≥ 35000 万元 (seed 000), after the last indicator", "{" + IndicatorFields.Replace("\"sequence\":2,", "\"sequence\":null,", StringComparison.Ordinal) + "}"),
             ResponseDescription = "Created: the indicator; Location names it.",
-            ResponseExamples = One("quantitative", "Created", Indicator),
+            ResponseExamples = One("quantitative", "Created as sequence 5", Indicator.Replace("\"id\":2,", "\"id\":15,", StringComparison.Ordinal).Replace("\"sequence\":2,", "\"sequence\":5,", StringComparison.Ordinal)),
         },
         ["getIndicator"] = new("One performance indicator (绩效指标) as recorded. Its completion and score are on the scorecard.")
         {
@@ -386,6 +404,7 @@ internal static class OperationDocs
             figures are then checked on the scorecard (GET …/evaluations/{year}).
             """)
         {
+            Parameters = new Dictionary<string, ParameterDoc> { ["code"] = Swj },
             RequestExamples = One("swj", "商务局 2024 as reported (its 100 % adjustment rate for a zero adjustment is a finding)", "{\"declared\":" + SwjDeclared + "," + SwjNarrative + "}"),
             ResponseDescription = "The evaluation as stored.",
             ResponseExamples = One("swj", "Stored", "{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"declared\":" + SwjDeclared + "," + SwjNarrative + ",\"version\":2,\"updatedAt\":\"2025-01-06T09:30:00+00:00\"}"),
@@ -419,7 +438,7 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["code"] = new("Only the versions of this scheme code.") { Example = "\"default\"" },
+                ["code"] = new("Only the versions of this scheme code, e.g. `default`."),
             },
             ResponseDescription = "A page of scoring schemes.",
             ResponseExamples = One("default", "The default scheme of 财预〔2020〕10号", "{\"items\":[" + DefaultScheme + "],\"nextCursor\":null}"),
@@ -466,13 +485,19 @@ internal static class OperationDocs
 
             Idempotent: send a unique Idempotency-Key; a retry with the same key and payload gets the stored
             response byte for byte (Idempotent-Replayed: true), including a stored 4xx.
+
+            Trying the examples on the demo data: the first try records the adjustment (201); trying it again
+            with the same Idempotency-Key replays that response, and with a new key but the same
+            sourceItemId it is 409 (the item is already in the ledger): give a new sourceItemId to record
+            another. 演示数据上试用示例：第一次入账（201）；同一 Idempotency-Key 再试返回已存的响应；换了
+            Idempotency-Key 而 sourceItemId 不变则为 409（该条已入账），请换一个 sourceItemId。
             """)
         {
             RequestDescription = "The batch: 1 to 10,000 adjustments, applied in order.",
             RequestExamples = new Dictionary<string, Example>
             {
                 ["byClass"] = new("商务局 2024: +50,000 元 operating, own-level funds", """{"adjustments":[{"departmentCode":"GXQ-SWJ","fiscalYear":2024,"amount":50000.00,"documentNumber":"新区财预〔2024〕18号","reason":"年中追加营商环境评价工作经费","effectiveDate":"2024-07-15","sourceSystem":"budget-platform","sourceItemId":"BP-2024-000123","lineId":null,"expenditureClass":"operating","fundingSource":"ownLevel","projectId":null,"reversesId":null}]}"""),
-                ["byLine"] = new("工业园区管理办公室 2024: −20,000 元 on line 3, by id", """{"adjustments":[{"departmentCode":"GXQ-GYYQ","fiscalYear":2024,"amount":-20000.00,"documentNumber":"新区财预〔2024〕25号","reason":"年中调减公用经费","effectiveDate":"2024-09-01","sourceSystem":"budget-platform","sourceItemId":"BP-2024-000207","lineId":3,"expenditureClass":null,"fundingSource":null,"projectId":null,"reversesId":null}]}"""),
+                ["byLine"] = new("商务局 2024: +20,000 元 on line 9 (personnel, own-level funds), by id", """{"adjustments":[{"departmentCode":"GXQ-SWJ","fiscalYear":2024,"amount":20000.00,"documentNumber":"新区财预〔2024〕25号","reason":"年中追加人员经费","effectiveDate":"2024-09-01","sourceSystem":"budget-platform","sourceItemId":"BP-2024-000207","lineId":9,"expenditureClass":null,"fundingSource":null,"projectId":null,"reversesId":null}]}"""),
             },
             ResponseType = typeof(PushedAdjustments),
             ResponseStatus = 201,
@@ -484,11 +509,11 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["departmentCode"] = new("Only this department's adjustments.") { Example = "\"GXQ-GYYQ\"" },
-                ["fiscalYear"] = new("Only this fiscal year's adjustments.") { Example = "2024" },
-                ["sourceSystem"] = new("Only adjustments pushed by this source system.") { Example = "\"budget-platform\"" },
-                ["effectiveFrom"] = new("Only adjustments effective on or after this date.") { Example = "\"2024-01-01\"" },
-                ["effectiveTo"] = new("Only adjustments effective on or before this date.") { Example = "\"2024-12-31\"" },
+                ["departmentCode"] = new("Only this department's adjustments, e.g. `GXQ-GYYQ`."),
+                ["fiscalYear"] = new("Only this fiscal year's adjustments, e.g. `2024`."),
+                ["sourceSystem"] = new("Only adjustments pushed by this source system, e.g. `budget-platform`."),
+                ["effectiveFrom"] = new("Only adjustments effective on or after this date, e.g. `2024-01-01`."),
+                ["effectiveTo"] = new("Only adjustments effective on or before this date, e.g. `2024-12-31`."),
             },
             ResponseDescription = "A page of the ledger.",
             ResponseExamples = One("gyyq", "工业园区管理办公室's first 2024 adjustment (+900 万元)", "{\"items\":[" + Adjustment + "],\"nextCursor\":\"MQ\"}"),
@@ -505,17 +530,18 @@ internal static class OperationDocs
             The ranking of a year: every department's composite (综合得分), grade (评价结果), execution rate
             (预算执行率) and score, budget totals and finding counts, computed from the current data, filtered
             and sorted; ties broken by department code; departments without a composite sort last. `rank` is
-            the place in the whole filtered ranking.
+            the place in the whole filtered ranking. The filters have no prefilled value: without them the
+            whole year is ranked (every department of the demo data).
             """)
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["region"] = new("Only departments of this region (所属区域).") { Example = "\"高新区（新市区）\"" },
-                ["grade"] = new("Only departments with this grade.") { EnumType = typeof(Grade), Example = "\"excellent\"" },
-                ["minComposite"] = new("Only composites ≥ this (points).") { Example = "90" },
-                ["maxComposite"] = new("Only composites ≤ this (points); not below minComposite.") { Example = "100" },
-                ["hasFindings"] = new("true: only departments with findings; false: only those without.") { Example = "true" },
-                ["search"] = new("Only departments whose name or code contains this text (名称或编码包含; Latin letters in any case), e.g. 商务局.") { Example = "\"商务局\"" },
+                ["region"] = new("Only departments of this region (所属区域), e.g. `高新区（新市区）`."),
+                ["grade"] = new("Only departments with this grade, e.g. `excellent`.") { EnumType = typeof(Grade) },
+                ["minComposite"] = new("Only composites ≥ this (points), e.g. `90`."),
+                ["maxComposite"] = new("Only composites ≤ this (points); not below minComposite, e.g. `100`."),
+                ["hasFindings"] = new("true: only departments with findings; false: only those without."),
+                ["search"] = new("Only departments whose name or code contains this text (名称或编码包含; Latin letters in any case), e.g. `商务局`."),
                 ["sort"] = new("Sort key (default composite).") { EnumType = typeof(ScorecardSort), Example = "\"composite\"" },
                 ["order"] = new("`desc` or `asc`; default: desc for composite and executionRate, asc for name.") { Values = ["asc", "desc"], Example = "\"desc\"" },
                 ["includeTotal"] = new("true: also count the whole filtered ranking (`total`).") { Default = "false", Example = "true" },
@@ -539,9 +565,9 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["code"] = new("Only findings with this code (see FindingResponse.code).") { Example = "\"BUDGET_CLASS_SPLIT\"" },
-                ["severity"] = new("Only findings of this severity.") { EnumType = typeof(FindingSeverity), Example = "\"error\"" },
-                ["region"] = new("Only departments of this region (所属区域).") { Example = "\"高新区（新市区）\"" },
+                ["code"] = new("Only findings with this code (see FindingResponse.code), e.g. `BUDGET_CLASS_SPLIT`."),
+                ["severity"] = new("Only findings of this severity, e.g. `error`.") { EnumType = typeof(FindingSeverity) },
+                ["region"] = new("Only departments of this region (所属区域), e.g. `高新区（新市区）`."),
             },
             ResponseDescription = "A page of findings.",
             ResponseExamples = One("errors", "000's basic + project ≠ expenditure total (severity=error)", """{"items":[{"departmentCode":"GXQ-GYYQ","departmentName":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","region":"高新区（新市区）","code":"BUDGET_CLASS_SPLIT","severity":"error","subject":"budget","figures":{"basicExpenditure":3368000,"projectExpenditure":33247500,"sum":36615500,"expenditureTotal":38615500},"message":"申报基本支出 3368000 元 + 项目支出 33247500 元 = 36615500 元，与申报支出总额 38615500 元 不一致"}],"nextCursor":"R1hRLUdZWVEBMA"}"""),
@@ -583,7 +609,6 @@ internal static class OperationDocs
                 ["entityType"] = new("Only changes of this entity type: department, fiscalYear, budgetLine, budgetAdjustment, project, indicator, evaluation, scoringScheme or scorecard (a department-year's computed scorecard, key `CODE/YEAR`: it changes whenever a write changes one of its figures or findings).")
                 {
                     Values = ["department", "fiscalYear", "budgetLine", "budgetAdjustment", "project", "indicator", "evaluation", "scoringScheme", "scorecard"],
-                    Example = "\"budgetLine\"",
                 },
                 ["limit"] = new("Page size, 1–1000 (default 500).") { Minimum = "1", Maximum = "1000", Default = "500", Example = "500" },
             },
@@ -594,10 +619,10 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc>
             {
-                ["clientName"] = new("Only writes of this client.") { Example = "\"demo-pusher\"" },
-                ["action"] = new("Only this command, e.g. `SaveEvaluation`, `PushBudgetAdjustments`, `UpdateDepartment`.") { Example = "\"PushBudgetAdjustments\"" },
-                ["from"] = new("Only writes at or after this time.") { Example = "\"2024-07-01T00:00:00+08:00\"" },
-                ["to"] = new("Only writes before this time.") { Example = "\"2025-01-01T00:00:00+08:00\"" },
+                ["clientName"] = new("Only writes of this client, e.g. `demo-pusher`."),
+                ["action"] = new("Only this command, e.g. `SaveEvaluation`, `PushBudgetAdjustments`, `UpdateDepartment`."),
+                ["from"] = new("Only writes at or after this time, e.g. `2024-07-01T00:00:00+08:00`."),
+                ["to"] = new("Only writes before this time, e.g. `2025-01-01T00:00:00+08:00`."),
             },
             ResponseDescription = "A page of the audit log.",
             ResponseExamples = One("push", "The demo pusher's adjustment", """{"items":[{"id":52,"occurredAt":"2025-01-06T09:30:00+00:00","clientName":"demo-pusher","requestId":"0HNQ83OFMG9D3:00000001","action":"PushBudgetAdjustments","entityKey":null,"changes":"{\"adjustments\":1,\"netAmount\":50000.00,\"firstId\":12,\"lastId\":12,\"sourceSystems\":[\"budget-platform\"],\"lines\":[7],\"recordedAt\":\"2025-01-06T09:30:00+00:00\"}"}],"nextCursor":"NTI"}"""),

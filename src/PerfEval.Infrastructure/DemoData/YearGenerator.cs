@@ -133,8 +133,38 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
 
     public sealed record Counts(int Departments, int Lines, int Projects, int Adjustments, int Indicators);
 
-    /// <summary>The <c>generate-data</c> command: settings from the command line (<c>--departments</c>, <c>--year</c>, <c>--seed</c>).</summary>
-    public static async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>What <c>generate-data --help</c> prints.</summary>
+    public const string Usage = """
+        generate-data: 生成一个年度的模拟数据，写入嵌入式 SQLite 数据库，用于大数据量下的测量。
+        Writes one realistic generated fiscal year (departments, budget lines, projects, adjustments,
+        indicators, filed evaluations) into the embedded SQLite database, then rebuilds the read model.
+
+        Usage:
+          dotnet run --project src/PerfEval.Api -- generate-data [--departments N] [--year YYYY] [--seed N]
+
+        Options:
+          --departments N              how many departments (default 10000)
+          --year YYYY                  the fiscal year to generate; it must not exist yet (default 2025)
+          --seed N                     the same seed gives the same data (default 7)
+          --Database:DataFolder PATH   the folder of the SQLite database (default data)
+          --help, -h                   print this help and exit; touches no database
+
+        Example:
+          dotnet run --project src/PerfEval.Api -- generate-data --departments 10000 --year 2025
+
+        """;
+
+    /// <summary>Progress is logged every this many departments.</summary>
+    private const int ProgressEvery = 1_000;
+
+    /// <summary>Whether the command line asks for <see cref="Usage"/>.</summary>
+    public static bool AsksForHelp(IEnumerable<string> args) => args.Any(a => a is "--help" or "-h" or "-?" or "/?");
+
+    /// <summary>
+    /// The <c>generate-data</c> command: settings from the command line (<c>--departments</c>, <c>--year</c>,
+    /// <c>--seed</c>). Returns the exit code: 1, after one line saying why, when the data cannot be generated.
+    /// </summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var generator = ActivatorUtilities.CreateInstance<YearGenerator>(services);
@@ -148,9 +178,12 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
         }
         catch (InvalidOperationException refused)
         {
+            // The reason is the whole message: no stack trace for a refusal the user can act on.
             services.GetRequiredService<ILogger<YearGenerator>>().LogError("generate-data: {Reason}", refused.Message);
-            Environment.ExitCode = 1;
+            return 1;
         }
+
+        return 0;
     }
 
     public async Task<Counts> GenerateAsync(int departments, int year, int seed, CancellationToken ct)
@@ -166,7 +199,8 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         if (Command(connection, transaction, YearExistsSql).Run(year) is long existing && existing > 0)
         {
-            throw new InvalidOperationException($"Fiscal year {year} already exists in this database; generate into another year or an empty data folder.");
+            throw new InvalidOperationException(
+                $"fiscal year {year} already exists in this database; nothing was written. Give another --year, or another --Database:DataFolder.");
         }
 
         var now = new DateTimeOffset(year + 1, 3, 1, 0, 0, 0, TimeSpan.Zero);
@@ -183,10 +217,16 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
 
         var counts = new Counts(0, 0, 0, 0, 0);
         var lastAdjustmentBefore = ids[2];
+        logger.LogInformation("Generating {Year}: {Departments} departments (seed {Seed})", year, departments, seed);
         for (var i = 1; i <= departments; i++)
         {
             ct.ThrowIfCancellationRequested();
             counts = WriteDepartmentYear(connection, transaction, i, year, seed, now, ids, counts);
+            if (i % ProgressEvery == 0 && i < departments)
+            {
+                logger.LogInformation("Generating {Year}: {Done} of {Departments} departments in {Seconds:0.0} s",
+                    year, i, departments, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
         }
 
         Command(connection, transaction, BudgetAdjustmentResponse.RecordAppendedInFeedSql).Run(lastAdjustmentBefore);

@@ -112,8 +112,11 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the service on <paramref name="dataFolder"/> and waits for it to exit by itself: its exit code and everything it wrote.</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, TimeSpan timeout)
+    /// <summary>
+    /// Starts the service on <paramref name="dataFolder"/> (with a command such as <c>generate-data</c> and its
+    /// options in <paramref name="arguments"/>) and waits for it to exit by itself: its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, TimeSpan timeout, IReadOnlyList<string>? arguments = null)
     {
         var dll = FindApiDll();
         var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
@@ -124,7 +127,7 @@ public sealed class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{FreePort()}", $"--Database:DataFolder={dataFolder}" })
+        foreach (var arg in new[] { dll }.Concat(arguments ?? []).Concat(["--urls", $"http://127.0.0.1:{FreePort()}", $"--Database:DataFolder={dataFolder}"]))
         {
             info.ArgumentList.Add(arg);
         }
