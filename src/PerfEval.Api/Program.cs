@@ -113,6 +113,7 @@ app.MapGroup("/api/v1")
     .MapYearViews()
     .MapExports()
     .MapReports()
+    .MapReportImports()
     .MapChanges()
     .MapAudit();
 
