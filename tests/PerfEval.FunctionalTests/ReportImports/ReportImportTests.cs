@@ -121,6 +121,15 @@ public sealed class ReportImportTests(PerfEvalFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task UploadReport_WhenPdfSent_Returns201WithItsFigures()
+    {
+        var created = await CreatedAsync(await _admin.PostAsync(Url, File(ReportFixtures.SeedBytes("seed-000.pdf"), ReportContentTypes.Pdf)));
+
+        Assert.Equal("pdf", created.GetProperty("draft").GetProperty("source").GetString());
+        Assert.Equal(23_733_500.00m, created.GetProperty("draft").GetProperty("budget").GetProperty("initial").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
     public async Task UploadReport_WhenWordSentAsRawBody_Returns201()
     {
         var content = File(ReportFixtures.SeedDocx("seed-001"), ReportContentTypes.Docx);
