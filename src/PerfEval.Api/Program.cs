@@ -119,6 +119,7 @@ app.MapGroup("/api/v1")
     .MapYearViews()
     .MapExports()
     .MapReports()
+    .MapReportImports()
     .MapChanges()
     .MapAudit();
 

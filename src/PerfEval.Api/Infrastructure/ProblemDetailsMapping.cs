@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PerfEval.Application.Common;
+using PerfEval.Application.ReportImports;
 using PerfEval.Infrastructure.Persistence;
 
 namespace PerfEval.Api.Infrastructure;
@@ -48,6 +49,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
             Detail = ProblemTexts.InvalidDetail.Current,
         },
         BadHttpRequestException bad => BadRequest(bad),
+        ReportFileRejectedException rejected => Rejected(rejected.Problem),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden.Current, forbidden.Message),
         PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, ProblemTexts.PreconditionFailed.Current,
             stale.Expected is { } expected
@@ -96,6 +98,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         ["Indicator"] = "绩效指标",
         ["Scoring scheme"] = "评分方案",
         ["Evaluation"] = "自评",
+        ["Report import"] = "报告导入",
     };
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
@@ -109,6 +112,23 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
                 : ProblemTexts.Unreadable.Current,
         };
         return Problem(bad.StatusCode, ProblemTexts.TitleOf(bad.StatusCode) ?? ProblemTexts.BadRequest.Current, detail);
+    }
+
+    /// <summary>A report file refused by the readers: 415 for the wrong type, 413 past a limit, 422 for a file that reads as no report.</summary>
+    private static ProblemDetails Rejected(ReportFileProblem problem)
+    {
+        var (status, detail) = problem switch
+        {
+            ReportFileProblem.UnsupportedType => (StatusCodes.Status415UnsupportedMediaType, ProblemTexts.ReportUnsupportedType),
+            ReportFileProblem.TooLarge => (StatusCodes.Status413PayloadTooLarge, ProblemTexts.ReportTooLarge),
+            ReportFileProblem.InflatesTooFar => (StatusCodes.Status413PayloadTooLarge, ProblemTexts.ReportInflatesTooFar),
+            ReportFileProblem.TooManyPages => (StatusCodes.Status413PayloadTooLarge, ProblemTexts.ReportTooManyPages),
+            ReportFileProblem.TooMuchText => (StatusCodes.Status413PayloadTooLarge, ProblemTexts.ReportTooMuchText),
+            ReportFileProblem.Encrypted => (StatusCodes.Status422UnprocessableEntity, ProblemTexts.ReportEncrypted),
+            ReportFileProblem.Malformed => (StatusCodes.Status422UnprocessableEntity, ProblemTexts.ReportMalformed),
+            _ => (StatusCodes.Status422UnprocessableEntity, ProblemTexts.ReportNotAReport),
+        };
+        return Problem(status, ProblemTexts.TitleOf(status)!, detail.Current);
     }
 
     /// <summary>Names the place and, for missing fields, the fields, without the serializer's type names.</summary>

@@ -76,5 +76,16 @@ internal static class ProblemTexts
     public static readonly LocalText SortOrder = new("order 只能是 'asc' 或 'desc'。", "order is 'asc' or 'desc'.");
     public static readonly LocalText IdempotencyKeyRequired = new("必须提供 Idempotency-Key 请求头：每个请求一个唯一键，例如 UUID。", "The Idempotency-Key header is required: a unique key per request, e.g. a UUID.");
     public static readonly LocalText IdempotencyKeyOnce = new("只能发送一个 Idempotency-Key 请求头。", "Send one Idempotency-Key header.");
+    public static readonly LocalText ReportUnsupportedType = new(
+        "报告须为 UTF-8 文本（text/plain）、Word 文档（.docx）或 PDF（application/pdf），且内容与所声明的类型一致（不接受旧版 .doc）。",
+        "Send the report as UTF-8 text (text/plain), a Word document (.docx) or a PDF (application/pdf), its bytes matching the type sent (a legacy .doc is not read).");
+    public static readonly LocalText ReportTooLarge = new("报告文件超过允许的大小：请拆分或压缩后重新上传。", "The report file is larger than is accepted: split or shrink it and upload it again.");
+    public static readonly LocalText ReportInflatesTooFar = new("Word 文件解压后过大，不像正常的报告（可能是压缩炸弹）。", "The Word file inflates far beyond what a report does (it may be a zip bomb).");
+    public static readonly LocalText ReportTooManyPages = new("PDF 页数超过允许的上限。", "The PDF has more pages than are read.");
+    public static readonly LocalText ReportTooMuchText = new("报告文字（段落、行或字符）超过允许的上限。", "The report holds more text (paragraphs, lines or characters) than is read.");
+    public static readonly LocalText ReportEncrypted = new("文件受密码保护或已加密：请上传未加密的文件。", "The file is password-protected or encrypted: upload it unprotected.");
+    public static readonly LocalText ReportMalformed = new("文件已损坏或不是有效的该类型文件（文本须为 UTF-8 编码）。", "The file is damaged or not valid for its type (text must be UTF-8).");
+    public static readonly LocalText ReportNotAReport = new("文件中找不到自评报告的内容（标题中的年度或部门，以及金额等数字）；扫描件无法识别文字。", "Nothing in the file reads as a self-evaluation report (a year or department in its title, and figures); a scanned PDF has no text to read.");
+    public static readonly LocalText ReportFileRequired = new("multipart/form-data 请求须且只能包含一个文件字段。", "A multipart/form-data request takes exactly one file field.");
     public static readonly LocalText IdempotencyKeyFormat = new("Idempotency-Key 须为 1 至 255 个字母、数字或 - _ . : 字符（最好是 UUID）。", "The Idempotency-Key must be 1 to 255 characters of letters, digits and - _ . : (a UUID is ideal).");
 }

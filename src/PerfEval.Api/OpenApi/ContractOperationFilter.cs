@@ -30,13 +30,19 @@ internal sealed class ContractOperationFilter : IOperationFilter
         var successType = doc?.ResponseType ?? success?.Type;
         var tagged = successType is not null && (typeof(IVersioned).IsAssignableFrom(successType) || successType == typeof(ScorecardResponse));
         var conditionalWrite = method is "PUT" or "PATCH" or "DELETE";
+        if (doc?.RequestContent is { } files && operation.RequestBody is null)
+        {
+            operation.RequestBody = FileBody(files);
+        }
+
         var hasBody = operation.RequestBody is not null || api.ParameterDescriptions.Any(p => p.Source == BindingSource.Body);
         var hasPathParameters = api.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var writes = method is "POST" or "PUT" or "PATCH" or "DELETE" && scope is not null && scope != Scopes.Read;
 
         // WithSummary is the summary (not an XML comment of the handler method).
         operation.Summary = api.ActionDescriptor.EndpointMetadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary ?? operation.Summary;
-        if (doc is not null)
+        // An empty description here keeps the endpoint's own WithDescription.
+        if (doc is { Description.Length: > 0 })
         {
             operation.Description = doc.Description;
         }
@@ -192,6 +198,27 @@ internal sealed class ContractOperationFilter : IOperationFilter
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         Example = OpenApiSetup.Json(example),
+    };
+
+    /// <summary>A body the endpoint reads itself: each media type as a string (binary or text), a form as its one file field.</summary>
+    private static OpenApiRequestBody FileBody(IReadOnlyDictionary<string, FileContent> files) => new()
+    {
+        Content = files.ToDictionary(f => f.Key, f =>
+        {
+            var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = f.Value.Binary ? "binary" : null, Description = f.Value.Description };
+            return new OpenApiMediaType
+            {
+                Schema = f.Key == "multipart/form-data"
+                    ? new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = file },
+                    }
+                    : file,
+                Example = f.Value.Example is null ? null : JsonValue.Create(f.Value.Example),
+            };
+        }),
     };
 
     private static void DescribeRequestBody(OpenApiOperation operation, OperationDoc? doc)

@@ -37,6 +37,9 @@ internal sealed record OperationDoc(string Description)
 {
     public IReadOnlyDictionary<string, ParameterDoc> Parameters { get; init; } = new Dictionary<string, ParameterDoc>();
     public string? RequestDescription { get; init; }
+
+    /// <summary>When the endpoint reads its body itself (a file, not JSON): media type → what it holds.</summary>
+    public IReadOnlyDictionary<string, FileContent>? RequestContent { get; init; }
     public IReadOnlyDictionary<string, Example> RequestExamples { get; init; } = new Dictionary<string, Example>();
     public string? ResponseDescription { get; init; }
     public IReadOnlyDictionary<string, Example> ResponseExamples { get; init; } = new Dictionary<string, Example>();
@@ -74,6 +77,7 @@ internal static class OperationDocs
         ["Evaluations"] = "自评: the scorecard (评价结果) computed by rule, and the report's declared figures and narrative.",
         ["Scoring"] = "评分方案: scoring schemes (every setting of the rules, versioned) and the what-if preview.",
         ["Year views"] = "年度汇总: a year's ranking, summary, findings and exports across departments.",
+        ["Report imports"] = "报告导入: a department's self-evaluation report uploaded as written (text, Word or PDF) and read into a draft for review.",
         ["Changes"] = "The change feed: every committed change, in commit order, for systems that follow the data.",
         ["Audit"] = "审计: the log of every write.",
         ["Health"] = "Liveness and readiness probes.",
@@ -139,6 +143,10 @@ internal static class OperationDocs
     private const string ScorecardRowSwj = """{"departmentCode":"GXQ-SWJ","departmentName":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)商务局","region":"高新区（新市区）","fiscalYear":2024,"compositeScore":85.00,"grade":"good","executionRate":100.00,"executionScore":10.00,"initialBudget":31425500.00,"adjustedBudget":31425500.00,"executed":31425500.00,"findingCounts":{"error":1,"warning":2,"info":0}}""";
 
     private const string SummaryFigures = """{"departmentCount":3,"grades":{"excellent":2,"good":1,"fair":0,"poor":0,"noGrade":0},"compositeScore":{"count":3,"average":94.76,"min":85.00,"q1":92.24,"median":99.48,"q3":99.64,"max":99.80},"executionRate":{"count":3,"average":97.62,"min":94.82,"q1":96.43,"median":98.04,"q3":99.02,"max":100.00},"unitsWithErrors":2}""";
+
+    private const string ImportFields = """ "status":"draft","departmentCode":"GXQ-GYYQ","fiscalYear":2024,"fileName":"工业园区管理办公室2024年度自评报告.txt","mediaType":"text/plain","fileSize":24817,"fileSha256":"1f68b8a0a6e4ab92c3d5e0f4a7b9c1d2e3f405162738495a6b7c8d9e0f1a2b3c","clientName":"demo-writer","version":1,"createdAt":"2025-02-14T09:30:00+00:00","updatedAt":"2025-02-14T09:30:00+00:00" """;
+
+    private const string ImportDraft = """{"source":"text","department":{"status":"read","value":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","readings":[{"value":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","evidence":{"text":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","start":58,"length":44,"cell":null}}],"rule":null},"fiscalYear":{"status":"read","value":2024,"readings":[{"value":2024,"evidence":{"text":"2024年度","start":20,"length":6,"cell":null}}],"rule":null},"budget":{"initial":{"status":"read","value":23733500.00,"readings":[{"value":23733500.00,"evidence":{"text":"年初预算数 2373.35 万元","start":1290,"length":17,"cell":null}}],"rule":null}},"indicators":[],"declared":{"compositeScore":{"status":"read","value":99.48,"readings":[],"rule":null},"grade":{"status":"read","value":"excellent","readings":[],"rule":null}},"flags":[],"text":"附件 4:\n\n部门单位整体支出绩效 自评报告 (2024年度)…"}""";
 
     private static Dictionary<string, Example> One(string name, string summary, string json) => new() { [name] = new Example(summary, json) };
 
@@ -523,6 +531,33 @@ internal static class OperationDocs
             Parameters = new Dictionary<string, ParameterDoc> { ["id"] = Id("adjustment") },
             ResponseDescription = "The adjustment.",
             ResponseExamples = One("gyyq", "+9,000,000.00 元 to line 6", Adjustment),
+        },
+
+        // Report imports (报告导入).
+        // The words are the endpoints' own (WithDescription, in Chinese and English).
+        ["uploadReport"] = new("")
+        {
+            RequestDescription = "The report file, as the raw body or as a form's one file field.",
+            RequestContent = new Dictionary<string, FileContent>
+            {
+                ["text/plain"] = new("The report as UTF-8 text (a BOM is dropped; other encodings are refused).", Binary: false, "部门单位整体支出绩效自评报告\n(2024年度)\n部门单位名称(公章): 乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室\n…"),
+                ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = new("The report as a Word document (.docx).", Binary: true),
+                ["application/pdf"] = new("The report as a PDF with text (a scanned PDF has none).", Binary: true),
+                ["multipart/form-data"] = new("One file field holding the report, its part typed as one of the above.", Binary: true),
+            },
+            ResponseDescription = "Created: the stored draft; Location names it.",
+            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, shortened", "{\"id\":1," + ImportFields + ",\"draft\":" + ImportDraft + "}"),
+        },
+        ["listReportImports"] = new("")
+        {
+            ResponseDescription = "A page of uploaded reports.",
+            ResponseExamples = One("gyyq", "One uploaded report", "{\"items\":[{\"id\":1," + ImportFields + "}],\"nextCursor\":null}"),
+        },
+        ["getReportImport"] = new("")
+        {
+            Parameters = new Dictionary<string, ParameterDoc> { ["id"] = Id("uploaded report") },
+            ResponseDescription = "The uploaded report and its draft.",
+            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, shortened", "{\"id\":1," + ImportFields + ",\"draft\":" + ImportDraft + "}"),
         },
 
         // Year views (年度汇总).

@@ -1,10 +1,12 @@
+using PerfEval.Application.ReportImports;
+
 namespace PerfEval.Api.Security;
 
 /// <summary>
 /// Response hardening on every response (nosniff, no caching of authenticated data, no referrer)
 /// and the request body limit: 413 before a large body is read, a larger limit for the batch push.
 /// </summary>
-internal sealed class HardeningMiddleware(RequestDelegate next, SecurityOptions security)
+internal sealed class HardeningMiddleware(RequestDelegate next, SecurityOptions security, ReportImportLimits reports)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,7 +25,10 @@ internal sealed class HardeningMiddleware(RequestDelegate next, SecurityOptions 
             return Task.CompletedTask;
         });
 
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BatchBodyLimit>() is null ? security.MaxRequestBodyBytes : security.MaxBatchBodyBytes;
+        var metadata = context.GetEndpoint()?.Metadata;
+        var limit = metadata?.GetMetadata<BatchBodyLimit>() is not null ? security.MaxBatchBodyBytes
+            : metadata?.GetMetadata<ReportFileBodyLimit>() is not null ? ReportFileBodyLimit.Of(reports)
+            : security.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
@@ -40,3 +45,12 @@ internal sealed class HardeningMiddleware(RequestDelegate next, SecurityOptions 
 
 /// <summary>Endpoint metadata: this endpoint takes the larger batch body limit.</summary>
 internal sealed class BatchBodyLimit;
+
+/// <summary>Endpoint metadata: this endpoint takes a report file, as large as the report readers accept (ReportImports:MaxBytes).</summary>
+internal sealed class ReportFileBodyLimit
+{
+    /// <summary>Room for a multipart envelope around the file (boundaries, part headers).</summary>
+    private const long EnvelopeBytes = 64 * 1024;
+
+    public static long Of(ReportImportLimits limits) => limits.MaxBytes + EnvelopeBytes;
+}

@@ -110,7 +110,8 @@ internal static class SecuritySetup
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = Math.Max(security.MaxRequestBodyBytes, security.MaxBatchBodyBytes);
+            var reports = builder.Configuration.GetSection("ReportImports").Get<Application.ReportImports.ReportImportLimits>() ?? Application.ReportImports.ReportImportLimits.Default;
+            k.Limits.MaxRequestBodySize = Math.Max(Math.Max(security.MaxRequestBodyBytes, security.MaxBatchBodyBytes), ReportFileBodyLimit.Of(reports));
         });
         return security;
     }

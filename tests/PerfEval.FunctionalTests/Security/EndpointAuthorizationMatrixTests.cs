@@ -88,6 +88,7 @@ public sealed partial class EndpointAuthorizationMatrixTests(SecurityFactory fac
         "id" when pattern.Contains("/projects/", StringComparison.Ordinal) => world.ProjectId.ToString(CultureInfo.InvariantCulture),
         "id" when pattern.Contains("/scoring-schemes/", StringComparison.Ordinal) => world.SchemeId.ToString(CultureInfo.InvariantCulture),
         "id" when pattern.Contains("/budget-adjustments/", StringComparison.Ordinal) => world.AdjustmentId.ToString(CultureInfo.InvariantCulture),
+        "id" when pattern.Contains("/report-imports/", StringComparison.Ordinal) => world.ReportImportId.ToString(CultureInfo.InvariantCulture),
         _ when constraints.Contains("guid", StringComparison.OrdinalIgnoreCase) => Guid.Empty.ToString(),
         _ => "1",
     };
@@ -126,6 +127,7 @@ public sealed partial class EndpointAuthorizationMatrixTests(SecurityFactory fac
             "POST /api/v1/scoring-schemes" => new { code = "sec-matrix-" + Guid.NewGuid().ToString("N")[..8], name = "矩阵方案", settings = world.SchemeSettings },
             "PUT /api/v1/scoring-schemes/{id}" => new { name = "矩阵方案", settings = world.SchemeSettings },
             "POST /api/v1/budget-adjustments" => world.Push(),
+            "POST /api/v1/report-imports" => World.ReportText(),
             _ => new { },
         };
     }
@@ -135,7 +137,7 @@ public sealed partial class EndpointAuthorizationMatrixTests(SecurityFactory fac
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Url(endpoint, world));
         if (Body(endpoint, world) is { } body)
         {
-            request.Content = TestData.JsonContent(body);
+            request.Content = body as HttpContent ?? TestData.JsonContent(body);
         }
 
         if (endpoint.IsWrite)

@@ -145,8 +145,8 @@ public static class SecurityAssert
     public static StringContent Text(string body, string mediaType = "application/json") => new(body, Encoding.UTF8, mediaType);
 }
 
-/// <summary>One department-year with a line, a project and an indicator, created as admin, and the default scoring scheme.</summary>
-public sealed record World(string Code, string Region, int Year, long LineId, long ProjectId, long IndicatorId, long AdjustmentId, long SchemeId, JsonElement SchemeSettings)
+/// <summary>One department-year with a line, a project and an indicator, created as admin, the default scoring scheme and an uploaded report.</summary>
+public sealed record World(string Code, string Region, int Year, long LineId, long ProjectId, long IndicatorId, long AdjustmentId, long SchemeId, JsonElement SchemeSettings, long ReportImportId)
 {
     public const int DefaultYear = 2031;
     public const string OtherRegion = "高新区（新市区）";
@@ -196,6 +196,12 @@ public sealed record World(string Code, string Region, int Year, long LineId, lo
         }
 
         var adjustment = (await pushed.JsonAsync()).GetProperty("adjustments")[0];
+        var uploaded = await admin.PostAsync("/api/v1/report-imports", ReportText());
+        if (uploaded.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Uploading a report: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync()}");
+        }
+
         var schemes = await (await admin.GetAsync("/api/v1/scoring-schemes")).JsonAsync();
         var scheme = schemes.GetProperty("items")[0];
         return new World(
@@ -207,6 +213,11 @@ public sealed record World(string Code, string Region, int Year, long LineId, lo
             indicator.GetProperty("id").GetInt64(),
             adjustment.GetProperty("id").GetInt64(),
             scheme.GetProperty("id").GetInt64(),
-            scheme.GetProperty("settings").Clone());
+            scheme.GetProperty("settings").Clone(),
+            (await uploaded.JsonAsync()).GetProperty("id").GetInt64());
     }
+
+    /// <summary>A report as UTF-8 text (the body of POST /api/v1/report-imports): seed 000.</summary>
+    public static StringContent ReportText() =>
+        SecurityAssert.Text(PerfEval.UnitTests.ReportImports.ReportFixtures.SeedText("seed-000"), "text/plain");
 }
