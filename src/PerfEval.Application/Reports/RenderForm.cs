@@ -1,9 +1,5 @@
 using MediatR;
 using PerfEval.Application.Common;
-using PerfEval.Application.Departments;
-using PerfEval.Application.Evaluations;
-using PerfEval.Application.Indicators;
-using PerfEval.Application.Projects;
 
 namespace PerfEval.Application.Reports;
 
@@ -12,16 +8,11 @@ public sealed record RenderForm(string DepartmentCode, int FiscalYear) : IQuery<
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    internal sealed class Handler(
-        IRequestHandler<GetDepartment, DepartmentResponse> department,
-        IRequestHandler<GetScorecard, ScorecardResponse> scorecard,
-        IRequestHandler<ListIndicators, Page<IndicatorResponse>> indicators,
-        IRequestHandler<ListProjects, Page<ProjectResponse>> projects,
-        IRequestHandler<GetEvaluationNarrative, EvaluationNarrative?> narrative) : IRequestHandler<RenderForm, RenderedDocument>
+    internal sealed class Handler(ReportQueries queries) : IRequestHandler<RenderForm, RenderedDocument>
     {
         public async Task<RenderedDocument> Handle(RenderForm request, CancellationToken ct)
         {
-            var facts = await ReportFacts.LoadAsync(new ReportQueries(department, scorecard, indicators, projects, narrative), request.DepartmentCode, request.FiscalYear, ct);
+            var facts = await ReportFacts.LoadAsync(queries, request.DepartmentCode, request.FiscalYear, ct);
             return new RenderedDocument(
                 FormWorkbook.Write(facts),
                 ContentType,

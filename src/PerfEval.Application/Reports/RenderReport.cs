@@ -1,9 +1,5 @@
 using MediatR;
 using PerfEval.Application.Common;
-using PerfEval.Application.Departments;
-using PerfEval.Application.Evaluations;
-using PerfEval.Application.Indicators;
-using PerfEval.Application.Projects;
 
 namespace PerfEval.Application.Reports;
 
@@ -16,16 +12,11 @@ public sealed record RenderReport(string DepartmentCode, int FiscalYear) : IQuer
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    internal sealed class Handler(
-        IRequestHandler<GetDepartment, DepartmentResponse> department,
-        IRequestHandler<GetScorecard, ScorecardResponse> scorecard,
-        IRequestHandler<ListIndicators, Page<IndicatorResponse>> indicators,
-        IRequestHandler<ListProjects, Page<ProjectResponse>> projects,
-        IRequestHandler<GetEvaluationNarrative, EvaluationNarrative?> narrative) : IRequestHandler<RenderReport, RenderedDocument>
+    internal sealed class Handler(ReportQueries queries) : IRequestHandler<RenderReport, RenderedDocument>
     {
         public async Task<RenderedDocument> Handle(RenderReport request, CancellationToken ct)
         {
-            var facts = await ReportFacts.LoadAsync(new ReportQueries(department, scorecard, indicators, projects, narrative), request.DepartmentCode, request.FiscalYear, ct);
+            var facts = await ReportFacts.LoadAsync(queries, request.DepartmentCode, request.FiscalYear, ct);
             return new RenderedDocument(
                 ReportDocument.Write(facts),
                 ContentType,
