@@ -160,6 +160,7 @@ internal static class SchemaDocs
         ["ScorecardResponse.declared"] = "Each figure the report declared beside the computed one; null where nothing was declared.",
         ["ScorecardResponse.findings"] = "Every finding, budget first, then indicators in order, then the composite.",
         ["ScorecardResponse.version"] = "How many times this scorecard has changed (评分卡版本): the version of entity `scorecard` in the change feed; 0 while nothing of the department-year is stored. The ETag is the response's own hash.",
+        ["ScorecardResponse.evaluationVersion"] = "The stored evaluation's version (自评填报版本): what a PUT of this URL sends as `If-Match: \"<evaluationVersion>\"`; 0 while none is stored (create it with `If-None-Match: *`).",
         ["ScorecardResponse.explanations"] = "With `explain=true`: for each computed number, keyed by its JSON path (`indicators[1].completion`), the formula with the actual numbers and its inputs. Null otherwise.",
         ["SchemeReference.id"] = "Scoring scheme id.",
         ["SchemeReference.code"] = "Scoring scheme code, e.g. `default`.",

@@ -41,7 +41,9 @@ public sealed record FindingCounts(int Error, int Warning, int Info);
 /// decimals half away from zero; the composite is the sum of the rounded components. With
 /// explain, <see cref="Explanations"/> maps each computed number's JSON path to its formula and inputs.
 /// <see cref="Version"/> counts the scorecard's changes (the change feed's version of entity
-/// <c>scorecard</c>); 0 for a department-year with nothing stored yet.
+/// <c>scorecard</c>); 0 for a department-year with nothing stored yet. <see cref="EvaluationVersion"/>
+/// is the version of the stored evaluation (declared figures and narrative) that a PUT of the same
+/// URL names in If-Match; 0 while there is none (create it with If-None-Match: *).
 /// </summary>
 public sealed record ScorecardResponse(
     string? DepartmentCode,
@@ -62,7 +64,8 @@ public sealed record ScorecardResponse(
     FindingCounts FindingCounts,
     IReadOnlyList<FindingResponse> Findings,
     IReadOnlyDictionary<string, Explanation>? Explanations,
-    int Version = 0);
+    int Version = 0,
+    int EvaluationVersion = 0);
 
 /// <summary>
 /// A scorecard as the read model keeps it: every computed figure as the API shows it, and the
@@ -88,7 +91,7 @@ public sealed record StoredScorecard(
     /// <summary>The API's scorecard: findings in <paramref name="language"/>, under the department, year and scheme it belongs to.</summary>
     public ScorecardResponse ToResponse(
         MessageLanguage language, string? departmentCode = null, string? departmentName = null, string? region = null,
-        int? fiscalYear = null, SchemeReference? scheme = null, IReadOnlyDictionary<string, Explanation>? explanations = null, int version = 0) =>
+        int? fiscalYear = null, SchemeReference? scheme = null, IReadOnlyDictionary<string, Explanation>? explanations = null, int version = 0, int evaluationVersion = 0) =>
         new(
             departmentCode,
             departmentName,
@@ -108,7 +111,8 @@ public sealed record StoredScorecard(
             FindingCounts,
             [.. Findings.Select(f => new FindingResponse(f.Code, f.Severity, f.Subject, f.Figures, language == MessageLanguage.English ? f.MessageEn : f.MessageZh))],
             explanations,
-            version);
+            version,
+            evaluationVersion);
 }
 
 /// <summary>Turns the pure rules' scorecard into the shape the read model keeps and the API shows.</summary>
@@ -173,10 +177,11 @@ internal static class ScorecardMapping
     /// <summary>The API's scorecard straight from the rules (with explain: every figure's formula, by JSON path).</summary>
     public static ScorecardResponse ToResponse(
         this Scorecard card, ScoringSchemeSettings settings, MessageLanguage language, bool explain,
-        string? departmentCode = null, string? departmentName = null, string? region = null, int? fiscalYear = null, SchemeReference? scheme = null, int version = 0)
+        string? departmentCode = null, string? departmentName = null, string? region = null, int? fiscalYear = null, SchemeReference? scheme = null,
+        int version = 0, int evaluationVersion = 0)
     {
         var explanations = explain ? new Dictionary<string, Explanation>() : null;
-        return card.ToStored(settings, explanations).ToResponse(language, departmentCode, departmentName, region, fiscalYear, scheme, explanations, version);
+        return card.ToStored(settings, explanations).ToResponse(language, departmentCode, departmentName, region, fiscalYear, scheme, explanations, version, evaluationVersion);
     }
 
     private static readonly (IndicatorFlags Flag, string Name)[] Flags = [.. Enum.GetValues<IndicatorFlags>()

@@ -67,6 +67,21 @@ public sealed class EvaluationPreconditionTests(StrictPreconditionsFactory facto
     }
 
     [Fact]
+    public async Task PutEvaluation_ByAClientThatOnlyReadTheScorecard_SendsItsEvaluationVersionAndChangesIt()
+    {
+        var url = await UrlAsync();
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(url, "另一客户端创建", CreateOnly)).StatusCode);
+
+        var read = await (await _client.GetAsync(url)).JsonAsync();
+        var version = read.GetProperty("evaluationVersion").GetInt32();
+        var changed = await PutAsync(url, "读取评价结果后修改", IfMatch(new EntityTagHeaderValue($"\"{version}\"")));
+
+        Assert.Equal(1, version);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(2, (await (await _client.GetAsync(url)).JsonAsync()).GetProperty("evaluationVersion").GetInt32());
+    }
+
+    [Fact]
     public async Task PutEvaluation_WithTheScorecardsETagOrAVersionOfNothing_Returns412NotA400()
     {
         var url = await UrlAsync();
