@@ -137,23 +137,8 @@ internal static class IndicatorExport
 
     public static async IAsyncEnumerable<IndicatorExportRow> RowsAsync(DbSession db, IRequestContext context, int year, [EnumeratorCancellation] CancellationToken ct)
     {
-        var after = string.Empty;
-        while (true)
+        await foreach (var cards in ExportChunks.ChunksAsync<KeptCard>(db, CardsSql, context, year, c => c.DepartmentCode, string.Empty, ChunkSize, ct))
         {
-            var cards = (await db.QueryAsync<KeptCard>(CardsSql, new
-            {
-                Year = year,
-                After = after,
-                Unrestricted = context.IsRestricted() ? 0 : 1,
-                context.Regions,
-                context.Departments,
-                Take = ChunkSize,
-            }, ct)).ToList();
-            if (cards.Count == 0)
-            {
-                yield break;
-            }
-
             var departments = cards.ToDictionary(c => c.DepartmentCode);
             var scores = cards
                 .SelectMany(c => JsonSerializer.Deserialize<StoredScorecard>(c.Card, StoredScorecard.Json)!.Indicators)
@@ -163,13 +148,6 @@ internal static class IndicatorExport
             {
                 yield return Row(i, departments[i.DepartmentCode], scores.GetValueOrDefault(i.Id));
             }
-
-            if (cards.Count < ChunkSize)
-            {
-                yield break;
-            }
-
-            after = cards[^1].DepartmentCode;
         }
     }
 
@@ -281,9 +259,22 @@ internal static class ExportChunks
 {
     public const int Size = 1_000;
 
-    /// <summary>Keyset paging by id or code: each chunk starts after the last key of the one before, so every chunk costs the same.</summary>
+    /// <summary>Keyset paging by id or code, row by row (<see cref="ChunksAsync"/>).</summary>
     public static async IAsyncEnumerable<T> ByKeyAsync<T>(
         DbSession db, string sql, IRequestContext context, int year, Func<T, object> keyOf, object start, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var chunk in ChunksAsync(db, sql, context, year, keyOf, start, Size, ct))
+        {
+            foreach (var row in chunk)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Keyset paging by id or code: each chunk starts after the last key of the one before, so every chunk costs the same.</summary>
+    public static async IAsyncEnumerable<List<T>> ChunksAsync<T>(
+        DbSession db, string sql, IRequestContext context, int year, Func<T, object> keyOf, object start, int size, [EnumeratorCancellation] CancellationToken ct)
     {
         var after = start;
         while (true)
@@ -295,14 +286,14 @@ internal static class ExportChunks
                 Unrestricted = context.IsRestricted() ? 0 : 1,
                 context.Regions,
                 context.Departments,
-                Take = Size,
+                Take = size,
             }, ct)).ToList();
-            foreach (var row in rows)
+            if (rows.Count > 0)
             {
-                yield return row;
+                yield return rows;
             }
 
-            if (rows.Count < Size)
+            if (rows.Count < size)
             {
                 yield break;
             }
