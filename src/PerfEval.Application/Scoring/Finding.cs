@@ -79,6 +79,10 @@ public static class FindingCodes
     // The evaluation as a whole.
     public const string ClosedYearDataChanged = "CLOSED_YEAR_DATA_CHANGED";
 
+    // Mid-year monitoring (绩效运行监控).
+    public const string MonitoringDeviationUnexplained = "MONITORING_DEVIATION_UNEXPLAINED";
+    public const string MonitoringAheadOfSchedule = "MONITORING_AHEAD_OF_SCHEDULE";
+
     public static IReadOnlyList<FindingCodeInfo> All { get; } =
     [
         new(DeclaredInitialBudgetMismatch, FindingSeverity.Error, "Declared initial budget (年初预算数) differs from the sum of the budget lines."),
@@ -119,6 +123,8 @@ public static class FindingCodes
         new(DeductionNegative, FindingSeverity.Error, "A reviewer's deduction is negative; it is not applied."),
         new(DeductionExceedsScore, FindingSeverity.Info, "A reviewer's deduction exceeds the indicator's score; the score stops at 0."),
         new(ClosedYearDataChanged, FindingSeverity.Error, "The fiscal year is closed but its data changed after closing."),
+        new(MonitoringDeviationUnexplained, FindingSeverity.Warning, "A monitoring round's red or yellow item (budget or indicator) lacks its cause category with text, its likelihood of meeting the target or its expected full-year value."),
+        new(MonitoringAheadOfSchedule, FindingSeverity.Info, "A monitoring round's indicator is blue (at or above 120% of the prorated target): ahead of schedule, check whether the target was set too low."),
     ];
 }
 
@@ -168,6 +174,8 @@ internal enum FindingSet : ulong
     DeductionNegative = 1UL << 35,
     DeductionExceedsScore = 1UL << 36,
     ClosedYearDataChanged = 1UL << 37,
+    MonitoringDeviationUnexplained = 1UL << 38,
+    MonitoringAheadOfSchedule = 1UL << 39,
 }
 
 internal static class FindingSets

@@ -224,6 +224,32 @@ internal sealed class Findings(Rounding rounding)
             $"复核扣分 {Written(deduction)} 分超过得分 {rounding.Format(score)} 分，得分按 0 分计",
             $"reviewer deduction of {Written(deduction)} points exceeds the score {rounding.Format(score)}; the score stops at 0");
 
+    public void MonitoringDeviationUnexplained(string subject, string prefixZh, string prefixEn, MonitoringLight light, decimal? ratio) =>
+        Add(FindingCodes.MonitoringDeviationUnexplained, subject, Figures(("ratio", ratio)),
+            $"{prefixZh}亮{LightZh(light)}，但未说明偏差原因类别及说明、完成目标可能性和全年预计完成值",
+            $"{prefixEn}{LightEn(light)} light without a cause category with text, a likelihood of meeting the target and an expected full-year value");
+
+    public void MonitoringAheadOfSchedule(string subject, string prefixZh, string prefixEn, decimal? ratio) =>
+        Add(FindingCodes.MonitoringAheadOfSchedule, subject, Figures(("ratio", ratio)),
+            $"{prefixZh}进度比 {Written(ratio)}% 亮蓝灯，超前于序时进度：请核查目标是否设置偏低",
+            $"{prefixEn}progress ratio {Written(ratio)}% is blue, ahead of schedule: check whether the target was set too low");
+
+    private static string LightZh(MonitoringLight light) => light switch
+    {
+        MonitoringLight.Red => "红灯",
+        MonitoringLight.Yellow => "黄灯",
+        MonitoringLight.Green => "绿灯",
+        _ => "蓝灯",
+    };
+
+    private static string LightEn(MonitoringLight light) => light switch
+    {
+        MonitoringLight.Red => "red",
+        MonitoringLight.Yellow => "yellow",
+        MonitoringLight.Green => "green",
+        _ => "blue",
+    };
+
     public static string IndicatorPrefixZh(IndicatorInput indicator) =>
         $"指标 {indicator.Sequence.ToString(CultureInfo.InvariantCulture)}「{indicator.Name}」";
 

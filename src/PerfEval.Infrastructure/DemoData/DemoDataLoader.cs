@@ -8,6 +8,7 @@ using PerfEval.Application.Departments;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;
 using PerfEval.Application.Indicators;
+using PerfEval.Application.Monitoring;
 using PerfEval.Application.Projects;
 using PerfEval.Application.Scoring;
 using PerfEval.Infrastructure.Persistence;
@@ -56,6 +57,9 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
         return data.Reports.Count;
     }
 
+    /// <summary>The as-of date of the demo's monitoring round: the end of June, where the reports' mid-year values stand.</summary>
+    public static DateOnly MidYearAsOf(int year) => new(year, 6, 30);
+
     public static DemoDataSet Read()
     {
         using var stream = typeof(DemoDataLoader).Assembly.GetManifestResourceStream($"{typeof(DemoDataLoader).Namespace}.demo-2024.json")!;
@@ -92,12 +96,24 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
                 await mediator.Send(new PushBudgetAdjustments(adjustments), ct);
             }
 
+            var midYear = new List<IndicatorProgress>();
             foreach (var i in report.Indicators)
             {
-                await mediator.Send(new CreateIndicator(
+                var indicator = await mediator.Send(new CreateIndicator(
                     i.Name, i.Category, i.Subcategory, i.Kind, i.Sequence, i.Operator, i.Target, i.Unit, i.Weight,
                     i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore, i.DeviationReason, i.ImprovementMeasure,
                     i.Evidence, DeclaredCompletion: i.DeclaredCompletion, DeclaredScore: i.DeclaredScore) { DepartmentCode = d.Code, FiscalYear = year }, ct);
+                if (i.MidYearValue is { } value)
+                {
+                    midYear.Add(new IndicatorProgress(indicator.Id, CurrentValue: value));
+                }
+            }
+
+            // The reports' mid-year values (年中监控完成值) as the June monitoring round. The reports state no
+            // amount executed by mid-year, so the round states none: its budget light is not stated.
+            if (midYear.Count > 0)
+            {
+                await mediator.Send(new CreateMonitoringRound(MidYearAsOf(year), Indicators: midYear) { DepartmentCode = d.Code, FiscalYear = year }, ct);
             }
 
             var e = report.Evaluation;
