@@ -382,7 +382,8 @@ public static class MonitoringRules
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Number(decimal value) => Explanations.Number(value);
+    /// <summary>A value or target as a reader writes it: no trailing zeros of how it was stored (6322, not 6322.0).</summary>
+    private static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string Amount(decimal value) => Explanations.Amount(value);
 }
