@@ -53,7 +53,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         SchemaDocs.Bounds.GetValueOrDefault(DocName(type))?.Invoke(definition);
     }
 
-    /// <summary>The JSON name of a property, as <see cref="Infrastructure.JsonSetup"/> writes it.</summary>
+    /// <summary>The JSON name of a property, as <see cref="JsonText"/> writes it.</summary>
     public static string JsonName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
@@ -75,7 +75,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         schema.Extensions["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(meanings?.GetValueOrDefault(v) ?? v))]));
     }
 
-    /// <summary>[RouteValue] properties are removed from the JSON contract by JsonSetup: not in the schema either.</summary>
+    /// <summary>[RouteValue] properties are removed from the JSON contract by JsonText: not in the schema either.</summary>
     private static void DropRouteValues(OpenApiSchema schema, Type type)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.IsDefined(typeof(RouteValueAttribute), inherit: true)))
@@ -147,8 +147,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
     }
 
     private static string FindingCodeTable() =>
-        "Stable finding code: clients may switch on it.\n\n| code | severity | meaning |\n|---|---|---|\n"
-        + string.Join("\n", FindingCodes.All.Select(c => $"| `{c.Code}` | {JsonNamingPolicy.CamelCase.ConvertName(c.Severity.ToString())} | {c.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |"));
+        "稳定的发现代码，客户端可据此分支 Stable finding code: clients may switch on it.\n\n" + FindingCatalogue.MarkdownTable().TrimEnd('\n');
 
     /// <summary>The request validator's simple rules (lengths, ranges, patterns, non-empty), as schema bounds.</summary>
     private void ApplyValidatorBounds(OpenApiSchema schema, Type type, SchemaRepository repository)

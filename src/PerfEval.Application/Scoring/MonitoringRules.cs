@@ -62,6 +62,7 @@ public sealed record DeviationExplanation(
     public static DeviationExplanation None { get; } = new();
 
     /// <summary>What the rules ask of every red or yellow item: cause category with text, likelihood and expected full-year value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsComplete => Cause is not null && !string.IsNullOrWhiteSpace(CauseText) && Likelihood is not null && ExpectedFullYear is not null;
 }
 

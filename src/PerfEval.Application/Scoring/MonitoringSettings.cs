@@ -70,6 +70,23 @@ public sealed record MonitoringSettings
 
     public static MonitoringSettings Default { get; } = new();
 
+    /// <summary>Settings are values: two with the same checkpoints are equal, whatever list holds them.</summary>
+    public bool Equals(MonitoringSettings? other) =>
+        other is not null
+        && TimeProgress == other.TimeProgress
+        && BudgetRule == other.BudgetRule
+        && BudgetRedBelow == other.BudgetRedBelow
+        && BudgetYellowBelow == other.BudgetYellowBelow
+        && IndicatorRedBelow == other.IndicatorRedBelow
+        && IndicatorYellowBelow == other.IndicatorYellowBelow
+        && IndicatorBlueFrom == other.IndicatorBlueFrom
+        && ProrateOnlyQuantityEffectSatisfaction == other.ProrateOnlyQuantityEffectSatisfaction
+        && CheckpointGapPoints == other.CheckpointGapPoints
+        && (ReferenceEquals(Checkpoints, other.Checkpoints) || (Checkpoints is not null && other.Checkpoints is not null && Checkpoints.SequenceEqual(other.Checkpoints)));
+
+    public override int GetHashCode() =>
+        HashCode.Combine(TimeProgress, BudgetRule, BudgetRedBelow, BudgetYellowBelow, IndicatorRedBelow, IndicatorYellowBelow, IndicatorBlueFrom, Checkpoints?.Count ?? -1);
+
     /// <summary>What is wrong with these settings; empty when they can be used.</summary>
     public IEnumerable<SchemeProblem> Validate()
     {

@@ -334,7 +334,7 @@ public class MonitoringRulesTests
             adjusted: 100m,
             executed: 10m);
 
-        var unexplained = card.Findings.Where(f => f.Code == FindingCodes.MonitoringDeviationUnexplained).Select(f => f.Subject).ToList();
+        var unexplained = card.Findings.Where(f => f.Code == FindingCatalogue.MonitoringDeviationUnexplained.Code).Select(f => f.Subject).ToList();
         Assert.Equal(["indicator 1", "indicator 3", "indicator 4", "indicator 5", "indicator 6", "budget"], unexplained);
         Assert.All(card.Findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
         Assert.Contains("红灯", card.Findings[0].MessageZh);
@@ -349,7 +349,7 @@ public class MonitoringRulesTests
     {
         var finding = Assert.Single(Card([Indicator(AtLeast, 20m, 36m, 1)]).Findings);
 
-        Assert.Equal(FindingCodes.MonitoringAheadOfSchedule, finding.Code);
+        Assert.Equal(FindingCatalogue.MonitoringAheadOfSchedule.Code, finding.Code);
         Assert.Equal(FindingSeverity.Info, finding.Severity);
         Assert.Equal(360.00m, finding.Figures["ratio"]);
     }
