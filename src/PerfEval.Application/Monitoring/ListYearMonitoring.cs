@@ -7,8 +7,8 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.Monitoring;
 
-/// <summary>How many departments show each combined light; <see cref="None"/>: no light known yet.</summary>
-public sealed record LightCounts(int Red, int Yellow, int Green, int Blue, int None);
+/// <summary>How many departments show each combined light (never blue: it counts as green); <see cref="None"/>: no light known yet.</summary>
+public sealed record LightCounts(int Red, int Yellow, int Green, int None);
 
 /// <summary>The counts by combined light of one region.</summary>
 public sealed record RegionLightCounts(string Region, LightCounts Counts);
@@ -138,7 +138,7 @@ public sealed record ListYearMonitoring(
         {
             var list = rows.ToList();
             int Of(string? light) => list.Where(r => r.CombinedLight == light).Sum(r => r.Count);
-            return new LightCounts(Of("Red"), Of("Yellow"), Of("Green"), Of("Blue"), Of(null));
+            return new LightCounts(Of("Red"), Of("Yellow"), Of("Green"), Of(null));
         }
 
         private static (int? Rank, string? Code) ParseCursor(string? cursor)

@@ -78,6 +78,27 @@ public sealed class MonitoringDemoTests(DemoFactory factory) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Rebuild_FindsTheKeptLightsCurrent()
+    {
+        var before = await (await _client.GetAsync("/api/v1/departments/GXQ-SWJ/monitoring/2024")).Content.ReadAsStringAsync();
+
+        var rebuilt = await factory.SendAsync(new PerfEval.Application.ReadModel.RebuildReadModel());
+
+        Assert.Equal(0, rebuilt.Changed);
+        Assert.Contains(2024, rebuilt.Years);
+        Assert.Equal(before, await (await _client.GetAsync("/api/v1/departments/GXQ-SWJ/monitoring/2024")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Seed001_JuneRound_TwoBlueThreeRed()
+    {
+        var monitoring = await (await _client.GetAsync("/api/v1/departments/GXQ-SWJ/monitoring/2024")).JsonAsync();
+
+        Assert.Equal(["blue", "blue", "red", "red", "red"], Lights(monitoring));
+        Assert.Equal([200.00m, 237.50m, 42.86m, 57.14m, 0.00m], Ratios(monitoring));
+    }
+
+    [Fact]
     public async Task YearView_AllThreeSeedsAreRed()
     {
         var year = await (await _client.GetAsync("/api/v1/fiscal-years/2024/monitoring")).JsonAsync();
