@@ -166,7 +166,8 @@ public sealed class MonitoringTests(MonitoringFactory factory) : IClassFixture<M
         Assert.Equal("green", byMay.GetProperty("goalLight").GetString());
 
         var beforeAny = await _client.GetAsync(MonitoringUrl(code) + "?asOf=2032-01-15");
-        await beforeAny.AssertProblemAsync(HttpStatusCode.NotFound);
+        var notFound = await beforeAny.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.StartsWith("监控轮次", notFound.GetProperty("detail").GetString());
 
         var pages = await _client.WalkPagesAsync(RoundsUrl(code), 1);
         Assert.Equal(["2032-03-31", "2032-06-30"], pages.Select(r => r.GetProperty("asOf").GetString()));
