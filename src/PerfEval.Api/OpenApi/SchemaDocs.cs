@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Changes;
 using PerfEval.Application.Common;
