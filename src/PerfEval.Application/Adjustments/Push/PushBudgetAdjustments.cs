@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
@@ -33,9 +32,6 @@ public sealed partial record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem>
 {
     public const int MaxBatch = 10_000;
 
-    /// <summary>A single adjustment is bounded well inside DECIMAL(19,2): one trillion yuan.</summary>
-    public const decimal MaxAmount = 1_000_000_000_000m;
-
     public const int MaxDocumentNumber = 100;
     public const int MaxReason = 1000;
     public const int MaxSourceSystem = 64;
@@ -66,97 +62,61 @@ public sealed partial record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem>
     }
 
     /// <summary>
-    /// Checks every item in one pass: a child validator per item cost more than writing the whole
-    /// batch. Failures are named as FluentValidation names them (<c>Adjustments[3].Amount</c>).
+    /// The batch's size first (a batch out of bounds is not checked item by item), then every item by
+    /// <see cref="ItemValidator"/>, each failure named by its item and field (<c>Adjustments[3].Amount</c>).
+    /// The items go through the one item validator in a plain loop: FluentValidation's RuleForEach
+    /// builds a child context and property chain per element, three times the allocations for a
+    /// 10,000-item batch, for the same failures.
     /// </summary>
     internal sealed class Validator : AbstractValidator<PushBudgetAdjustments>
     {
-        private static readonly DateOnly EarliestDate = new(2000, 1, 1);
-        private static readonly DateOnly LatestDate = new(2101, 12, 31);
+        /// <summary>One for all batches: it holds nothing of a request, and its rules are built once.</summary>
+        private static readonly ItemValidator Items = new();
 
         public Validator()
         {
+            ClassLevelCascadeMode = CascadeMode.Stop;
             RuleFor(x => x.Adjustments).NotEmpty().Must(a => a.Count <= MaxBatch).WithMessage(_ => Messages.BatchSize.Format(MaxBatch));
             RuleFor(x => x.Adjustments).Custom((items, context) =>
             {
-                for (var i = 0; i < items.Count && i < MaxBatch; i++)
+                for (var i = 0; i < items.Count; i++)
                 {
-                    foreach (var (property, message) in Failures(items[i]))
+                    foreach (var failure in Items.Validate(items[i]).Errors)
                     {
-                        context.AddFailure($"Adjustments[{i}].{property}", message);
+                        context.AddFailure($"{nameof(Adjustments)}[{i}].{failure.PropertyName}", failure.ErrorMessage);
                     }
                 }
             });
         }
+    }
 
-        private static IEnumerable<(string Property, string Message)> Failures(AdjustmentItem item)
+    /// <summary>
+    /// One item: the same rules and limits as every other request's codes, years, amounts and texts;
+    /// one failure per field, named as the JSON names it. Its simple rules are also the contract's
+    /// bounds of an item (the OpenAPI schema reads them).
+    /// </summary>
+    internal sealed class ItemValidator : AbstractValidator<AdjustmentItem>
+    {
+        private static readonly DateOnly EarliestDate = new(DomainRules.FirstYear, 1, 1);
+        private static readonly DateOnly LatestDate = new(DomainRules.LastYear + 1, 12, 31);
+
+        public ItemValidator()
         {
-            if (!DomainRules.IsDepartmentCode(item.DepartmentCode))
-            {
-                yield return (nameof(item.DepartmentCode), DomainRules.DepartmentCodeMessage);
-            }
-
-            if (item.FiscalYear is < DomainRules.FirstYear or > DomainRules.LastYear)
-            {
-                yield return (nameof(item.FiscalYear), Messages.BetweenBounds.Format("fiscalYear", DomainRules.FirstYear, DomainRules.LastYear));
-            }
-
-            if (item.Amount == 0)
-            {
-                yield return (nameof(item.Amount), Messages.AmountNotZero.Current);
-            }
-            else if (decimal.Round(item.Amount, 2) != item.Amount)
-            {
-                yield return (nameof(item.Amount), Messages.AmountDecimals.Current);
-            }
-            else if (Math.Abs(item.Amount) > MaxAmount)
-            {
-                yield return (nameof(item.Amount), Messages.BetweenBounds.Format("amount", $"-{MaxAmount:0}", $"{MaxAmount:0}"));
-            }
-
-            foreach (var (property, value, maxLength) in new[]
-            {
-                (nameof(item.DocumentNumber), item.DocumentNumber, MaxDocumentNumber),
-                (nameof(item.Reason), item.Reason, MaxReason),
-                (nameof(item.SourceSystem), item.SourceSystem, MaxSourceSystem),
-                (nameof(item.SourceItemId), item.SourceItemId, MaxSourceItemId),
-            })
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    yield return (property, Messages.NotEmpty.Format(JsonNamingPolicy.CamelCase.ConvertName(property)));
-                }
-                else if (value.Length > maxLength)
-                {
-                    yield return (property, Messages.AtMostCharacters.Format(JsonNamingPolicy.CamelCase.ConvertName(property), maxLength));
-                }
-            }
-
-            if (item.EffectiveDate < EarliestDate || item.EffectiveDate > LatestDate)
-            {
-                yield return (nameof(item.EffectiveDate), Messages.BetweenBounds.Format("effectiveDate", $"{EarliestDate:yyyy-MM-dd}", $"{LatestDate:yyyy-MM-dd}"));
-            }
-
-            var nameTheLine = Messages.NameTheLine.Current;
-            if (item.LineId is null && item.ExpenditureClass is null)
-            {
-                yield return (nameof(item.ExpenditureClass), nameTheLine);
-            }
-
-            if (item.LineId is null && item.FundingSource is null)
-            {
-                yield return (nameof(item.FundingSource), nameTheLine);
-            }
-
-            if (item.ExpenditureClass is { } expenditureClass && !Enum.IsDefined(expenditureClass))
-            {
-                yield return (nameof(item.ExpenditureClass), Messages.NotAllowedValue.Format("expenditureClass"));
-            }
-
-            if (item.FundingSource is { } fundingSource && !Enum.IsDefined(fundingSource))
-            {
-                yield return (nameof(item.FundingSource), Messages.NotAllowedValue.Format("fundingSource"));
-            }
+            RuleLevelCascadeMode = CascadeMode.Stop;
+            RuleFor(a => a.DepartmentCode).JsonNamed().DepartmentCode();
+            RuleFor(a => a.FiscalYear).JsonNamed().FiscalYear();
+            RuleFor(a => a.Amount).JsonNamed().NotEqual(0m).WithMessage(_ => Messages.AmountNotZero.Current).Yuan();
+            RuleFor(a => a.DocumentNumber).JsonNamed().NotEmpty().MaximumLength(MaxDocumentNumber);
+            RuleFor(a => a.Reason).JsonNamed().NotEmpty().MaximumLength(MaxReason);
+            RuleFor(a => a.SourceSystem).JsonNamed().NotEmpty().MaximumLength(MaxSourceSystem);
+            RuleFor(a => a.SourceItemId).JsonNamed().NotEmpty().MaximumLength(MaxSourceItemId);
+            RuleFor(a => a.EffectiveDate).JsonNamed().InclusiveBetween(EarliestDate, LatestDate);
+            RuleFor(a => a.ExpenditureClass).JsonNamed()
+                .NotNull().When(a => a.LineId is null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Messages.NameTheLine.Current)
+                .IsInEnum();
+            RuleFor(a => a.FundingSource).JsonNamed()
+                .NotNull().When(a => a.LineId is null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Messages.NameTheLine.Current)
+                .IsInEnum();
         }
     }
 }
