@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FluentValidation;
@@ -61,7 +62,9 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(
         }
         catch (Exception refusal) when (refusal is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
         {
-            // A final answer for this request: stored, so a replay gets the same one.
+            // A final answer for this request: stored, so a replay gets the same one. It is answered,
+            // not thrown, so the request's span is marked refused here.
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, refusal.GetType().Name);
             var (status, body) = refusals.AnswerTo(refusal);
             await unitOfWork.RunAsync(UnitOfWorkKind.Write, db, async () =>
             {
