@@ -60,12 +60,12 @@ public interface IRefusalAnswers
 public sealed record IdempotencyKey(string Value, string Fingerprint)
 {
     /// <summary>
-    /// The key for <paramref name="request"/> as bound, before its key is set. The fingerprint is the
-    /// SHA-256 of the canonical request, so a retry is recognised by what it asks, not how it is
-    /// spelt: the bound request written back out (fields in the request's declared order, whatever
-    /// order they came in; white space and escapes as the service writes them) with every number by
-    /// its value (<c>100.10</c>, <c>100.1</c> and <c>100.100</c> are one amount). Hashed while it is
-    /// written: a 10,000-item batch is never held as one 3 MB buffer.
+    /// The key for <paramref name="request"/> as bound. The fingerprint is the SHA-256 of the
+    /// canonical request, so a retry is recognised by what it asks, not how it is spelt: the bound
+    /// request written back out as the service writes JSON (fields in the request's declared order,
+    /// whatever order they came in; white space and escapes its own; route values, the key among
+    /// them, left out) with every number by its value (<c>100.10</c>, <c>100.1</c> and <c>100.100</c>
+    /// are one amount). Hashed while it is written: a 10,000-item batch is never held as one 3 MB buffer.
     /// </summary>
     public static IdempotencyKey For<TRequest>(string key, TRequest request)
         where TRequest : IIdempotent
@@ -79,10 +79,15 @@ public sealed record IdempotencyKey(string Value, string Fingerprint)
         return new IdempotencyKey(key, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    private static readonly JsonSerializerOptions Canonical = new(JsonText.Options)
+    private static readonly JsonSerializerOptions Canonical = WithValueDecimals();
+
+    /// <summary>The service's options with decimals written by value: ahead of its own decimal converter, so it wins.</summary>
+    private static JsonSerializerOptions WithValueDecimals()
     {
-        Converters = { new ValueDecimalConverter() },
-    };
+        var options = new JsonSerializerOptions(JsonText.Options);
+        options.Converters.Insert(0, new ValueDecimalConverter());
+        return options;
+    }
 
     /// <summary>A decimal by its value: trailing zeros dropped (100.10 → 100.1, 100.00 → 100).</summary>
     private sealed class ValueDecimalConverter : JsonConverter<decimal>
