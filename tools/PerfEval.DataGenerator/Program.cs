@@ -52,15 +52,16 @@ internal static class Program
             cancel.Cancel();
         };
 
-        return await RunAsync(services, configuration, cancel.Token);
+        return await RunAsync(services, configuration, args, cancel.Token);
     }
 
     /// <summary>Generates the year the options name and brings the read model to it. Returns the exit code: 1, after one line saying why, when the year cannot be generated.</summary>
-    private static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct)
+    private static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, string[] args, CancellationToken ct)
     {
         var logger = services.GetRequiredService<ILogger<YearGenerator>>();
         try
         {
+            RefuseUnknownOptions(args);
             var (departments, year, seed) = Options(configuration);
             await services.GetRequiredService<YearGenerator>().GenerateAsync(departments, year, seed, ct);
 
@@ -73,6 +74,22 @@ internal static class Program
             // The reason is the whole message: no stack trace for a refusal the user can act on.
             logger.LogError("The year was not generated: {Reason}", refused.Message);
             return 1;
+        }
+    }
+
+    /// <summary>A mistyped option (<c>--department 5</c>) would otherwise be ignored and the default year of 10,000 departments written.</summary>
+    private static void RefuseUnknownOptions(string[] args)
+    {
+        var unknown = args
+            .Where(a => a.StartsWith("--", StringComparison.Ordinal))
+            .Select(a => a[2..].Split('=')[0])
+            .Where(name => name is not ("departments" or "year" or "seed")
+                && !name.StartsWith("Database:", StringComparison.OrdinalIgnoreCase)
+                && !name.StartsWith("Logging:", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new GenerationRefusedException($"unknown option {string.Join(", ", unknown.Select(u => "--" + u))}; --help lists the options.");
         }
     }
 

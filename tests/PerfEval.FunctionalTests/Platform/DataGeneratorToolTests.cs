@@ -43,13 +43,15 @@ public sealed class DataGeneratorToolTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task DataGenerator_WithAnOptionThatIsNotANumber_SaysSoInOneLineAndWritesNothing()
+    [Theory]
+    [InlineData("--departments", "many", "take whole numbers")]
+    [InlineData("--department", "5", "unknown option --department")]
+    public async Task DataGenerator_WithAnOptionItCannotUse_SaysSoInOneLineAndWritesNothing(string option, string value, string reason)
     {
-        var (exitCode, output) = await RunAsync(TimeSpan.FromSeconds(60), "--departments", "many");
+        var (exitCode, output) = await RunAsync(TimeSpan.FromSeconds(60), option, value);
 
         Assert.True(exitCode == 1, $"exited {exitCode}:\n{output}");
-        Assert.Contains("take whole numbers", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains(reason, StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(DataFolder), "a refused run created the data folder");
     }
