@@ -18,7 +18,7 @@ public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status = null,
 
     internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<CreateFiscalYear, FiscalYearResponse>
     {
-        internal const string ExistsSql = "SELECT COUNT(*) FROM fiscal_years WHERE year = @Year";
+        private const string ExistsSql = "SELECT COUNT(*) FROM fiscal_years WHERE year = @Year";
 
         private const string DefaultSchemeSql = """
             SELECT id FROM scoring_schemes WHERE code = 'default' ORDER BY version DESC LIMIT @One
