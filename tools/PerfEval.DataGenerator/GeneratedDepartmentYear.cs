@@ -256,5 +256,5 @@ public sealed record GeneratedDepartmentYear(
         value is { } v ? decimal.Round(v, random.Next(3) switch { 0 => 0, 1 => 1, _ => 2 }, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>A project's amounts in yuan to the cent, as the service keeps them.</summary>
-    private static decimal Yuan(decimal value) => PerfEval.Application.Common.Rates.Yuan(value);
+    private static decimal Yuan(decimal value) => Rounding.Money(value);
 }
