@@ -86,8 +86,15 @@ public sealed record StoredScorecard(
     FindingCounts FindingCounts,
     IReadOnlyList<Finding> Findings)
 {
-    /// <summary>How the read model writes and reads a card: the API's names and values, without the nulls (most declared figures).</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonText.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>
+    /// How the read model writes and reads a card: the API's names and values, without the nulls (most
+    /// declared figures), so a missing figure reads back as null.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonText.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectRequiredConstructorParameters = false,
+    };
 
     /// <summary>The API's scorecard: findings in <paramref name="language"/>, under the department, year and scheme it belongs to.</summary>
     public ScorecardResponse ToResponse(
