@@ -15,7 +15,8 @@ public enum MessageLanguage
     English,
 }
 
-public sealed record SchemeReference(long Id, string Code, int Version, string Name);
+/// <summary>The scheme a scorecard was computed with: its code and which of its versions.</summary>
+public sealed record SchemeReference(long Id, string Code, int SchemeVersion, string Name);
 
 /// <summary>One indicator as scored: completion (%, uncapped), the rules' capped score, the reviewer's deduction and the final score.</summary>
 public sealed record IndicatorScorecard(

@@ -157,7 +157,7 @@ export function scorecard(response) {
     name: r.departmentName,
     region: r.region,
     year: num(r.fiscalYear),
-    scheme: r.scheme ? { code: r.scheme.code, version: num(r.scheme.version), name: r.scheme.name } : null,
+    scheme: r.scheme ? { code: r.scheme.code, version: num(r.scheme.schemeVersion), name: r.scheme.name } : null,
     budget: budgetFigures(r.budget),
     byClass: classes.filter((c) => r.byExpenditureClass?.[c]).map((c) => ({ key: c, path: `byExpenditureClass.${c}`, ...budgetFigures(r.byExpenditureClass[c]) })),
     bySource: sources.filter((s) => r.byFundingSource?.[s]).map((s) => ({ key: s, path: `byFundingSource.${s}`, ...budgetFigures(r.byFundingSource[s]) })),
