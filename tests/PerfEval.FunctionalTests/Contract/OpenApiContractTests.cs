@@ -53,20 +53,6 @@ public sealed class OpenApiContractTests(PerfEvalFactory factory) : IClassFixtur
         Assert.Empty(differences);
     }
 
-    [Fact]
-    public void OperationDocs_DescribeOnlyOperationsTheServiceHas()
-    {
-        var document = (YamlMappingNode)Parse(OpenApiCommand.RenderYaml(factory.Services));
-        var operationIds = ((YamlMappingNode)document["paths"]).Children.Values
-            .OfType<YamlMappingNode>()
-            .SelectMany(path => path.Children.Values.OfType<YamlMappingNode>())
-            .Select(operation => operation.Children.TryGetValue(new YamlScalarNode("operationId"), out var id) ? ((YamlScalarNode)id).Value : null)
-            .ToHashSet(StringComparer.Ordinal);
-
-        var stale = OperationDocs.Operations.Keys.Where(id => !operationIds.Contains(id)).ToList();
-        Assert.True(stale.Count == 0, "OperationDocs describes operations the service no longer has (renamed or removed?): " + string.Join(", ", stale));
-    }
-
     private static YamlNode Parse(string yaml)
     {
         var stream = new YamlStream();
