@@ -21,7 +21,8 @@ internal static class AuditEndpoints
             .WithParameter("from", "Only writes at or after this time, e.g. `2024-07-01T00:00:00+08:00`.")
             .WithParameter("to", "Only writes before this time, e.g. `2025-01-01T00:00:00+08:00`.")
             .WithResponseDescription("A page of the audit log.")
-            .WithExample("push", "The demo pusher's adjustment", response: AuditExamples.ListAuditEventsPush)
+            .WithExample("push", "The demo pusher's adjustment", response: AuditExamples.ListAuditEventsPush,
+                notOnDemoData: "A push is written by a client; on the demo data only the loader has written (its own evaluations).")
             .RequireScope(Scopes.Admin);
         return api;
     }

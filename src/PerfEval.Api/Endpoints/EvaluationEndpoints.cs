@@ -75,7 +75,7 @@ internal static class EvaluationEndpoints
                 lines and 200 indicators. An unknown schemeId is 404.
                 """)
             .WithResponseDescription("The scorecard of the payload.")
-            .WithExample("cyfwzx", "创业服务中心's budget with two indicators", request: ScoringExamples.PreviewScorecardCyfwzxRequest, responseSummary: "Composite 95.80, 优, two warnings (Accept-Language: en)", response: ScoringExamples.PreviewScorecardCyfwzx)
+            .WithExample("cyfwzx", "创业服务中心's budget with two indicators", request: ScoringExamples.PreviewScorecardCyfwzxRequest, responseSummary: "Composite 95.80, 优, two warnings", response: ScoringExamples.PreviewScorecardCyfwzx)
             .FollowsAcceptLanguage()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireScope(Scopes.Read);

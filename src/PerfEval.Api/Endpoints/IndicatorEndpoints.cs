@@ -54,7 +54,7 @@ internal static class IndicatorEndpoints
             .WithDescription("""
                 One performance indicator (绩效指标) as recorded. Its completion and score are on the scorecard.
                 """)
-            .WithParameter("id", "Id of the indicator.", example: 1)
+            .WithParameter("id", "Id of the indicator.", example: 2)
             .WithResponseDescription("The indicator.")
             .WithExample("quantitative", "固定资产投资增长", response: IndicatorsExamples.GetIndicatorQuantitative)
             .RequireScope(Scopes.Read);
@@ -66,7 +66,7 @@ internal static class IndicatorEndpoints
             .WithDescription("""
                 Replaces every field of an indicator (send it whole); without a sequence it keeps its place. Needs If-Match; the year must not be closed.
                 """)
-            .WithParameter("id", "Id of the indicator.", example: 1)
+            .WithParameter("id", "Id of the indicator.", example: 2)
             .WithResponseDescription("The indicator as stored, with its new version.")
             .WithExample("quantitative", "固定资产投资增长 as reported", request: IndicatorsExamples.UpdateIndicatorQuantitativeRequest, responseSummary: "Updated", response: IndicatorsExamples.UpdateIndicatorQuantitative)
             .RequireScope(Scopes.DataWrite);
@@ -81,7 +81,7 @@ internal static class IndicatorEndpoints
             .WithDescription("""
                 Deletes an indicator. Needs If-Match; the year must not be closed. The scorecard no longer counts it (its weight total changes).
                 """)
-            .WithParameter("id", "Id of the indicator.", example: 1)
+            .WithParameter("id", "Id of the indicator.", example: 2)
             .WithResponseDescription("Deleted. No body.")
             .RequireScope(Scopes.DataWrite);
 

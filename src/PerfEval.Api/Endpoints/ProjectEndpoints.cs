@@ -54,9 +54,9 @@ internal static class ProjectEndpoints
             .WithDescription("""
                 One project (项目) with its execution rate (执行率 = executed / budget × 100).
                 """)
-            .WithParameter("id", "Id of the project.", example: 1)
+            .WithParameter("id", "Id of the project.", example: 2)
             .WithResponseDescription("The project.")
-            .WithExample("power", "220KV 米宫线 power project, 89.47 % executed", response: ProjectsExamples.CreateProjectPower)
+            .WithExample("power", "220KV 米宫线 power project, 89.47 % executed", response: ProjectsExamples.Power)
             .RequireScope(Scopes.Read);
 
         projects.MapPut("/{id:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, long id, UpdateProject body, CancellationToken ct) =>
@@ -66,7 +66,7 @@ internal static class ProjectEndpoints
             .WithDescription("""
                 Replaces a project's name, funding source, platform flag, budget and executed amount; its department and year do not change. Needs If-Match; its year must not be closed.
                 """)
-            .WithParameter("id", "Id of the project.", example: 1)
+            .WithParameter("id", "Id of the project.", example: 2)
             .WithResponseDescription("The project as stored, with its new version.")
             .WithExample("power", "Executed in full", request: ProjectsExamples.UpdateProjectPowerRequest, responseSummary: "Updated", response: ProjectsExamples.UpdateProjectPower)
             .RequireScope(Scopes.DataWrite);

@@ -24,7 +24,7 @@ internal static class ReportImportEndpoints
             .WithSummary("上传自评报告 Upload a report")
             .WithRequestDescription("The report file, as the raw body or as a form's one file field.")
             .WithResponseDescription("Created: the stored draft; Location names it.")
-            .WithExample("gyyq", "工业园区管理办公室's 2024 report, shortened", response: ReportImportsExamples.UploadReportGyyq)
+            .WithExample("gyyq", "工业园区管理办公室's 2024 report, shortened", response: ReportImportsExamples.UploadReportGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
             .AcceptsFile("text/plain", "The report as UTF-8 text (a BOM is dropped; other encodings are refused).", binary: false, example: """
                 部门单位整体支出绩效自评报告
                 (2024年度)
@@ -59,7 +59,7 @@ internal static class ReportImportEndpoints
             .WithName("listReportImports")
             .WithSummary("报告草稿列表 List uploaded reports")
             .WithResponseDescription("A page of uploaded reports.")
-            .WithExample("gyyq", "One uploaded report", response: ReportImportsExamples.ListReportImportsGyyq)
+            .WithExample("gyyq", "One uploaded report", response: ReportImportsExamples.ListReportImportsGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
             .WithDescription("""
                 已上传报告的列表（不含草稿正文），按上传时间倒序，游标分页。仅限部分区域或部门的客户端只能看到其部门的草稿，
                 以及自己上传且未匹配到部门的草稿。
@@ -76,7 +76,7 @@ internal static class ReportImportEndpoints
             .WithSummary("报告草稿详情 Get an uploaded report")
             .WithParameter("id", "Id of the uploaded report.", example: 1)
             .WithResponseDescription("The uploaded report and its draft.")
-            .WithExample("gyyq", "工业园区管理办公室's 2024 report, shortened", response: ReportImportsExamples.UploadReportGyyq)
+            .WithExample("gyyq", "工业园区管理办公室's 2024 report, shortened", response: ReportImportsExamples.UploadReportGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
             .WithDescription("""
                 一份已上传的报告及其草稿：每个字段的状态、数值与原文出处（文本与偏移量，表格中还有单元格位置），以及需复核的标记。
                 范围以外的草稿返回 404。

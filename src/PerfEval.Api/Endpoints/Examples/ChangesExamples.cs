@@ -41,5 +41,5 @@ internal static class ChangesExamples
                 },
             ],
             NextCursor: "Mg",
-            HasMore: true);
+            HasMore: false);
 }

@@ -61,7 +61,7 @@ internal static class DepartmentsExamples
             ParentCode: null,
             UnitType: "政府工作部门",
             Level: "副县级",
-            Functions: "承担工业园区的规划、开发、招商及相关管理服务工作;完成上级交办的其他工作任务。",
+            Functions: "贯彻落实党中央、自治区党委、乌鲁木齐市委关于工业园区管理工作的方针政策和决策部署以及区委工作要求,在履行职责过程中坚持和加强党对工业园区管理工作的集中统一领导。主要职责是:承担工业园区的规划、开发、招商及相关管理服务工作;完成上级交办的其他工作任务。",
             Staffing: new Staffing(
                 Administrative: 0,
                 Institutional: 28,

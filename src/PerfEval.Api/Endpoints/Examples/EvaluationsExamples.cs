@@ -269,7 +269,7 @@ internal static class EvaluationsExamples
                     Message: "指标 4「工业园区总产值增长」本次评价完成值 5.01 低于年中监控完成值 5.1"),
             ],
             Explanations: null,
-            Version: 3,
+            Version: 13,
             EvaluationVersion: 1);
 
     public static SaveEvaluation SaveEvaluationSwjRequest => new SaveEvaluation(

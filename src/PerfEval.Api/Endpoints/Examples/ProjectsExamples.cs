@@ -19,7 +19,7 @@ namespace PerfEval.Api.Endpoints.Examples;
 internal static class ProjectsExamples
 {
     public static Page<ProjectResponse> ListProjectsGyyq => new Page<ProjectResponse>(
-            Items: [ProjectsExamples.CreateProjectPower],
+            Items: [Power],
             NextCursor: "Mg");
 
     public static CreateProject CreateProjectPowerRequest => new CreateProject(
@@ -33,7 +33,10 @@ internal static class ProjectsExamples
             FiscalYear = 0,
         };
 
-    public static ProjectResponse CreateProjectPower => new ProjectResponse()
+    /// <summary>The power project added again: the demo data hold 10 projects.</summary>
+    public static ProjectResponse CreateProjectPower => Power with { Id = 11 };
+
+    public static ProjectResponse Power => new ProjectResponse()
         {
             Id = 2,
             DepartmentCode = "GXQ-GYYQ",

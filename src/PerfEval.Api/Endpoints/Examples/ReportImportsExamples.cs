@@ -18,6 +18,9 @@ namespace PerfEval.Api.Endpoints.Examples;
 /// <summary>The ReportImports endpoints' examples, drawn from the demo data (the three 2024 seed reports).</summary>
 internal static class ReportImportsExamples
 {
+    /// <summary>Why these examples are not compared with live answers: a draft is what its file says, and the demo data hold no upload.</summary>
+    public const string NoUpload = "A draft is read from its uploaded file; the demo data hold no upload.";
+
     public static ReportImportResponse UploadReportGyyq => new ReportImportResponse(
             Id: 1,
             Status: "draft",

@@ -205,7 +205,7 @@ internal static class ScoringExamples
                         ["target"] = 8m,
                         ["finalValue"] = 12m,
                     },
-                    Message: "Indicator 1 (引进中介服务机构数量): completion 150.00% is at or above 150%: the target 8 was likely set too low; a reviewer may deduct for the deviation, with a reason"),
+                    Message: "指标 1「引进中介服务机构数量」完成率 150.00% 达到 150% 以上，指标值 8 可能设置偏低；如确属偏低，由复核人员按偏差扣分并注明原因"),
                 new FindingResponse(
                     Code: "UNDER_ACHIEVEMENT_NO_REASON",
                     Severity: FindingSeverity.Warning,
@@ -215,7 +215,7 @@ internal static class ScoringExamples
                         ["completion"] = 92.00m,
                         ["threshold"] = 100m,
                     },
-                    Message: "Indicator 2 (服务对象满意度): completion 92.00% is below 100% but no deviation reason is given"),
+                    Message: "指标 2「服务对象满意度」完成率 92.00% 低于 100%，未填写偏差原因"),
             ],
             Explanations: null);
 
