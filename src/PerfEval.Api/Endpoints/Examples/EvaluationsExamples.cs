@@ -86,7 +86,7 @@ internal static class EvaluationsExamples
                     Executed: 0.00m,
                     AdjustmentRate: null,
                     ExecutionRate: null)),
-            ExecutionWeight: 10m,
+            ExecutionWeight: 10.00m,
             ExecutionScore: 9.48m,
             Indicators: [
                 new IndicatorScorecard(
@@ -94,7 +94,7 @@ internal static class EvaluationsExamples
                     Sequence: 1,
                     Name: "重点项目投产数",
                     Kind: IndicatorKind.Quantitative,
-                    Weight: 20.0m,
+                    Weight: 20.00m,
                     Completion: 100.00m,
                     CappedScore: 20.00m,
                     Deduction: null,
@@ -106,14 +106,14 @@ internal static class EvaluationsExamples
                         Consistent: true),
                     DeclaredScore: new DeclaredCheck(
                         Declared: 20m,
-                        Computed: 20.0m,
+                        Computed: 20.00m,
                         Consistent: true)),
                 new IndicatorScorecard(
                     Id: 2,
                     Sequence: 2,
                     Name: "固定资产投资增长",
                     Kind: IndicatorKind.Quantitative,
-                    Weight: 25.0m,
+                    Weight: 25.00m,
                     Completion: 103.26m,
                     CappedScore: 25.00m,
                     Deduction: null,
@@ -125,14 +125,14 @@ internal static class EvaluationsExamples
                         Consistent: true),
                     DeclaredScore: new DeclaredCheck(
                         Declared: 25m,
-                        Computed: 25.0m,
+                        Computed: 25.00m,
                         Consistent: true)),
                 new IndicatorScorecard(
                     Id: 3,
                     Sequence: 3,
                     Name: "新增高新技术企业",
                     Kind: IndicatorKind.Quantitative,
-                    Weight: 20.0m,
+                    Weight: 20.00m,
                     Completion: 100.00m,
                     CappedScore: 20.00m,
                     Deduction: null,
@@ -144,14 +144,14 @@ internal static class EvaluationsExamples
                         Consistent: true),
                     DeclaredScore: new DeclaredCheck(
                         Declared: 20m,
-                        Computed: 20.0m,
+                        Computed: 20.00m,
                         Consistent: true)),
                 new IndicatorScorecard(
                     Id: 4,
                     Sequence: 4,
                     Name: "工业园区总产值增长",
                     Kind: IndicatorKind.Quantitative,
-                    Weight: 25.0m,
+                    Weight: 25.00m,
                     Completion: 100.20m,
                     CappedScore: 25.00m,
                     Deduction: null,
@@ -163,12 +163,13 @@ internal static class EvaluationsExamples
                         Consistent: true),
                     DeclaredScore: new DeclaredCheck(
                         Declared: 25m,
-                        Computed: 25.0m,
+                        Computed: 25.00m,
                         Consistent: true)),
             ],
             WeightTotal: 100.00m,
             CompositeScore: 99.48m,
             Grade: Grade.Excellent,
+            GradeLabel: "优",
             Declared: new DeclaredComparison(
                 InitialBudget: new DeclaredCheck(
                     Declared: 23733500m,
@@ -241,22 +242,22 @@ internal static class EvaluationsExamples
                     Subject: "budget",
                     Figures: new Dictionary<string, decimal?>
                     {
-                        ["basicExpenditure"] = 3368000m,
-                        ["projectExpenditure"] = 33247500m,
-                        ["sum"] = 36615500m,
-                        ["expenditureTotal"] = 38615500m,
+                        ["basicExpenditure"] = 3368000.00m,
+                        ["projectExpenditure"] = 33247500.00m,
+                        ["sum"] = 36615500.00m,
+                        ["expenditureTotal"] = 38615500.00m,
                     },
-                    Message: "申报基本支出 3368000 元 + 项目支出 33247500 元 = 36615500 元，与申报支出总额 38615500 元 不一致"),
+                    Message: "申报基本支出 3368000.00 元 + 项目支出 33247500.00 元 = 36615500.00 元，与申报支出总额 38615500.00 元 不一致"),
                 new FindingResponse(
                     Code: "DECLARED_EXPENDITURE_TOTAL_MISMATCH",
                     Severity: FindingSeverity.Error,
                     Subject: "budget",
                     Figures: new Dictionary<string, decimal?>
                     {
-                        ["declared"] = 38615500m,
+                        ["declared"] = 38615500.00m,
                         ["computed"] = 36615500.00m,
                     },
-                    Message: "申报支出总额 38615500 元 与计算值 36615500.00 元 不一致"),
+                    Message: "申报支出总额 38615500.00 元 与计算值 36615500.00 元 不一致"),
                 new FindingResponse(
                     Code: "FINAL_BELOW_MID_YEAR",
                     Severity: FindingSeverity.Warning,
@@ -338,6 +339,7 @@ internal static class EvaluationsExamples
                     FiscalYear: 2024,
                     CompositeScore: 99.48m,
                     Grade: Grade.Excellent,
+                    GradeLabel: "优",
                     ExecutionRate: 94.82m,
                     ExecutionScore: 9.48m,
                     InitialBudget: 23733500.00m,

@@ -131,7 +131,7 @@ internal static class ScoringExamples
                     Executed: 0.00m,
                     AdjustmentRate: null,
                     ExecutionRate: null)),
-            ExecutionWeight: 10m,
+            ExecutionWeight: 10.00m,
             ExecutionScore: 9.80m,
             Indicators: [
                 new IndicatorScorecard(
@@ -139,7 +139,7 @@ internal static class ScoringExamples
                     Sequence: 1,
                     Name: "引进中介服务机构数量",
                     Kind: IndicatorKind.Quantitative,
-                    Weight: 40m,
+                    Weight: 40.00m,
                     Completion: 150.00m,
                     CappedScore: 40.00m,
                     Deduction: null,
@@ -151,14 +151,14 @@ internal static class ScoringExamples
                         Consistent: true),
                     DeclaredScore: new DeclaredCheck(
                         Declared: 40m,
-                        Computed: 40m,
+                        Computed: 40.00m,
                         Consistent: true)),
                 new IndicatorScorecard(
                     Id: null,
                     Sequence: 2,
                     Name: "服务对象满意度",
                     Kind: IndicatorKind.Qualitative,
-                    Weight: 50m,
+                    Weight: 50.00m,
                     Completion: 92.00m,
                     CappedScore: 46.00m,
                     Deduction: null,
@@ -173,6 +173,7 @@ internal static class ScoringExamples
             WeightTotal: 100.00m,
             CompositeScore: 95.80m,
             Grade: Grade.Excellent,
+            GradeLabel: "优",
             Declared: new DeclaredComparison(
                 InitialBudget: null,
                 Adjustments: null,

@@ -29,6 +29,7 @@ internal static class YearViewsExamples
                         FiscalYear: 2024,
                         CompositeScore: 99.80m,
                         Grade: Grade.Excellent,
+                        GradeLabel: "优",
                         ExecutionRate: 98.04m,
                         ExecutionScore: 9.80m,
                         InitialBudget: 2523900.00m,
@@ -47,6 +48,7 @@ internal static class YearViewsExamples
                         FiscalYear: 2024,
                         CompositeScore: 99.48m,
                         Grade: Grade.Excellent,
+                        GradeLabel: "优",
                         ExecutionRate: 94.82m,
                         ExecutionScore: 9.48m,
                         InitialBudget: 23733500.00m,
@@ -65,6 +67,7 @@ internal static class YearViewsExamples
                         FiscalYear: 2024,
                         CompositeScore: 85.00m,
                         Grade: Grade.Good,
+                        GradeLabel: "良",
                         ExecutionRate: 100.00m,
                         ExecutionScore: 10.00m,
                         InitialBudget: 31425500.00m,
@@ -146,12 +149,12 @@ internal static class YearViewsExamples
                     Subject: "budget",
                     Figures: new Dictionary<string, decimal?>
                     {
-                        ["basicExpenditure"] = 3368000m,
-                        ["projectExpenditure"] = 33247500m,
-                        ["sum"] = 36615500m,
-                        ["expenditureTotal"] = 38615500m,
+                        ["basicExpenditure"] = 3368000.00m,
+                        ["projectExpenditure"] = 33247500.00m,
+                        ["sum"] = 36615500.00m,
+                        ["expenditureTotal"] = 38615500.00m,
                     },
-                    Message: "申报基本支出 3368000 元 + 项目支出 33247500 元 = 36615500 元，与申报支出总额 38615500 元 不一致"),
+                    Message: "申报基本支出 3368000.00 元 + 项目支出 33247500.00 元 = 36615500.00 元，与申报支出总额 38615500.00 元 不一致"),
             ],
             NextCursor: "R1hRLUdZWVEBMA");
 }
