@@ -8,6 +8,7 @@ namespace PerfEval.Application.Adjustments;
 /// <summary>The <c>Idempotency</c> configuration section.</summary>
 public sealed class IdempotencyOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string Section = "Idempotency";
 
     /// <summary>How long a key and its stored response are kept (the draft's expiry); then they are purged.</summary>
@@ -21,8 +22,12 @@ public sealed class IdempotencyOptions
 }
 
 /// <summary>A key claimed by one client for one request (its fingerprint: the SHA-256 of the canonical request).</summary>
+/// <param name="ClientName">The client that claimed the key.</param>
+/// <param name="Key">The Idempotency-Key as sent.</param>
+/// <param name="Fingerprint">SHA-256 of the request as bound: the same request, however it is spelled, has the same fingerprint.</param>
 public sealed record IdempotencyClaim(string ClientName, string Key, string Fingerprint);
 
+/// <summary>What claiming an Idempotency-Key found.</summary>
 public enum ClaimOutcome
 {
     /// <summary>The key is this request's: go ahead.</summary>
@@ -38,6 +43,7 @@ public enum ClaimOutcome
     KeyReused,
 }
 
+/// <summary>The outcome of a claim: the claim itself and, on a replay, the stored answer.</summary>
 public sealed record ClaimResult(ClaimOutcome Outcome, IdempotencyClaim Claim, int? Status = null, string? Body = null);
 
 /// <summary>Claims an idempotency key for the calling client, in a transaction of its own, before the work starts.</summary>

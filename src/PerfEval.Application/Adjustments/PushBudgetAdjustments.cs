@@ -10,7 +10,20 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Adjustments;
 
-/// <summary>One adjustment to append: it names its line by id, or by class + funding source (+ project).</summary>
+/// <summary>One budget adjustment (年中调增/调减) to append; it names its line by id, or by expenditure class and funding source (and project).</summary>
+/// <param name="DepartmentCode">Department code of the line to adjust, e.g. `GXQ-SWJ`.</param>
+/// <param name="FiscalYear">Fiscal year of the line, 2000–2100; it must exist and not be closed.</param>
+/// <param name="Amount">Signed amount: positive 调增 increase, negative 调减 decrease; not 0, at most 10^12 in magnitude. Yuan (元), exact decimal shown with 2 decimals. A decrease may not take the line's adjusted amount below its executed amount.</param>
+/// <param name="DocumentNumber"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DocumentNumber"/></param>
+/// <param name="Reason"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.Reason"/></param>
+/// <param name="EffectiveDate"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.EffectiveDate"/></param>
+/// <param name="SourceSystem"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.SourceSystem"/></param>
+/// <param name="SourceItemId"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.SourceItemId"/></param>
+/// <param name="LineId">The budget line to adjust, by id; or null and name it by expenditureClass + fundingSource (+ projectId).</param>
+/// <param name="ExpenditureClass">With fundingSource (and projectId for a project line): names the line when lineId is null.</param>
+/// <param name="FundingSource">With expenditureClass: names the line when lineId is null.</param>
+/// <param name="ProjectId">The project of a project line named by class and source; null otherwise.</param>
+/// <param name="ReversesId"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.ReversesId"/></param>
 public sealed record AdjustmentItem(
     string DepartmentCode,
     int FiscalYear,
@@ -26,10 +39,19 @@ public sealed record AdjustmentItem(
     long? ProjectId = null,
     long? ReversesId = null);
 
-/// <summary>A line's totals right after the batch: the new adjusted amount it produced.</summary>
+/// <summary>A budget line's totals right after the batch.</summary>
+/// <param name="LineId"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.LineId"/></param>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
+/// <param name="InitialAmount"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.InitialAmount"/></param>
+/// <param name="AdjustmentTotal"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.AdjustmentTotal"/></param>
+/// <param name="AdjustedAmount"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.AdjustedAmount"/></param>
+/// <param name="ExecutedAmount"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.ExecutedAmount"/></param>
 public sealed record AdjustedLine(long LineId, string DepartmentCode, int FiscalYear, decimal InitialAmount, decimal AdjustmentTotal, decimal AdjustedAmount, decimal ExecutedAmount);
 
-/// <summary>Every adjustment the batch created, and the new totals of every line it moved.</summary>
+/// <summary>What a batch recorded: every adjustment, and the new totals of every line it moved.</summary>
+/// <param name="Adjustments">Every adjustment the batch recorded, in the order sent.</param>
+/// <param name="Lines">Each line the batch moved, with its new totals.</param>
 public sealed record PushedAdjustments(IReadOnlyList<BudgetAdjustmentResponse> Adjustments, IReadOnlyList<AdjustedLine> Lines);
 
 /// <summary>A push as the audit log records it: how many adjustments, their net amount, the ledger ids they got, the lines they moved.</summary>
@@ -75,25 +97,32 @@ public sealed record PushedBatch(PushedAdjustments Result, byte[] Utf8Json)
     }
 }
 
-/// <summary>
-/// Appends a batch of 1 to 10,000 adjustments all-or-nothing, in one transaction. Every bad item is
-/// reported by index and nothing is written (422; a source item already recorded: 409). Line totals
-/// move inside the database (<c>SET total = total + Σdelta</c>); no total is read, changed and
-/// written back in C#. With an idempotency claim, the response is stored with the adjustments.
-/// </summary>
+/// <summary>A batch of budget adjustments, applied in order, all or nothing.</summary>
+/// <remarks>
+/// One transaction: every bad item is reported by index and nothing is written (422; a source item
+/// already recorded: 409). Line totals move inside the database (<c>SET total = total + Σdelta</c>); no
+/// total is read, changed and written back in C#. With an idempotency claim, the response is stored
+/// with the adjustments.
+/// </remarks>
+/// <param name="Adjustments">1 to 10,000 adjustments, applied in order, all or nothing.</param>
 public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments) : ICommand<PushedBatch>, Audit.ISummarizedInAudit<PushedBatch>, IChangesScorecards<PushedBatch>
 {
     ScorecardsAffected IChangesScorecards<PushedBatch>.Affected(PushedBatch batch) =>
         ScorecardsAffected.Of(batch.Result.Lines.Select(l => new DepartmentYear(l.DepartmentCode, l.FiscalYear)));
 
+    /// <summary>At most this many adjustments in one push.</summary>
     public const int MaxBatch = 10_000;
 
     /// <summary>A single adjustment is bounded well inside DECIMAL(19,2): one trillion yuan.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>Longest document number (文号).</summary>
     public const int MaxDocumentNumber = 100;
+    /// <summary>Longest reason.</summary>
     public const int MaxReason = 1000;
+    /// <summary>Longest source system name.</summary>
     public const int MaxSourceSystem = 64;
+    /// <summary>Longest source item id.</summary>
     public const int MaxSourceItemId = 128;
 
     /// <summary>
