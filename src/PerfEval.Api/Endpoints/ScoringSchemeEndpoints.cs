@@ -45,7 +45,7 @@ internal static class ScoringSchemeEndpoints
             .WithName("getScoringScheme")
             .WithSummary("评分方案详情 Get a scoring scheme")
             .WithDescription("""
-                One scoring scheme (评分方案) with its settings, the years that use it and whether it is locked. The ETag is its rowVersion.
+                One scoring scheme (评分方案) with its settings, the years that use it and whether it is locked. The ETag is its version.
                 """)
             .WithParameter("id", "Id of the scoring scheme.", example: 1)
             .WithResponseDescription("The scoring scheme.")
@@ -62,7 +62,7 @@ internal static class ScoringSchemeEndpoints
                 the years using it change on their next read. Needs If-Match.
                 """)
             .WithParameter("id", "Id of the scoring scheme.", example: 1)
-            .WithResponseDescription("The scheme as stored, with its new rowVersion.")
+            .WithResponseDescription("The scheme as stored, with its new version.")
             .WithExample("default", "Rename the default scheme", request: ScoringExamples.UpdateScoringSchemeDefaultRequest, responseSummary: "Updated", response: ScoringExamples.UpdateScoringSchemeDefault)
             .RequireScope(Scopes.Admin);
 

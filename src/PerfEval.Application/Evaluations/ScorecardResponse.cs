@@ -20,9 +20,9 @@ public enum MessageLanguage
 /// <summary>The scoring scheme (评分方案) and version that computed a scorecard.</summary>
 /// <param name="Id">Scoring scheme id.</param>
 /// <param name="Code">Scoring scheme code, e.g. `default`.</param>
-/// <param name="Version">Scoring scheme version number.</param>
+/// <param name="SchemeVersion">方案版本 Scoring scheme version number.</param>
 /// <param name="Name">Scoring scheme name.</param>
-public sealed record SchemeReference(long Id, string Code, int Version, string Name);
+public sealed record SchemeReference(long Id, string Code, int SchemeVersion, string Name);
 
 /// <summary>One indicator as scored: completion rate (完成率, uncapped), the rules' capped score, the reviewer's deduction and the final score.</summary>
 /// <param name="Id">Indicator id; null in a preview.</param>
@@ -128,8 +128,15 @@ public sealed record StoredScorecard(
     FindingCounts FindingCounts,
     IReadOnlyList<Finding> Findings)
 {
-    /// <summary>How the read model writes and reads a card: the API's names and values, without the nulls (most declared figures).</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonText.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>
+    /// How the read model writes and reads a card: the API's names and values, without the nulls (most
+    /// declared figures), so a missing figure reads back as null.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonText.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectRequiredConstructorParameters = false,
+    };
 
     /// <summary>The API's scorecard: findings in <paramref name="language"/>, under the department, year and scheme it belongs to.</summary>
     public ScorecardResponse ToResponse(

@@ -8,53 +8,49 @@ namespace PerfEval.Application.ScoringSchemes;
 /// <summary>A scoring scheme (评分方案): every setting of the rules, versioned. A fiscal year points to one; a scheme a closed year uses never changes (a new version is created instead).</summary>
 /// <param name="Id">Scoring scheme id (what fiscal years point to).</param>
 /// <param name="Code">Scheme code; its versions share it, e.g. `default`.</param>
-/// <param name="Version">Version number of the scheme within its code (not the ETag: see rowVersion).</param>
+/// <param name="SchemeVersion">方案版本 Version number of the scheme within its code (not the ETag: see version).</param>
 /// <param name="Name">Name.</param>
 /// <param name="Description">Free text, at most 2,000 characters; null when none.</param>
 /// <param name="Settings">Every number the scoring rules use.</param>
 /// <param name="UsedByYears">The fiscal years whose scorecards use this scheme.</param>
 /// <param name="Locked">true once a closed year uses the scheme: it never changes again (create the next version instead).</param>
-/// <param name="RowVersion">Row version: the ETag value; send it as `If-Match` to change the scheme.</param>
+/// <param name="Version">Row version: the ETag value; send it as `If-Match` to change the scheme.</param>
 /// <param name="UpdatedAt"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.UpdatedAt"/></param>
 public sealed record ScoringSchemeResponse(
     long Id,
     string Code,
-    int Version,
+    int SchemeVersion,
     string Name,
     string? Description,
     ScoringSchemeSettings Settings,
     IReadOnlyList<int> UsedByYears,
     bool Locked,
-    int RowVersion,
-    DateTimeOffset UpdatedAt) : IVersioned
-{
-    /// <summary>The row's version (ETag), not the scheme's <see cref="Version"/> number.</summary>
-    int IVersioned.Version => RowVersion;
-}
+    int Version,
+    DateTimeOffset UpdatedAt) : IVersioned;
 
 internal sealed record ScoringSchemeRow
 {
     public const string Columns = """
-        id AS Id, code AS Code, version AS Version, name AS Name, description AS Description, settings AS Settings,
-        row_version AS RowVersion, updated_at AS UpdatedAt
+        id AS Id, code AS Code, version AS SchemeVersion, name AS Name, description AS Description, settings AS Settings,
+        row_version AS Version, updated_at AS UpdatedAt
         """;
 
     public const string UsedBySql = "SELECT year AS Year, status AS Status FROM fiscal_years WHERE scoring_scheme_id = @Id ORDER BY year";
 
     public long Id { get; init; }
     public required string Code { get; init; }
-    public int Version { get; init; }
+    public int SchemeVersion { get; init; }
     public required string Name { get; init; }
     public string? Description { get; init; }
     public required string Settings { get; init; }
-    public int RowVersion { get; init; }
+    public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
     public ScoringSchemeResponse ToResponse(IReadOnlyList<(int Year, string Status)> usedBy) => new(
-        Id, Code, Version, Name, Description, SchemeSettingsJson.Parse(Settings),
+        Id, Code, SchemeVersion, Name, Description, SchemeSettingsJson.Parse(Settings),
         [.. usedBy.Select(u => u.Year)],
         usedBy.Any(u => u.Status == nameof(FiscalYearStatus.Closed)),
-        RowVersion,
+        Version,
         UpdatedAt);
 }
 

@@ -26,7 +26,7 @@ internal static class EvaluationsExamples
             Scheme: new SchemeReference(
                 Id: 1,
                 Code: "default",
-                Version: 1,
+                SchemeVersion: 1,
                 Name: "默认评分方案 (财预〔2020〕10号)"),
             Budget: new BudgetTotals(
                 Initial: 23733500.00m,

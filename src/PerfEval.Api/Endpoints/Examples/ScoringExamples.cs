@@ -71,7 +71,7 @@ internal static class ScoringExamples
             Scheme: new SchemeReference(
                 Id: 1,
                 Code: "default",
-                Version: 1,
+                SchemeVersion: 1,
                 Name: "默认评分方案 (财预〔2020〕10号)"),
             Budget: new BudgetTotals(
                 Initial: 2523900.00m,
@@ -247,7 +247,7 @@ internal static class ScoringExamples
     public static ScoringSchemeResponse CreateScoringSchemeProvince => new ScoringSchemeResponse(
             Id: 2,
             Code: "xj-2025",
-            Version: 1,
+            SchemeVersion: 1,
             Name: "自治区部门整体支出评价方案 (2025)",
             Description: "Execution weight 20, indicators 80.",
             Settings: new ScoringSchemeSettings()
@@ -267,13 +267,13 @@ internal static class ScoringExamples
             },
             UsedByYears: [],
             Locked: false,
-            RowVersion: 1,
+            Version: 1,
             UpdatedAt: Demo.Loaded);
 
     public static ScoringSchemeResponse GetScoringSchemeDefault => new ScoringSchemeResponse(
             Id: 1,
             Code: "default",
-            Version: 1,
+            SchemeVersion: 1,
             Name: "默认评分方案 (财预〔2020〕10号)",
             Description: "Default whole-department scheme: execution weight 10, indicators 90, grade bands 90/80/60.",
             Settings: new ScoringSchemeSettings()
@@ -293,7 +293,7 @@ internal static class ScoringExamples
             },
             UsedByYears: [2024],
             Locked: false,
-            RowVersion: 1,
+            Version: 1,
             UpdatedAt: Demo.At("2024-01-01T00:00:00+00:00"));
 
     public static UpdateScoringScheme UpdateScoringSchemeDefaultRequest => new UpdateScoringScheme(
@@ -321,7 +321,7 @@ internal static class ScoringExamples
     public static ScoringSchemeResponse UpdateScoringSchemeDefault => new ScoringSchemeResponse(
             Id: 1,
             Code: "default",
-            Version: 1,
+            SchemeVersion: 1,
             Name: "默认评分方案 (财预〔2020〕10号)",
             Description: "Default whole-department scheme: execution weight 10, indicators 90, grade bands 90/80/60.",
             Settings: new ScoringSchemeSettings()
@@ -341,6 +341,6 @@ internal static class ScoringExamples
             },
             UsedByYears: [2024],
             Locked: false,
-            RowVersion: 2,
+            Version: 2,
             UpdatedAt: Demo.At("2024-01-01T00:00:00+00:00"));
 }
