@@ -261,19 +261,19 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             FROM budget_adjustments a WHERE a.id IN @Ids
             """;
 
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO budget_adjustments (line_id, department_code, fiscal_year, amount, document_number, reason,
                 effective_date, source_system, source_item_id, reverses_id, client_name, created_at)
             VALUES (@LineId, @DepartmentCode, @FiscalYear, @Amount, @DocumentNumber, @Reason,
                 @EffectiveDate, @SourceSystem, @SourceItemId, @ReversesId, @ClientName, @Now)
             """;
 
-        private const string ApplySql = """
+        internal const string ApplySql = """
             UPDATE budget_lines SET adjustment_total = dec_add(adjustment_total, @Delta), row_version = row_version + 1, updated_at = @Now
             WHERE id = @LineId
             """;
 
-        private const string LastIdSql = "SELECT COALESCE(MAX(id), 0) FROM budget_adjustments";
+        internal const string LastIdSql = "SELECT COALESCE(MAX(id), 0) FROM budget_adjustments";
 
         private const string LinesAfterSql = $"SELECT {BudgetLineResponse.Columns} FROM budget_lines WHERE id IN @Ids";
 
@@ -342,12 +342,13 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
             return new PushedBatch(result, json);
         }
 
-        private static (AdjustmentItem Item, BudgetLineResponse Line)[] Rows(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines) =>
-            [.. items.Select((item, i) => (item, lines[i]!))];
+        private static (AdjustmentItem Item, long LineId)[] Rows(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines) =>
+            [.. items.Select((item, i) => (item, lines[i]!.Id))];
 
-        private static (string, Func<(AdjustmentItem Item, BudgetLineResponse Line), object?>)[] InsertParameters(string clientName, DateTimeOffset now) =>
+        /// <summary><see cref="InsertSql"/>'s parameters for each item and the id of the line it adjusts.</summary>
+        internal static (string, Func<(AdjustmentItem Item, long LineId), object?>)[] InsertParameters(string clientName, DateTimeOffset now) =>
         [
-            ("LineId", r => r.Line.Id),
+            ("LineId", r => r.LineId),
             ("DepartmentCode", r => r.Item.DepartmentCode),
             ("FiscalYear", r => r.Item.FiscalYear),
             ("Amount", r => r.Item.Amount),
@@ -365,7 +366,7 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
         private async Task<List<AdjustedLine>> ApplyToLinesAsync(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, DateTimeOffset now, CancellationToken ct)
         {
             var deltas = items.Select((a, i) => (lines[i]!.Id, a.Amount)).GroupBy(x => x.Id, x => x.Amount).Select(g => (LineId: g.Key, Delta: g.Sum())).ToList();
-            await db.ExecuteForEachAsync(ApplySql, deltas, [("LineId", d => d.LineId), ("Delta", d => d.Delta), ("Now", _ => now)], ct);
+            await db.ExecuteForEachAsync(ApplySql, deltas, ApplyParameters(now), ct);
 
             var adjusted = new List<AdjustedLine>(deltas.Count);
             var lowered = deltas.Where(d => d.Delta < 0).Select(d => d.LineId).ToHashSet();
@@ -386,6 +387,10 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
 
             return [.. adjusted.OrderBy(l => l.LineId)];
         }
+
+        /// <summary><see cref="ApplySql"/>'s parameters: a line and the sum of the batch's items on it.</summary>
+        internal static (string, Func<(long LineId, decimal Delta), object?>)[] ApplyParameters(DateTimeOffset now) =>
+            [("LineId", d => d.LineId), ("Delta", d => d.Delta), ("Now", _ => now)];
 
         /// <summary>
         /// The rows just written, in the batch's order: known without reading them back where the
