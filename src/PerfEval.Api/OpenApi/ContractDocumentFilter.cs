@@ -198,9 +198,9 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
         }
 
         document.Paths ??= new OpenApiPaths();
-        document.Paths["/health/live"] = Health("getLiveness", "Liveness: the process answers",
+        document.Paths["/health/live"] = Health("getLiveness", "存活探针 Liveness",
             "Liveness probe: 200 `Healthy` while the process runs. No key needed, not rate limited, touches no database.", checksDatabase: false);
-        document.Paths["/health/ready"] = Health("getReadiness", "Readiness: the database answers",
+        document.Paths["/health/ready"] = Health("getReadiness", "就绪探针 Readiness",
             "Readiness probe: 200 `Healthy` when the database answers a query, 503 `Unhealthy` otherwise. No key needed, not rate limited.", checksDatabase: true);
     }
 
