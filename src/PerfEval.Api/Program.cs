@@ -33,6 +33,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
+builder.Services.AddScoped<PerfEval.Application.Common.IRefusalAnswers, RefusalAnswers>();
 builder.Services.Configure<HttpOptions>(builder.Configuration.GetSection(HttpOptions.Section));
 builder.Services.AddSingleton<Preconditions>();
 builder.Services.AddSingleton<ScorecardJsonWriter>();

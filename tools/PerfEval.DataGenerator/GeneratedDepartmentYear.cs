@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Departments;
 using PerfEval.Application.Evaluations;

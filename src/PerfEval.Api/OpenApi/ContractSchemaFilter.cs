@@ -11,6 +11,7 @@ using PerfEval.Application.Evaluations;
 using PerfEval.Application.Scoring;
 using PerfEval.Application.YearViews;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Departments;
 using PerfEval.Application.Indicators;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -284,7 +285,6 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
     private static readonly IReadOnlyDictionary<Type, Action<OpenApiSchema>> Bounds = new Dictionary<Type, Action<OpenApiSchema>>
     {
         [typeof(PushBudgetAdjustments)] = s => Property(s, "adjustments", p => { p.MinItems = 1; p.MaxItems = PushBudgetAdjustments.MaxBatch; }),
-        [typeof(AdjustmentItem)] = AdjustmentItemBounds,
         [typeof(PreviewScorecard)] = s =>
         {
             Property(s, "lines", p => p.MaxItems = PreviewScorecard.MaxLines);
@@ -310,24 +310,6 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
             item.MaxLength = 100;
         }
     });
-
-    /// <summary>The push checks its up to 10,000 items in one pass of its own, not by rules these could be read from.</summary>
-    private static void AdjustmentItemBounds(OpenApiSchema schema)
-    {
-        Property(schema, "departmentCode", p => { p.MinLength = 1; p.MaxLength = DomainRules.MaxDepartmentCode; p.Pattern = DomainRules.DepartmentCodePattern; });
-        Property(schema, "fiscalYear", p => { p.Minimum = $"{DomainRules.FirstYear}"; p.Maximum = $"{DomainRules.LastYear}"; });
-        Property(schema, "amount", p => { p.Minimum = $"{-PushBudgetAdjustments.MaxAmount:0}"; p.Maximum = $"{PushBudgetAdjustments.MaxAmount:0}"; });
-        foreach (var (name, maxLength) in new[]
-        {
-            ("documentNumber", PushBudgetAdjustments.MaxDocumentNumber),
-            ("reason", PushBudgetAdjustments.MaxReason),
-            ("sourceSystem", PushBudgetAdjustments.MaxSourceSystem),
-            ("sourceItemId", PushBudgetAdjustments.MaxSourceItemId),
-        })
-        {
-            Property(schema, name, p => { p.MinLength = 1; p.MaxLength = maxLength; });
-        }
-    }
 
     private static void IndicatorNumbers(OpenApiSchema schema)
     {

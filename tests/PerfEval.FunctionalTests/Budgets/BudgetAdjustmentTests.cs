@@ -1,4 +1,5 @@
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Common;
 
 namespace PerfEval.FunctionalTests.Budgets;
@@ -27,7 +28,7 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
             .Select(i => MoreTestData.Adjustment(code, Year, lineId, 0.01m, $"cent-{lineId}-{i}"))
             .ToList();
 
-        var recorded = (await factory.SendAsync(new PushBudgetAdjustments(batch))).Result;
+        var recorded = (await factory.SendAsync(new PushBudgetAdjustments(batch))).Recorded;
 
         Assert.Equal(10_000, recorded.Adjustments.Count);
         Assert.Equal(12_345_679_001.23m, Assert.Single(recorded.Lines).AdjustedAmount);
@@ -78,6 +79,24 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
         Assert.Equal(before, await (await _client.GetAsync(url)).Content.ReadAsStringAsync());
         var summary = (await (await _client.GetAsync(MoreTestData.SummaryUrl(code, Year))).JsonAsync()).GetProperty("total");
         Assert.Equal(0m, summary.GetProperty("adjustments").GetDecimal());
+    }
+
+    [Fact]
+    public async Task PushBudgetAdjustments_WhenItemsTakeALineBeyondTheLargestAmount_AppliesNothingAndNamesTheItem()
+    {
+        // Each item is within the amount limit; together they would overflow the line's stored total.
+        var (code, lineId, url) = await LineAsync(initial: 1_000m, executed: 0m);
+        var before = await (await _client.GetAsync(url)).Content.ReadAsStringAsync();
+        PushBudgetAdjustments batch = new(
+            [
+                MoreTestData.Adjustment(code, Year, lineId, DomainRules.MaxAmount - 1_000m),
+                MoreTestData.Adjustment(code, Year, lineId, 0.01m),
+            ]);
+
+        var failure = await Assert.ThrowsAsync<BusinessRuleException>(() => factory.SendAsync(batch));
+
+        Assert.Equal(["adjustments[1]"], failure.Errors.Keys);
+        Assert.Equal(before, await (await _client.GetAsync(url)).Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FluentValidation;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Departments;
 using PerfEval.Application.Evaluations;
