@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Net.Http.Headers;
 using PerfEval.Api.Security;
 using PerfEval.Application.Exports;
+using PerfEval.Api.OpenApi;
 
 namespace PerfEval.Api.Endpoints;
 
@@ -27,7 +28,20 @@ internal static class ExportEndpoints
                 return Results.Empty;
             })
             .WithTags("Year views").WithName("exportYear")
-            .WithSummary("The whole year as a file: format csv|xlsx|ndjson, dataset scorecards|indicators|budget-lines|adjustments|monitoring")
+            .WithSummary("导出年度数据 Export a year")
+            .WithDescription("""
+                The whole year as one file, streamed: one row per department (scorecards), indicator, budget line
+                ledger entry (adjustments) or monitoring light (monitoring). CSV is UTF-8 with BOM and Chinese headers (opens in Excel as is),
+                XLSX one sheet with numeric cells, NDJSON one JSON object per line as the API writes it. The file
+                name is perfeval-{year}-{dataset}.{format} (Content-Disposition). A client limited to some
+                regions gets only their departments.
+                """)
+            .WithParameter("format", "File format: `csv` (default), `xlsx` or `ndjson`.", example: "csv", values: ["csv", "xlsx", "ndjson"], @default: "csv")
+            .WithParameter("dataset", "What the rows are: `scorecards` (default), `indicators`, `budget-lines`, `adjustments` or `monitoring`.", example: "scorecards", values: ["scorecards", "indicators", "budget-lines", "adjustments", "monitoring"], @default: "scorecards")
+            .WithResponseDescription("The file (Content-Disposition: attachment).")
+            .ProducesFile("text/csv", "CSV, UTF-8 with BOM, RFC 4180 quoting.", binary: false)
+            .ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX workbook, one sheet.", binary: true)
+            .ProducesFile("application/x-ndjson", "One JSON object per line.", binary: false)
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
                 additionalContentTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/x-ndjson"])
             .RequireScope(Scopes.Read);

@@ -15,7 +15,7 @@ internal static class ReportEndpoints
         group.MapGet("/report", async (IMediator mediator, HttpResponse response, string code, int year, CancellationToken ct) =>
                 File(await mediator.Send(new RenderReport(code, year), ct), response))
             .WithName("renderReport")
-            .WithSummary("自评报告 (Word) · The self-evaluation report as a Word document")
+            .WithSummary("自评报告 (Word) Self-evaluation report")
             .WithDescription("""
                 部门单位整体支出绩效自评报告，按省级模板版式生成 DOCX：附件标题、报告名称、年度、部门单位名称、填报时间，
                 一、基本概况至六、改进措施和建议；金额以万元计（两位小数），执行率、完成率、得分、综合得分与评价结果均按规则计算；
@@ -35,7 +35,7 @@ internal static class ReportEndpoints
         group.MapGet("/form", async (IMediator mediator, HttpResponse response, string code, int year, CancellationToken ct) =>
                 File(await mediator.Send(new RenderForm(code, year), ct), response))
             .WithName("renderForm")
-            .WithSummary("自评表 (Excel) · The self-evaluation form as an Excel sheet")
+            .WithSummary("自评表 (Excel) Self-evaluation form")
             .WithDescription("""
                 部门单位整体支出绩效自评表，XLSX 一张工作表：合并标题行，资金部分（年初预算数、全年预算数、全年执行数，万元，
                 格式 #,##0.00；分值、执行率、得分，格式 0.00）与指标部分（一级/二级/三级指标、指标值、实际完成值、分值、得分、

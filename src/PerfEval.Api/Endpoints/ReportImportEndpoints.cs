@@ -3,6 +3,8 @@ using Microsoft.Net.Http.Headers;
 using PerfEval.Api.Infrastructure;
 using PerfEval.Api.Security;
 using PerfEval.Application.ReportImports;
+using PerfEval.Api.OpenApi;
+using PerfEval.Api.Endpoints.Examples;
 
 namespace PerfEval.Api.Endpoints;
 
@@ -19,7 +21,19 @@ internal static class ReportImportEndpoints
                 return TypedResults.Created($"/api/v1/report-imports/{created.Id}", created);
             })
             .WithName("uploadReport")
-            .WithSummary("上传自评报告，读取为草稿 · Upload a self-evaluation report and read it into a draft")
+            .WithSummary("上传自评报告 Upload a report")
+            .WithRequestDescription("The report file, as the raw body or as a form's one file field.")
+            .WithResponseDescription("Created: the stored draft; Location names it.")
+            .WithExample("gyyq", "工业园区管理办公室's 2024 report, shortened", response: ReportImportsExamples.UploadReportGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
+            .AcceptsFile("text/plain", "The report as UTF-8 text (a BOM is dropped; other encodings are refused).", binary: false, example: """
+                部门单位整体支出绩效自评报告
+                (2024年度)
+                部门单位名称(公章): 乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室
+                …
+                """)
+            .AcceptsFile("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "The report as a Word document (.docx).", binary: true)
+            .AcceptsFile("application/pdf", "The report as a PDF with text (a scanned PDF has none).", binary: true)
+            .AcceptsFile("multipart/form-data", "One file field holding the report, its part typed as one of the above.", binary: true)
             .WithDescription("""
                 上传一份部门单位整体支出绩效自评报告（UTF-8 文本、Word .docx 或 PDF），可直接作为请求体发送，也可用
                 multipart/form-data（一个文件字段）。服务读取报告中的每个数字及其原文出处，保存为草稿（status 为 draft）并返回；
@@ -36,14 +50,16 @@ internal static class ReportImportEndpoints
                 encrypted or unrecognisable one 422; a refused file stores nothing. Reviewing and
                 committing a draft come later.
                 """)
-            // The body is read by hand (its media types are in OperationDocs): a type the readers do not take is their 415.
+            // The body is read by hand (its media types below): a type the readers do not take is their 415.
             .Produces<ReportImportResponse>(StatusCodes.Status201Created)
             .WithMetadata(new ReportFileBodyLimit())
             .RequireScope(Scopes.DataWrite);
 
         group.MapGet("/", (IMediator mediator, [AsParameters] ListReportImports query, CancellationToken ct) => mediator.Send(query, ct))
             .WithName("listReportImports")
-            .WithSummary("上传的报告草稿列表 · Uploaded reports, newest first")
+            .WithSummary("报告草稿列表 List uploaded reports")
+            .WithResponseDescription("A page of uploaded reports.")
+            .WithExample("gyyq", "One uploaded report", response: ReportImportsExamples.ListReportImportsGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
             .WithDescription("""
                 已上传报告的列表（不含草稿正文），按上传时间倒序，游标分页。仅限部分区域或部门的客户端只能看到其部门的草稿，
                 以及自己上传且未匹配到部门的草稿。
@@ -57,7 +73,10 @@ internal static class ReportImportEndpoints
 
         group.MapGet("/{id:long}", (IMediator mediator, long id, CancellationToken ct) => mediator.Send(new GetReportImport(id), ct))
             .WithName("getReportImport")
-            .WithSummary("一份报告草稿 · One uploaded report and its draft")
+            .WithSummary("报告草稿详情 Get an uploaded report")
+            .WithParameter("id", "Id of the uploaded report.", example: 1)
+            .WithResponseDescription("The uploaded report and its draft.")
+            .WithExample("gyyq", "工业园区管理办公室's 2024 report, shortened", response: ReportImportsExamples.UploadReportGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
             .WithDescription("""
                 一份已上传的报告及其草稿：每个字段的状态、数值与原文出处（文本与偏移量，表格中还有单元格位置），以及需复核的标记。
                 范围以外的草稿返回 404。

@@ -15,6 +15,24 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
     public const string ValidationProblemDetails = "HttpValidationProblemDetails";
     public const string ProblemJson = "application/problem+json";
 
+    /// <summary>The tags in the order Swagger UI shows them, with what each groups.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
+    {
+        ["Departments"] = "部门单位 budget units: code, name, region, unit type, level, functions, staffing (编制), divisions (科室).",
+        ["Fiscal years"] = "年度: open → evaluation → closed (closed years refuse every write to their data with 409), and the scoring scheme each year uses.",
+        ["Budgets"] = "预算: the budget summary of a department-year (adjustment rate 预算调整率, execution rate 预算执行率) and its budget lines.",
+        ["Budget adjustments"] = "年中调增/调减: the append-only adjustment ledger and the idempotent batch push of the budget systems.",
+        ["Projects"] = "项目: a department's projects, on-platform (线上) or tracked internally (线下).",
+        ["Indicators"] = "绩效指标: a department-year's performance indicators, as the report lists them.",
+        ["Evaluations"] = "自评: the scorecard (评价结果) computed by rule, and the report's declared figures and narrative.",
+        ["Scoring"] = "评分方案: scoring schemes (every setting of the rules, versioned) and the what-if preview.",
+        ["Year views"] = "年度汇总: a year's ranking, summary, findings and exports across departments.",
+        ["Report imports"] = "报告导入: a department's self-evaluation report uploaded as written (text, Word or PDF) and read into a draft for review.",
+        ["Changes"] = "The change feed: every committed change, in commit order, for systems that follow the data.",
+        ["Audit"] = "审计: the log of every write.",
+        ["Health"] = "Liveness and readiness probes.",
+    };
+
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
         swaggerDoc.Components ??= new OpenApiComponents();
@@ -180,9 +198,9 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
         }
 
         document.Paths ??= new OpenApiPaths();
-        document.Paths["/health/live"] = Health("getLiveness", "Liveness: the process answers",
+        document.Paths["/health/live"] = Health("getLiveness", "存活探针 Liveness",
             "Liveness probe: 200 `Healthy` while the process runs. No key needed, not rate limited, touches no database.", checksDatabase: false);
-        document.Paths["/health/ready"] = Health("getReadiness", "Readiness: the database answers",
+        document.Paths["/health/ready"] = Health("getReadiness", "就绪探针 Readiness",
             "Readiness probe: 200 `Healthy` when the database answers a query, 503 `Unhealthy` otherwise. No key needed, not rate limited.", checksDatabase: true);
     }
 
@@ -195,11 +213,11 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
             .OfType<string>()
             .Distinct()
             .ToList();
-        var order = OperationDocs.Tags.Keys.ToList();
+        var order = Tags.Keys.ToList();
         document.Tags = new HashSet<OpenApiTag>(used
             .OrderBy(t => order.IndexOf(t) is var i and >= 0 ? i : int.MaxValue)
             .ThenBy(t => t, StringComparer.Ordinal)
-            .Select(t => new OpenApiTag { Name = t, Description = OperationDocs.Tags.GetValueOrDefault(t) }));
+            .Select(t => new OpenApiTag { Name = t, Description = Tags.GetValueOrDefault(t) }));
     }
 
     /// <summary>

@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using PerfEval.Api.Security;
 using PerfEval.Application.Common;
@@ -11,28 +14,65 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace PerfEval.Api.OpenApi;
 
 /// <summary>
-/// Applies <see cref="OperationDocs"/> to each operation and adds, generically by route, method and
-/// scope, what every endpoint of that kind does: the security requirement, the conditional-request
-/// and idempotency headers, ETag/Location headers, and every problem response it can give.
+/// Writes the contract's words each endpoint carries (<see cref="EndpointContract"/>: parameters,
+/// examples, request and response texts, files, headers) into its operation, and adds, generically by
+/// route, method and scope, what every endpoint of that kind does: the security requirement, the
+/// conditional-request headers, ETag/Location headers, and every problem response it can give.
 /// </summary>
-internal sealed class ContractOperationFilter : IOperationFilter
+internal sealed class ContractOperationFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IOperationFilter
 {
     public const string ScopeExtension = "x-required-scope";
+
+    /// <summary>
+    /// Parameters that mean the same on every endpoint, by location and name. A filter (an optional query
+    /// parameter that narrows a list) has an "e.g." in its description and no example: Swagger UI
+    /// prefills examples, and a prefilled filter silently hides rows from whoever clicks "Try it out".
+    /// </summary>
+    private static readonly ParameterText[] CommonPath =
+    [
+        new("code", "Department code (部门单位编码).") { Example = "GXQ-GYYQ" },
+        new("year", "Fiscal year (年度).") { Example = 2024 },
+    ];
+
+    private static readonly ParameterText[] CommonQuery =
+    [
+        new("limit", "Page size, 1–500 (default 50).") { Minimum = 1, Maximum = 500, Default = 50, Example = 50 },
+        new("cursor", "Opaque cursor: the previous page's `nextCursor`. Omit for the first page."),
+        new("updatedSince", "Only items changed after this time (ISO 8601 with offset), for incremental sync, e.g. `2024-07-01T00:00:00+08:00`."),
+        new("explain", "`true`: add `explanations`, the formula and inputs of every computed number.") { Default = false, Example = false },
+    ];
+
+    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+
+    /// <summary>An example or default as the service writes it.</summary>
+    public static JsonNode? Node(object value, JsonSerializerOptions options) => JsonSerializer.SerializeToNode(value, value.GetType(), options);
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var api = context.ApiDescription;
         var method = (api.HttpMethod ?? "GET").ToUpperInvariant();
-        var doc = operation.OperationId is { } id ? OperationDocs.Operations.GetValueOrDefault(id) : null;
+        var metadata = api.ActionDescriptor.EndpointMetadata;
+        var headers = metadata.OfType<OperationHeaders>().ToList();
+        var contract = new Contract(
+            metadata.OfType<ParameterText>().ToDictionary(p => p.Name, StringComparer.Ordinal),
+            metadata.OfType<ContractExample>().ToList(),
+            metadata.OfType<RequestText>().LastOrDefault()?.Description,
+            metadata.OfType<ResponseText>().LastOrDefault()?.Description,
+            metadata.OfType<FileContent>().Where(f => f.InRequest).ToList(),
+            metadata.OfType<FileContent>().Where(f => !f.InRequest).ToList(),
+            headers.Any(h => h.IdempotencyKey),
+            headers.Any(h => h.AcceptLanguage),
+            headers.Any(h => h.IfMatchOptional),
+            api.SupportedResponseTypes.Select(r => r.StatusCode).Where(s => s >= 400).ToList());
         var scope = api.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
             .Select(a => a.Policy).LastOrDefault(p => p is not null && Scopes.All.Contains(p));
         var success = api.SupportedResponseTypes.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault();
-        var successType = doc?.ResponseType ?? success?.Type;
+        var successType = success?.Type;
         var tagged = successType is not null && (typeof(IVersioned).IsAssignableFrom(successType) || successType == typeof(ScorecardResponse));
         var conditionalWrite = method is "PUT" or "PATCH" or "DELETE";
-        if (doc?.RequestContent is { } files && operation.RequestBody is null)
+        if (contract.RequestFiles.Count > 0 && operation.RequestBody is null)
         {
-            operation.RequestBody = FileBody(files);
+            operation.RequestBody = FileBody(contract.RequestFiles);
         }
 
         var hasBody = operation.RequestBody is not null || api.ParameterDescriptions.Any(p => p.Source == BindingSource.Body);
@@ -41,12 +81,6 @@ internal sealed class ContractOperationFilter : IOperationFilter
 
         // WithSummary is the summary (not an XML comment of the handler method).
         operation.Summary = api.ActionDescriptor.EndpointMetadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary ?? operation.Summary;
-        // An empty description here keeps the endpoint's own WithDescription.
-        if (doc is { Description.Length: > 0 })
-        {
-            operation.Description = doc.Description;
-        }
-
         if (scope is not null)
         {
             operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : string.Empty)
@@ -55,12 +89,25 @@ internal sealed class ContractOperationFilter : IOperationFilter
             operation.Extensions[ScopeExtension] = new JsonNodeExtension(JsonValue.Create(scope));
         }
 
-        DescribeParameters(operation, context, doc);
-        AddHeaders(operation, doc, method, tagged, conditionalWrite);
-        DescribeRequestBody(operation, doc);
-        DescribeSuccess(operation, context, doc, tagged);
-        AddProblems(operation, context.Document, method, tagged, hasBody, hasPathParameters, writes, conditionalWrite, doc);
+        DescribeParameters(operation, context, contract);
+        AddHeaders(operation, contract, method, tagged, conditionalWrite);
+        DescribeRequestBody(operation, contract);
+        DescribeSuccess(operation, context, contract, tagged);
+        AddProblems(operation, context.Document, method, tagged, hasBody, hasPathParameters, writes, conditionalWrite, contract);
     }
+
+    /// <summary>What the endpoint's metadata says about its operation.</summary>
+    private sealed record Contract(
+        IReadOnlyDictionary<string, ParameterText> Parameters,
+        IReadOnlyList<ContractExample> Examples,
+        string? RequestDescription,
+        string? ResponseDescription,
+        IReadOnlyList<FileContent> RequestFiles,
+        IReadOnlyList<FileContent> ResponseFiles,
+        bool IdempotencyKey,
+        bool AcceptLanguage,
+        bool IfMatchOptional,
+        IReadOnlyList<int> Problems);
 
     private static string DemoKey(string scope) => scope switch
     {
@@ -70,7 +117,7 @@ internal sealed class ContractOperationFilter : IOperationFilter
         _ => "demo-admin-key",
     };
 
-    private static void DescribeParameters(OpenApiOperation operation, OperationFilterContext context, OperationDoc? doc)
+    private void DescribeParameters(OpenApiOperation operation, OperationFilterContext context, Contract contract)
     {
         if (operation.Parameters is null)
         {
@@ -90,8 +137,9 @@ internal sealed class ContractOperationFilter : IOperationFilter
                 parameter.Name = char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..];
             }
 
-            var about = doc?.Parameters.GetValueOrDefault(parameter.Name)
-                ?? OperationDocs.CommonParameters.GetValueOrDefault($"{parameter.In?.ToString().ToLowerInvariant()}:{parameter.Name}");
+            var about = contract.Parameters.GetValueOrDefault(parameter.Name)
+                ?? (parameter.In == ParameterLocation.Path ? CommonPath : parameter.In == ParameterLocation.Query ? CommonQuery : [])
+                    .FirstOrDefault(p => p.Name == parameter.Name);
             if (about is null)
             {
                 continue;
@@ -101,12 +149,12 @@ internal sealed class ContractOperationFilter : IOperationFilter
         }
     }
 
-    private static void Apply(OpenApiParameter parameter, ParameterDoc about, OperationFilterContext context)
+    private void Apply(OpenApiParameter parameter, ParameterText about, OperationFilterContext context)
     {
         parameter.Description = about.Description;
         if (about.Example is not null)
         {
-            parameter.Example = OpenApiSetup.Json(about.Example);
+            parameter.Example = Node(about.Example, _json);
         }
 
         if (about.EnumType is not null)
@@ -120,13 +168,13 @@ internal sealed class ContractOperationFilter : IOperationFilter
 
         if (parameter.Schema is OpenApiSchema schema)
         {
-            schema.Minimum = about.Minimum ?? schema.Minimum;
-            schema.Maximum = about.Maximum ?? schema.Maximum;
+            schema.Minimum = about.Minimum?.ToString(CultureInfo.InvariantCulture) ?? schema.Minimum;
+            schema.Maximum = about.Maximum?.ToString(CultureInfo.InvariantCulture) ?? schema.Maximum;
             schema.Pattern = about.Pattern ?? schema.Pattern;
             schema.MaxLength = about.MaxLength ?? schema.MaxLength;
             if (about.Default is not null)
             {
-                schema.Default = OpenApiSetup.Json(about.Default);
+                schema.Default = Node(about.Default, _json);
             }
         }
 
@@ -136,12 +184,12 @@ internal sealed class ContractOperationFilter : IOperationFilter
         }
     }
 
-    private static void AddHeaders(OpenApiOperation operation, OperationDoc? doc, string method, bool tagged, bool conditionalWrite)
+    private static void AddHeaders(OpenApiOperation operation, Contract contract, string method, bool tagged, bool conditionalWrite)
     {
         var headers = new List<IOpenApiParameter>();
         if (conditionalWrite)
         {
-            var optional = doc?.IfMatchOptional == true;
+            var optional = contract.IfMatchOptional;
             headers.Add(HeaderParameter("If-Match", !optional,
                 (optional
                     ? "The ETag you read, when replacing an existing one: a mismatch is 412. Not needed to create (the first PUT). `*` matches any version."
@@ -157,7 +205,7 @@ internal sealed class ContractOperationFilter : IOperationFilter
                 "An ETag you hold: 304 with no body while the resource still has it.", EntityTag));
         }
 
-        if (doc?.IdempotencyKey == true)
+        if (contract.IdempotencyKey)
         {
             var key = HeaderParameter("Idempotency-Key", required: true,
                 "A unique key per logical request, e.g. a UUID (1–255 of letters, digits and - _ . :; the IETF draft's quoted form `\"…\"` is accepted too). "
@@ -169,7 +217,7 @@ internal sealed class ContractOperationFilter : IOperationFilter
             headers.Add(key);
         }
 
-        if (doc?.AcceptLanguage == true)
+        if (contract.AcceptLanguage)
         {
             headers.Add(HeaderParameter("Accept-Language", required: false,
                 "Language of finding messages: English when English is preferred over Chinese (`en`, `en-US`), Chinese otherwise (default).",
@@ -201,14 +249,14 @@ internal sealed class ContractOperationFilter : IOperationFilter
     };
 
     /// <summary>A body the endpoint reads itself: each media type as a string (binary or text), a form as its one file field.</summary>
-    private static OpenApiRequestBody FileBody(IReadOnlyDictionary<string, FileContent> files) => new()
+    private static OpenApiRequestBody FileBody(IReadOnlyList<FileContent> files) => new()
     {
-        Content = files.ToDictionary(f => f.Key, f =>
+        Content = files.ToDictionary(f => f.MediaType, f =>
         {
-            var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = f.Value.Binary ? "binary" : null, Description = f.Value.Description };
+            var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = f.Binary ? "binary" : null, Description = f.Description };
             return new OpenApiMediaType
             {
-                Schema = f.Key == "multipart/form-data"
+                Schema = f.MediaType == "multipart/form-data"
                     ? new OpenApiSchema
                     {
                         Type = JsonSchemaType.Object,
@@ -216,12 +264,12 @@ internal sealed class ContractOperationFilter : IOperationFilter
                         Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = file },
                     }
                     : file,
-                Example = f.Value.Example is null ? null : JsonValue.Create(f.Value.Example),
+                Example = f.Example is null ? null : JsonValue.Create(f.Example),
             };
         }),
     };
 
-    private static void DescribeRequestBody(OpenApiOperation operation, OperationDoc? doc)
+    private void DescribeRequestBody(OpenApiOperation operation, Contract contract)
     {
         if (operation.RequestBody is not OpenApiRequestBody body)
         {
@@ -238,34 +286,23 @@ internal sealed class ContractOperationFilter : IOperationFilter
             }
         }
 
-        body.Description ??= doc?.RequestDescription;
-        if (doc is null || doc.RequestExamples.Count == 0 || body.Content is null)
+        body.Description ??= contract.RequestDescription;
+        var examples = contract.Examples.Where(e => e.Request is not null).ToList();
+        if (examples.Count == 0 || body.Content is null)
         {
             return;
         }
 
         foreach (var media in body.Content.Values)
         {
-            media.Examples = Examples(doc.RequestExamples);
+            media.Examples = Examples(examples, e => (e.Summary, e.Request!));
         }
     }
 
-    private static void DescribeSuccess(OpenApiOperation operation, OperationFilterContext context, OperationDoc? doc, bool tagged)
+    private void DescribeSuccess(OpenApiOperation operation, OperationFilterContext context, Contract contract, bool tagged)
     {
         operation.Responses ??= [];
-        if (doc?.ResponseStatus is { } status && doc.ResponseType is { } type)
-        {
-            // The endpoint writes the response itself (IResult): say what it writes.
-            operation.Responses.Remove("200");
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
-            {
-                Description = "Created.",
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) },
-                },
-            };
-        }
+        var examples = contract.Examples.Where(e => e.Response is not null).ToList();
 
         foreach (var (code, response) in operation.Responses.Where(r => r.Key.StartsWith('2')).ToList())
         {
@@ -274,24 +311,24 @@ internal sealed class ContractOperationFilter : IOperationFilter
                 continue;
             }
 
-            if (doc?.ResponseDescription is not null)
+            if (contract.ResponseDescription is not null)
             {
-                concrete.Description = doc.ResponseDescription;
+                concrete.Description = contract.ResponseDescription;
             }
 
-            if (doc?.ResponseContent is { } files)
+            if (contract.ResponseFiles.Count > 0)
             {
-                concrete.Content = files.ToDictionary(f => f.Key, f => new OpenApiMediaType
+                concrete.Content = contract.ResponseFiles.ToDictionary(f => f.MediaType, f => new OpenApiMediaType
                 {
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = f.Value.Binary ? "binary" : null, Description = f.Value.Description },
-                    Example = f.Value.Example is null ? null : JsonValue.Create(f.Value.Example),
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = f.Binary ? "binary" : null, Description = f.Description },
+                    Example = f.Example is null ? null : JsonValue.Create(f.Example),
                 });
             }
-            else if (doc is not null && doc.ResponseExamples.Count > 0 && concrete.Content is not null)
+            else if (examples.Count > 0 && concrete.Content is not null)
             {
                 foreach (var media in concrete.Content.Values)
                 {
-                    media.Examples = Examples(doc.ResponseExamples);
+                    media.Examples = Examples(examples, e => (e.ResponseSummary ?? e.Summary, e.Response!));
                 }
             }
 
@@ -301,17 +338,17 @@ internal sealed class ContractOperationFilter : IOperationFilter
                 headers["ETag"] = new OpenApiHeaderReference("ETag", context.Document);
             }
 
-            if (doc?.ResponseContent is not null)
+            if (contract.ResponseFiles.Count > 0)
             {
                 headers["Content-Disposition"] = new OpenApiHeaderReference("Content-Disposition", context.Document);
             }
 
-            if (code == "201" && doc?.IdempotencyKey != true)
+            if (code == "201" && !contract.IdempotencyKey)
             {
                 headers["Location"] = new OpenApiHeaderReference("Location", context.Document);
             }
 
-            if (doc?.IdempotencyKey == true)
+            if (contract.IdempotencyKey)
             {
                 headers["Idempotent-Replayed"] = new OpenApiHeaderReference("Idempotent-Replayed", context.Document);
             }
@@ -323,12 +360,16 @@ internal sealed class ContractOperationFilter : IOperationFilter
         }
     }
 
-    private static Dictionary<string, IOpenApiExample> Examples(IReadOnlyDictionary<string, Example> examples) =>
-        examples.ToDictionary(e => e.Key, e => (IOpenApiExample)new OpenApiExample { Summary = e.Value.Summary, Value = OpenApiSetup.Json(e.Value.Json) });
+    private Dictionary<string, IOpenApiExample> Examples(IEnumerable<ContractExample> examples, Func<ContractExample, (string Summary, object Value)> part) =>
+        examples.ToDictionary(e => e.Name, e =>
+        {
+            var (summary, value) = part(e);
+            return (IOpenApiExample)new OpenApiExample { Summary = summary, Value = Node(value, _json) };
+        });
 
     private static void AddProblems(
         OpenApiOperation operation, OpenApiDocument document, string method, bool tagged, bool hasBody, bool hasPathParameters,
-        bool writes, bool conditionalWrite, OperationDoc? doc)
+        bool writes, bool conditionalWrite, Contract contract)
     {
         var statuses = new SortedSet<int> { 400, 401, 403, 429, 500, 503 };
         if (hasPathParameters)
@@ -349,13 +390,13 @@ internal sealed class ContractOperationFilter : IOperationFilter
         if (conditionalWrite)
         {
             statuses.Add(412);
-            if (doc?.IfMatchOptional != true)
+            if (!contract.IfMatchOptional)
             {
                 statuses.Add(428);
             }
         }
 
-        statuses.UnionWith(doc?.MoreProblems ?? []);
+        statuses.UnionWith(contract.Problems);
 
         var responses = operation.Responses ??= [];
         if (method == "GET" && tagged)

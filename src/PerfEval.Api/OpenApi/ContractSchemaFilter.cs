@@ -10,6 +10,10 @@ using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.Scoring;
 using PerfEval.Application.YearViews;
+using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
+using PerfEval.Application.Departments;
+using PerfEval.Application.Indicators;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace PerfEval.Api.OpenApi;
@@ -21,6 +25,18 @@ namespace PerfEval.Api.OpenApi;
 /// </summary>
 internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaFilter
 {
+    private static readonly XmlDocs Docs = new([typeof(Application.DependencyInjection).Assembly, typeof(ContractSchemaFilter).Assembly]);
+
+    /// <summary>A .NET enum the records use: its values' meanings cannot be XML comments of ours.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Rounding = new Dictionary<string, string>
+    {
+        ["toEven"] = "Banker's rounding (to the even neighbour).",
+        ["awayFromZero"] = "四舍五入: half away from zero (the default).",
+        ["toZero"] = "Truncate toward zero.",
+        ["toNegativeInfinity"] = "Round down.",
+        ["toPositiveInfinity"] = "Round up.",
+    };
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         // Type definitions only; member schemas are handled with their declaring type.
@@ -30,9 +46,9 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         }
 
         var type = context.Type;
-        if (SchemaDocs.Types.TryGetValue(DocName(type), out var about))
+        if (type == typeof(MidpointRounding))
         {
-            definition.Description = about;
+            definition.Description = "How a rate or score is rounded to the display decimals.";
         }
 
         if (type.IsEnum)
@@ -50,29 +66,31 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         RequireConstructorParameters(definition, type);
         Describe(definition, type);
         ApplyValidatorBounds(definition, type, context.SchemaRepository);
-        SchemaDocs.Bounds.GetValueOrDefault(DocName(type))?.Invoke(definition);
+        Bounds.GetValueOrDefault(type)?.Invoke(definition);
     }
 
     /// <summary>The JSON name of a property, as <see cref="JsonText"/> writes it.</summary>
     public static string JsonName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
-    /// <summary>The C# type name without generic arity: the key of <see cref="SchemaDocs"/>.</summary>
+    /// <summary>The C# type name without generic arity.</summary>
     public static string DocName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 
     private static void DescribeEnum(OpenApiSchema schema, Type type)
     {
-        var meanings = SchemaDocs.Enums.GetValueOrDefault(type);
+        var meanings = type == typeof(MidpointRounding)
+            ? Rounding
+            : Enum.GetNames(type).ToDictionary(n => JsonNamingPolicy.CamelCase.ConvertName(n), n => Docs.EnumMember(type, n) ?? string.Empty);
         var values = schema.Enum?.Select(v => v?.GetValue<string>() ?? string.Empty).ToList() ?? [];
         if (values.Count == 0)
         {
             return;
         }
 
-        var lines = values.Select(v => meanings?.GetValueOrDefault(v) is { } meaning ? $"- `{v}`: {meaning}" : $"- `{v}`");
+        var lines = values.Select(v => meanings.GetValueOrDefault(v) is { Length: > 0 } meaning ? $"- `{v}`: {meaning}" : $"- `{v}`");
         schema.Description = string.Join("\n", new[] { schema.Description }.Where(d => !string.IsNullOrWhiteSpace(d)).Append(string.Join("\n", lines)));
         schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-        schema.Extensions["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(meanings?.GetValueOrDefault(v) ?? v))]));
+        schema.Extensions["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(meanings.GetValueOrDefault(v) is { Length: > 0 } meaning ? meaning : v))]));
     }
 
     /// <summary>[RouteValue] properties are removed from the JSON contract by JsonText: not in the schema either.</summary>
@@ -113,19 +131,22 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
 
     private static void Describe(OpenApiSchema schema, Type type)
     {
-        var docName = DocName(type);
+        var clr = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(JsonName, p => p.Name, StringComparer.Ordinal);
         foreach (var name in schema.Properties!.Keys.ToList())
         {
-            var description = docName switch
+            var member = clr.GetValueOrDefault(name);
+            var description = type switch
             {
-                nameof(FindingResponse) or nameof(YearFinding) when name == "code" => FindingCodeTable(),
-                _ => SchemaDocs.For(docName, name),
+                _ when (type == typeof(FindingResponse) || type == typeof(YearFinding)) && name == "code" => FindingCodeTable(),
+                _ when member is not null && Docs.Inherits(type, member) => Docs.Property(type, member),
+                _ => null,
             };
             var property = schema.Properties[name];
-            if (docName == nameof(IndicatorScorecard) && name == "flags" && property is OpenApiSchema { Items: OpenApiSchema items })
+            if (type == typeof(IndicatorScorecard) && name == "flags" && property is OpenApiSchema { Items: OpenApiSchema items })
             {
-                items.Enum = [.. SchemaDocs.IndicatorFlags.Keys.Select(k => (JsonNode)JsonValue.Create(k))];
-                description += "\n" + string.Join("\n", SchemaDocs.IndicatorFlags.Select(f => $"- `{f.Key}`: {f.Value}"));
+                var flags = Enum.GetNames<IndicatorFlags>().Where(f => f != nameof(IndicatorFlags.None)).ToList();
+                items.Enum = [.. flags.Select(f => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(f)))];
+                description = Docs.Property(type, member!) + "\n" + string.Join("\n", flags.Select(f => $"- `{JsonNamingPolicy.CamelCase.ConvertName(f)}`: {Docs.EnumMember(typeof(IndicatorFlags), f)}"));
             }
 
             if (description is null)
@@ -255,5 +276,53 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         }
 
         return candidate.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Bounds the validators state as custom rules (Must), which cannot be read from them: keep these in
+    /// step with the validators in PerfEval.Application.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<Type, Action<OpenApiSchema>> Bounds = new Dictionary<Type, Action<OpenApiSchema>>
+    {
+        [typeof(PushBudgetAdjustments)] = s => Property(s, "adjustments", p => { p.MinItems = 1; p.MaxItems = PushBudgetAdjustments.MaxBatch; }),
+        [typeof(PreviewScorecard)] = s =>
+        {
+            Property(s, "lines", p => p.MaxItems = PreviewScorecard.MaxLines);
+            Property(s, "indicators", p => p.MaxItems = PreviewScorecard.MaxIndicators);
+        },
+        [typeof(CreateDepartment)] = Divisions,
+        [typeof(UpdateDepartment)] = Divisions,
+        [typeof(CreateIndicator)] = IndicatorNumbers,
+        [typeof(UpdateIndicator)] = IndicatorNumbers,
+        [typeof(ScoringSchemeSettings)] = s =>
+        {
+            Property(s, "displayDecimals", p => { p.Minimum = "0"; p.Maximum = "10"; });
+            Property(s, "executionWeight", p => p.Minimum = "0");
+        },
+    };
+
+    private static void Divisions(OpenApiSchema schema) => Property(schema, "divisions", p =>
+    {
+        p.MaxItems = 200;
+        if (p.Items is OpenApiSchema item)
+        {
+            item.MinLength = 1;
+            item.MaxLength = 100;
+        }
+    });
+
+    private static void IndicatorNumbers(OpenApiSchema schema)
+    {
+        Property(schema, "weight", p => { p.Minimum = "0"; p.Maximum = "100"; });
+        Property(schema, "qualitativeScore", p => p.Minimum = "0");
+        Property(schema, "reviewerDeduction", p => p.Minimum = "0");
+    }
+
+    private static void Property(OpenApiSchema schema, string name, Action<OpenApiSchema> bound)
+    {
+        if (schema.Properties is { } properties && properties.TryGetValue(name, out var found) && found is OpenApiSchema property)
+        {
+            bound(property);
+        }
     }
 }

@@ -6,8 +6,9 @@ namespace PerfEval.Api.OpenApi;
 
 /// <summary>
 /// The published contract (openapi.yaml) and Swagger UI. Swashbuckle builds the document from the
-/// endpoints; the filters in this folder add what the endpoints do not say themselves: the domain's
-/// words, examples from the seed reports, every problem response, the headers, the security.
+/// endpoints, whose words stand beside each Map call (<see cref="EndpointContract"/>), and from the
+/// records' XML comments; the filters in this folder add what every endpoint of a kind shares: every
+/// problem response, the headers, the security, the tags.
 /// </summary>
 internal static class OpenApiSetup
 {

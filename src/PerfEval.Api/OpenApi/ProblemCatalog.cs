@@ -1,5 +1,8 @@
 namespace PerfEval.Api.OpenApi;
 
+/// <summary>A named example: a one-line summary and the JSON a problem answers with.</summary>
+internal sealed record Example(string Summary, string Json);
+
 /// <summary>One shared problem response: its component name, status, meaning and examples.</summary>
 internal sealed record ProblemResponse(string Name, int Status, string Description, bool Validation, bool RetryAfter, IReadOnlyDictionary<string, Example> Examples);
 

@@ -4,15 +4,22 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Audit;
 
-/// <summary>One write: who, when, under which request id, which command, about what, and what it sent (JSON).</summary>
+/// <summary>One write: who, when, under which request id, which command, about what, and what it sent.</summary>
 public sealed record AuditEventResponse
 {
+    /// <summary>Audit event id.</summary>
     public long Id { get; init; }
+    /// <summary>When the write happened (UTC).</summary>
     public DateTimeOffset OccurredAt { get; init; }
+    /// <summary>The client that wrote (`perfeval` for the service itself, e.g. loading demo data).</summary>
     public required string ClientName { get; init; }
+    /// <summary>The request's traceId (also sent as X-Request-Id).</summary>
     public required string RequestId { get; init; }
+    /// <summary>The command, e.g. `SaveEvaluation`, `PushBudgetAdjustments`.</summary>
     public required string Action { get; init; }
+    /// <summary>The key of what was written, when there is one.</summary>
     public string? EntityKey { get; init; }
+    /// <summary>What the client sent, as JSON text; for a push of adjustments, what it recorded (count, net amount, first and last ledger id, lines moved), since the ledger keeps every item.</summary>
     public required string Changes { get; init; }
 }
 

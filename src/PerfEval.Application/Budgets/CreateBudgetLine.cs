@@ -7,6 +7,12 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Budgets;
 
+/// <summary>A new budget line of the department-year the route names.</summary>
+/// <param name="ExpenditureClass"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.ExpenditureClass"/></param>
+/// <param name="FundingSource"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.FundingSource"/></param>
+/// <param name="InitialAmount">年初预算数 initial budget, ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="ExecutedAmount">执行数 executed amount, ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="ProjectId"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.ProjectId"/></param>
 public sealed record CreateBudgetLine(
     ExpenditureClass ExpenditureClass,
     FundingSource FundingSource,
@@ -16,9 +22,11 @@ public sealed record CreateBudgetLine(
 {
     ScorecardsAffected IChangesScorecards<BudgetLineResponse>.Affected(BudgetLineResponse line) => ScorecardsAffected.Of(line.DepartmentCode, line.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 

@@ -6,7 +6,13 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.Budgets;
 
-/// <summary>Amounts in yuan; rates in %, 2 decimals, null when their base is 0.</summary>
+/// <summary>Initial, adjustments, adjusted and executed amounts in yuan (元), with the adjustment rate (预算调整率) and execution rate (预算执行率) in percent.</summary>
+/// <param name="Initial">年初预算数 initial budget. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="Adjustments">年中调整数: signed sum of the adjustments. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="Adjusted">调整后全年预算数 adjusted budget = initial + adjustments. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="Executed">执行数 executed amount. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="AdjustmentRate">预算调整率 adjustment rate = adjustments / initial × 100 (signed). Percent, rounded to 2 decimals half away from zero (四舍五入); null when its base is 0.</param>
+/// <param name="ExecutionRate">预算执行率 execution rate = executed / adjusted × 100. Percent, rounded to 2 decimals half away from zero (四舍五入); null when its base is 0.</param>
 public sealed record BudgetTotals(decimal Initial, decimal Adjustments, decimal Adjusted, decimal Executed, decimal? AdjustmentRate, decimal? ExecutionRate)
 {
     /// <summary>As shown: amounts with two decimals, rates at the scheme's display decimals.</summary>
@@ -15,11 +21,26 @@ public sealed record BudgetTotals(decimal Initial, decimal Adjustments, decimal 
         f.AdjustmentRate.Value is { } adjustment ? shown.Shown(adjustment) : null, f.ExecutionRate.Value is { } execution ? shown.Shown(execution) : null);
 }
 
+/// <summary>The budget per expenditure class (支出分类).</summary>
+/// <param name="Personnel">人员经费 personnel (basic expenditure).</param>
+/// <param name="Operating">公用经费 operating (basic expenditure).</param>
+/// <param name="Basic">基本支出 basic expenditure = personnel + operating.</param>
+/// <param name="Project">项目支出 project expenditure.</param>
 public sealed record ExpenditureClassTotals(BudgetTotals Personnel, BudgetTotals Operating, BudgetTotals Basic, BudgetTotals Project);
 
+/// <summary>The budget per funding source (资金来源).</summary>
+/// <param name="Superior">上级资金 superior funds.</param>
+/// <param name="OwnLevel">本级资金 (本级财力) own-level funds.</param>
+/// <param name="Other">其他资金 other funds.</param>
 public sealed record FundingSourceTotals(BudgetTotals Superior, BudgetTotals OwnLevel, BudgetTotals Other);
 
-/// <summary>A department-year's budget: 调整率 adjustment rate = Σ adjustments / initial × 100; 执行率 execution rate = executed / adjusted × 100.</summary>
+/// <summary>A department-year's budget: overall, per expenditure class and per funding source.</summary>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
+/// <param name="LineCount">Number of budget lines of the department-year.</param>
+/// <param name="Total">The department-year's budget overall.</param>
+/// <param name="ByExpenditureClass">The budget per expenditure class.</param>
+/// <param name="ByFundingSource">The budget per funding source.</param>
 public sealed record BudgetSummaryResponse(
     string DepartmentCode,
     int FiscalYear,
@@ -28,6 +49,7 @@ public sealed record BudgetSummaryResponse(
     ExpenditureClassTotals ByExpenditureClass,
     FundingSourceTotals ByFundingSource);
 
+/// <summary>The budget summary of a department-year.</summary>
 public sealed record GetBudgetSummary(string DepartmentCode, int FiscalYear) : IQuery<BudgetSummaryResponse>, IDepartmentRequest
 {
     internal sealed class Handler(DbSession db) : IRequestHandler<GetBudgetSummary, BudgetSummaryResponse>

@@ -6,7 +6,12 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Budgets;
 
-/// <summary>Replaces a line's class, source, project, initial and executed amounts; its adjustments stay in the ledger.</summary>
+/// <summary>A budget line's class, source, project and amounts; its adjustments stay in the ledger.</summary>
+/// <param name="ExpenditureClass"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.ExpenditureClass"/></param>
+/// <param name="FundingSource"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.FundingSource"/></param>
+/// <param name="InitialAmount">年初预算数 initial budget, ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="ExecutedAmount">执行数 executed amount, ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="ProjectId"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.ProjectId"/></param>
 public sealed record UpdateBudgetLine(
     ExpenditureClass ExpenditureClass,
     FundingSource FundingSource,
@@ -16,12 +21,15 @@ public sealed record UpdateBudgetLine(
 {
     ScorecardsAffected IChangesScorecards<BudgetLineResponse>.Affected(BudgetLineResponse line) => ScorecardsAffected.Of(line.DepartmentCode, line.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public long Id { get; init; }
 

@@ -5,26 +5,40 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Changes;
 
+/// <summary>What happened to an entity.</summary>
 public enum ChangeOperation
 {
+    /// <summary>The entity was created.</summary>
     Created,
+    /// <summary>The entity changed (a budget line also when an adjustment moved it).</summary>
     Updated,
+    /// <summary>The entity was deleted.</summary>
     Deleted,
 }
 
 /// <summary>One committed change: which entity (type and key), its version after the change, what happened, when.</summary>
 public sealed record ChangeResponse
 {
+    /// <summary>Position in the feed (commit order).</summary>
     public long Position { get; init; }
+    /// <summary>What changed: department, fiscalYear, budgetLine, budgetAdjustment, project, indicator, evaluation or scoringScheme.</summary>
     public required string EntityType { get; init; }
+    /// <summary>Its key: a department code, a year, an id, or `code/year` for an evaluation.</summary>
     public required string EntityKey { get; init; }
+    /// <summary>The department the entity belongs to; null for fiscal years and scoring schemes.</summary>
     public string? DepartmentCode { get; init; }
+    /// <summary>The entity's row version after the change.</summary>
     public int Version { get; init; }
+    /// <summary>What happened.</summary>
     public ChangeOperation Operation { get; init; }
+    /// <summary>When the change was committed (UTC).</summary>
     public DateTimeOffset ChangedAt { get; init; }
 }
 
-/// <summary>A page of the feed. <see cref="NextCursor"/> is always set: where to resume, even when nothing new has come.</summary>
+/// <summary>A page of the change feed; `nextCursor` is always set.</summary>
+/// <param name="Items">Changes after the cursor, in commit order.</param>
+/// <param name="NextCursor">Always set: where to resume, even when nothing new has come. Store it and pass it as `after`.</param>
+/// <param name="HasMore">true when more changes follow right away.</param>
 public sealed record ChangePage(IReadOnlyList<ChangeResponse> Items, string NextCursor, bool HasMore);
 
 /// <summary>

@@ -4,6 +4,16 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Departments;
 
+/// <summary>A new budget unit (部门单位).</summary>
+/// <param name="Code">Department code (部门单位编码): 1–32 ASCII letters, digits, '-' or '_', starting with a letter or digit. Stable: it cannot change later.</param>
+/// <param name="Name">Full name of the unit (单位名称).</param>
+/// <param name="Region"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Region"/></param>
+/// <param name="ParentCode"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.ParentCode"/></param>
+/// <param name="UnitType"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.UnitType"/></param>
+/// <param name="Level"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Level"/></param>
+/// <param name="Functions"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Functions"/></param>
+/// <param name="Staffing">Authorized posts (编制) and actual headcount (实有人数); null on input leaves them unrecorded.</param>
+/// <param name="Divisions"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Divisions"/></param>
 public sealed record CreateDepartment(
     string Code,
     string Name,

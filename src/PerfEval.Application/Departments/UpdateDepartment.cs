@@ -4,7 +4,15 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Departments;
 
-/// <summary>Replaces a department's fields; its code is stable and cannot change.</summary>
+/// <summary>Every field of a budget unit but its code (the route names it).</summary>
+/// <param name="Name">Full name of the unit (单位名称).</param>
+/// <param name="Region"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Region"/></param>
+/// <param name="ParentCode"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.ParentCode"/></param>
+/// <param name="UnitType"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.UnitType"/></param>
+/// <param name="Level"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Level"/></param>
+/// <param name="Functions"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Functions"/></param>
+/// <param name="Staffing"><inheritdoc cref="PerfEval.Application.Departments.CreateDepartment.Staffing"/></param>
+/// <param name="Divisions"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Divisions"/></param>
 public sealed record UpdateDepartment(
     string Name,
     string Region,
@@ -17,6 +25,7 @@ public sealed record UpdateDepartment(
 {
     string IDepartmentRequest.DepartmentCode => Code;
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string Code { get; init; } = "";
 

@@ -3,19 +3,20 @@ namespace PerfEval.Application.Evaluations;
 /// <summary>评价结果.</summary>
 public enum Grade
 {
-    /// <summary>优</summary>
+    /// <summary>优: composite ≥ 90 (default scheme).</summary>
     Excellent,
-    /// <summary>良</summary>
+    /// <summary>良: composite ≥ 80.</summary>
     Good,
-    /// <summary>中</summary>
+    /// <summary>中: composite ≥ 60.</summary>
     Fair,
-    /// <summary>差</summary>
+    /// <summary>差: composite below 60.</summary>
     Poor,
 }
 
 /// <summary>A grade's words: the Chinese label people read (优/良/中/差) and its English word.</summary>
 public static class GradeLabels
 {
+    /// <summary>The grade as a Chinese reader writes it (优/良/中/差).</summary>
     public static string Zh(Grade grade) => grade switch
     {
         Grade.Excellent => "优",
@@ -24,6 +25,7 @@ public static class GradeLabels
         _ => "差",
     };
 
+    /// <summary>The grade in English.</summary>
     public static string En(Grade grade) => grade switch
     {
         Grade.Excellent => "excellent",

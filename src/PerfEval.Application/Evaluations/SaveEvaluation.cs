@@ -9,6 +9,16 @@ using PerfEval.Application.ReadModel;
 namespace PerfEval.Application.Evaluations;
 
 /// <summary>The evaluation's own fields: the report's declared figures, its narrative and filing date.</summary>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
+/// <param name="Declared">The report's own (declared) figures, as written; each is checked against the computed one.</param>
+/// <param name="Problems">存在的问题 problems found, as the report states them; at most 20,000 characters.</param>
+/// <param name="Causes">原因分析 causes, at most 20,000 characters.</param>
+/// <param name="ImprovementMeasures">改进措施 improvement measures, at most 20,000 characters.</param>
+/// <param name="Suggestions">有关建议 suggestions, at most 20,000 characters.</param>
+/// <param name="FiledOn">填报日期 filing date of the report (2000-01-01 … 2101-12-31); null when not filed.</param>
+/// <param name="Version"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.Version"/></param>
+/// <param name="UpdatedAt"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.UpdatedAt"/></param>
 public sealed record EvaluationResponse(
     string DepartmentCode,
     int FiscalYear,
@@ -21,12 +31,13 @@ public sealed record EvaluationResponse(
     int Version,
     DateTimeOffset UpdatedAt) : IVersioned;
 
-/// <summary>
-/// PUT: stores (creates or replaces) the evaluation's own fields. The declared figures are kept as
-/// written, so "9.8" and "9.80" are checked at their own precision. The precondition is the
-/// evaluation's own version (the ETag every PUT answers with): If-Match changes that version only,
-/// If-None-Match: * creates only.
-/// </summary>
+/// <summary>The evaluation's own fields to store: the report's declared figures (as written), its narrative and filing date.</summary>
+/// <param name="Declared"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.Declared"/></param>
+/// <param name="Problems"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.Problems"/></param>
+/// <param name="Causes"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.Causes"/></param>
+/// <param name="ImprovementMeasures"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.ImprovementMeasures"/></param>
+/// <param name="Suggestions"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.Suggestions"/></param>
+/// <param name="FiledOn"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.FiledOn"/></param>
 public sealed record SaveEvaluation(
     DeclaredFigures? Declared = null,
     string? Problems = null,
@@ -37,9 +48,11 @@ public sealed record SaveEvaluation(
 {
     ScorecardsAffected IChangesScorecards<EvaluationResponse>.Affected(EvaluationResponse evaluation) => ScorecardsAffected.Of(evaluation.DepartmentCode, evaluation.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 

@@ -4,7 +4,10 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.FiscalYears;
 
-/// <summary>Opens a fiscal year; without a scheme it uses the newest version of the default scheme.</summary>
+/// <summary>A fiscal year to open.</summary>
+/// <param name="Year">The calendar year to open, 2000–2100.</param>
+/// <param name="Status">Initial stage: open (default) or evaluation; a year cannot be created closed.</param>
+/// <param name="ScoringSchemeId">Id of the scoring scheme to use; null: the newest version of the `default` scheme.</param>
 public sealed record CreateFiscalYear(int Year, FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>
 {
     internal sealed class Validator : AbstractValidator<CreateFiscalYear>

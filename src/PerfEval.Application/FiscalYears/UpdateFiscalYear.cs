@@ -5,15 +5,15 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.FiscalYears;
 
-/// <summary>
-/// PATCH: moves a year forward (open → evaluation → closed, never back) or points it at another
-/// scoring scheme. A closed year is locked: nothing about it changes any more.
-/// </summary>
+/// <summary>What changes about a fiscal year: its stage (forward only), its scoring scheme, or both.</summary>
+/// <param name="Status">New stage, forward only (open → evaluation → closed); null keeps the current one. Closing locks the year's data.</param>
+/// <param name="ScoringSchemeId">Id of another scoring scheme for the year's scorecards; null keeps the current one.</param>
 public sealed record UpdateFiscalYear(FiscalYearStatus? Status = null, long? ScoringSchemeId = null) : ICommand<FiscalYearResponse>, IConditional, IChangesScorecards<FiscalYearResponse>
 {
     /// <summary>The year's status (closing) and scheme decide every scorecard of the year.</summary>
     ScorecardsAffected IChangesScorecards<FiscalYearResponse>.Affected(FiscalYearResponse year) => ScorecardsAffected.Year(year.Year);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int Year { get; init; }
 

@@ -7,7 +7,27 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Indicators;
 
-/// <summary>Adds an indicator; without a sequence it goes after the department-year's last one.</summary>
+/// <summary>A new performance indicator (绩效指标) of the department-year the route names.</summary>
+/// <param name="Name">Indicator name (指标名称), 1–200 characters.</param>
+/// <param name="Category"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Category"/></param>
+/// <param name="Subcategory"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Subcategory"/></param>
+/// <param name="Kind"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Kind"/></param>
+/// <param name="Sequence">Position in the report (序号), 1–1000; null: after the last one.</param>
+/// <param name="Operator"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Operator"/></param>
+/// <param name="Target"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Target"/></param>
+/// <param name="Unit"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Unit"/></param>
+/// <param name="Weight"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Weight"/></param>
+/// <param name="MidYearValue"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.MidYearValue"/></param>
+/// <param name="FinalValue"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.FinalValue"/></param>
+/// <param name="QualitativeTier"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.QualitativeTier"/></param>
+/// <param name="QualitativeScore"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.QualitativeScore"/></param>
+/// <param name="DeviationReason"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeviationReason"/></param>
+/// <param name="ImprovementMeasure"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.ImprovementMeasure"/></param>
+/// <param name="Evidence"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Evidence"/></param>
+/// <param name="ReviewerDeduction"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.ReviewerDeduction"/></param>
+/// <param name="DeductionReason"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeductionReason"/></param>
+/// <param name="DeclaredCompletion"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeclaredCompletion"/></param>
+/// <param name="DeclaredScore"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeclaredScore"/></param>
 public sealed record CreateIndicator(
     string Name,
     IndicatorCategory Category,
@@ -32,9 +52,11 @@ public sealed record CreateIndicator(
 {
     ScorecardsAffected IChangesScorecards<IndicatorResponse>.Affected(IndicatorResponse indicator) => ScorecardsAffected.Of(indicator.DepartmentCode, indicator.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 

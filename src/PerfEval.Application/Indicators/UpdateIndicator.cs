@@ -6,7 +6,27 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Indicators;
 
-/// <summary>Replaces an indicator's fields; without a sequence it keeps its place.</summary>
+/// <summary>Every field of a performance indicator.</summary>
+/// <param name="Name">Indicator name (指标名称), 1–200 characters.</param>
+/// <param name="Category"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Category"/></param>
+/// <param name="Subcategory"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Subcategory"/></param>
+/// <param name="Kind"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Kind"/></param>
+/// <param name="Sequence">Position in the report (序号), 1–1000; null keeps its place.</param>
+/// <param name="Operator"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Operator"/></param>
+/// <param name="Target"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Target"/></param>
+/// <param name="Unit"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Unit"/></param>
+/// <param name="Weight"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Weight"/></param>
+/// <param name="MidYearValue"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.MidYearValue"/></param>
+/// <param name="FinalValue"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.FinalValue"/></param>
+/// <param name="QualitativeTier"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.QualitativeTier"/></param>
+/// <param name="QualitativeScore"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.QualitativeScore"/></param>
+/// <param name="DeviationReason"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeviationReason"/></param>
+/// <param name="ImprovementMeasure"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.ImprovementMeasure"/></param>
+/// <param name="Evidence"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.Evidence"/></param>
+/// <param name="ReviewerDeduction"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.ReviewerDeduction"/></param>
+/// <param name="DeductionReason"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeductionReason"/></param>
+/// <param name="DeclaredCompletion"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeclaredCompletion"/></param>
+/// <param name="DeclaredScore"><inheritdoc cref="PerfEval.Application.Indicators.IndicatorResponse.DeclaredScore"/></param>
 public sealed record UpdateIndicator(
     string Name,
     IndicatorCategory Category,
@@ -31,12 +51,15 @@ public sealed record UpdateIndicator(
 {
     ScorecardsAffected IChangesScorecards<IndicatorResponse>.Affected(IndicatorResponse indicator) => ScorecardsAffected.Of(indicator.DepartmentCode, indicator.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public long Id { get; init; }
 

@@ -21,9 +21,11 @@ public sealed record CreateMonitoringRound(
 {
     ScorecardsAffected IChangesScorecards<MonitoringRoundResponse>.Affected(MonitoringRoundResponse round) => ScorecardsAffected.Of(round.DepartmentCode, round.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 

@@ -8,9 +8,15 @@ using PerfEval.Application.Scoring;
 namespace PerfEval.Application.Monitoring;
 
 /// <summary>How many departments show each combined light (never blue: it counts as green); <see cref="None"/>: no light known yet.</summary>
+/// <param name="Red">红灯 departments.</param>
+/// <param name="Yellow">黄灯 departments.</param>
+/// <param name="Green">绿灯 departments.</param>
+/// <param name="None">Departments without a known light.</param>
 public sealed record LightCounts(int Red, int Yellow, int Green, int None);
 
 /// <summary>The counts by combined light of one region.</summary>
+/// <param name="Region">所属区域.</param>
+/// <param name="Counts">Its departments by combined light.</param>
 public sealed record RegionLightCounts(string Region, LightCounts Counts);
 
 /// <summary>One department's latest monitoring round in the year view.</summary>

@@ -47,8 +47,11 @@ public sealed record IndicatorProgress(
 /// <summary>A monitoring round (绩效运行监控) of a department-year as reported: executed to date and each indicator's progress as of a date.</summary>
 public sealed record MonitoringRoundResponse : IDepartmentOwned, IVersioned
 {
+    /// <summary>The round's id.</summary>
     public long Id { get; init; }
+    /// <summary><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></summary>
     public required string DepartmentCode { get; init; }
+    /// <summary><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></summary>
     public int FiscalYear { get; init; }
 
     /// <summary>截止日期: the date the round reports as of.</summary>
@@ -62,18 +65,26 @@ public sealed record MonitoringRoundResponse : IDepartmentOwned, IVersioned
 
     /// <summary>Each indicator's progress, in indicator order.</summary>
     public required IReadOnlyList<IndicatorProgress> Indicators { get; init; }
+    /// <summary><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.Version"/></summary>
     public int Version { get; init; }
+    /// <summary><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.UpdatedAt"/></summary>
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
 /// <summary>What creating and replacing a round both carry.</summary>
 public interface IMonitoringRoundFields
 {
+    /// <summary><inheritdoc cref="MonitoringRoundResponse.AsOf"/></summary>
     DateOnly AsOf { get; }
+    /// <summary><inheritdoc cref="MonitoringRoundResponse.Executed"/></summary>
     IReadOnlyList<ExecutedToDate>? Executed { get; }
+    /// <summary><inheritdoc cref="MonitoringRoundResponse.Budget"/></summary>
     BudgetDeviation? Budget { get; }
+    /// <summary><inheritdoc cref="MonitoringRoundResponse.Indicators"/></summary>
     IReadOnlyList<IndicatorProgress>? Indicators { get; }
+    /// <summary><inheritdoc cref="MonitoringRoundResponse.DepartmentCode"/></summary>
     string DepartmentCode { get; }
+    /// <summary><inheritdoc cref="MonitoringRoundResponse.FiscalYear"/></summary>
     int FiscalYear { get; }
 }
 

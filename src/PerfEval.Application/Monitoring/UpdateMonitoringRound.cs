@@ -20,12 +20,15 @@ public sealed record UpdateMonitoringRound(
 {
     ScorecardsAffected IChangesScorecards<MonitoringRoundResponse>.Affected(MonitoringRoundResponse round) => ScorecardsAffected.Of(round.DepartmentCode, round.FiscalYear);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public int FiscalYear { get; init; }
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public long Id { get; init; }
 

@@ -7,6 +7,12 @@ using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.Projects;
 
+/// <summary>A new project of the department the route names, in the year `?year=` names.</summary>
+/// <param name="Name">Project name (项目名称), 1–200 characters.</param>
+/// <param name="FundingSource"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.FundingSource"/></param>
+/// <param name="OnPlatform"><inheritdoc cref="PerfEval.Application.Projects.ProjectResponse.OnPlatform"/></param>
+/// <param name="Budget">Project budget (项目预算), ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="Executed">Executed amount (执行数), ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
 public sealed record CreateProject(
     string Name,
     FundingSource FundingSource,
@@ -14,6 +20,7 @@ public sealed record CreateProject(
     decimal Budget,
     decimal Executed) : ICommand<ProjectResponse>, IProjectFields, IDepartmentRequest
 {
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public string DepartmentCode { get; init; } = "";
 

@@ -6,7 +6,12 @@ using PerfEval.Application.FiscalYears;
 
 namespace PerfEval.Application.Projects;
 
-/// <summary>Replaces a project's fields; its department and year do not change.</summary>
+/// <summary>A project's fields; its department and year do not change.</summary>
+/// <param name="Name">Project name (项目名称), 1–200 characters.</param>
+/// <param name="FundingSource"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.FundingSource"/></param>
+/// <param name="OnPlatform"><inheritdoc cref="PerfEval.Application.Projects.ProjectResponse.OnPlatform"/></param>
+/// <param name="Budget">Project budget (项目预算), ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="Executed">Executed amount (执行数), ≥ 0. Yuan (元), exact decimal shown with 2 decimals.</param>
 public sealed record UpdateProject(
     string Name,
     FundingSource FundingSource,
@@ -18,6 +23,7 @@ public sealed record UpdateProject(
 
     string IAddressedById.DepartmentOfSql => GetProject.DepartmentSql;
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public long Id { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
     /// The version of the scoring rules and of the card's shape. Raise it with any change to either:
     /// a service that finds the read model built by another version rebuilds it at start-up.
     /// </summary>
-    public const int RulesVersion = 2;
+    public const int RulesVersion = 3;
 
     /// <summary>Departments scored per round: the lists stay under both providers' parameter limits.</summary>
     internal const int ChunkSize = 500;

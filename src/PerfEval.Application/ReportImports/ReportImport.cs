@@ -33,6 +33,18 @@ public sealed record ReportImportResponse(
     JsonElement Draft) : IVersioned;
 
 /// <summary>An import in a list: everything but the draft itself (GET the import for that).</summary>
+/// <param name="Id"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.Id"/></param>
+/// <param name="Status"><inheritdoc cref="PerfEval.Application.FiscalYears.FiscalYearResponse.Status"/></param>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
+/// <param name="FileName"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.FileName"/></param>
+/// <param name="MediaType"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.MediaType"/></param>
+/// <param name="FileSize"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.FileSize"/></param>
+/// <param name="FileSha256"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.FileSha256"/></param>
+/// <param name="ClientName"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.ClientName"/></param>
+/// <param name="Version"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.Version"/></param>
+/// <param name="CreatedAt"><inheritdoc cref="PerfEval.Application.ReportImports.ReportImportResponse.CreatedAt"/></param>
+/// <param name="UpdatedAt"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.UpdatedAt"/></param>
 public sealed record ReportImportSummary(
     long Id,
     string Status,
@@ -85,7 +97,9 @@ internal sealed record ReportImportRow
         !context.IsRestricted() || DepartmentCode is not null || ClientName == context.ClientName;
 }
 
+/// <summary>Where an uploaded report stands.</summary>
 public static class ReportImportStatus
 {
+    /// <summary>Read, not yet committed.</summary>
     public const string Draft = "draft";
 }

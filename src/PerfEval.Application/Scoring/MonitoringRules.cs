@@ -52,6 +52,11 @@ public enum IndicatorLightRule
 }
 
 /// <summary>A red or yellow item's explanation: cause category and text, likelihood, expected full-year value, corrective measure.</summary>
+/// <param name="Cause">偏差原因类别: funding (经费保障), rules (制度保障), staffing (人员保障), facilities (硬件条件保障) or other (其他).</param>
+/// <param name="CauseText">偏差原因说明: the cause in the department's words.</param>
+/// <param name="Likelihood">完成目标可能性: certain (确定能), possible (有可能) or impossible (完全不可能).</param>
+/// <param name="ExpectedFullYear">预计全年完成值: the value expected by the year's end (yuan for the budget).</param>
+/// <param name="CorrectiveMeasure">纠偏措施: what the department does about it.</param>
 public sealed record DeviationExplanation(
     DeviationCause? Cause = null,
     string? CauseText = null,
@@ -59,6 +64,7 @@ public sealed record DeviationExplanation(
     decimal? ExpectedFullYear = null,
     string? CorrectiveMeasure = null)
 {
+    /// <summary>No explanation given.</summary>
     public static DeviationExplanation None { get; } = new();
 
     /// <summary>What the rules ask of every red or yellow item: cause category with text, likelihood and expected full-year value.</summary>
@@ -90,6 +96,15 @@ public sealed record MonitoringInput(
     IReadOnlyList<MonitoringIndicatorInput> Indicators);
 
 /// <summary>The budget's light: execution to date against the adjusted budget and the time progress.</summary>
+/// <param name="AdjustedBudget">调整后预算数 in yuan.</param>
+/// <param name="ExecutedToDate">截至监控日的执行数 in yuan; null when the round does not state it.</param>
+/// <param name="ExecutionRate">预算执行率 to date, %: executed to date / adjusted budget × 100.</param>
+/// <param name="Ratio">Execution rate / time progress × 100: what the light is judged on (ratio rule).</param>
+/// <param name="Checkpoint">With fixed checkpoints: the % of the adjusted budget due by the latest checkpoint passed.</param>
+/// <param name="TargetProgress">With fixed checkpoints: the indicators' average progress toward their targets, %, capped at 100.</param>
+/// <param name="Light">预算灯: red, yellow or green; null when executed to date is not stated.</param>
+/// <param name="Deviation">The department's explanation of a red or yellow budget light.</param>
+/// <param name="Explanation">With explain: the light's formula and inputs.</param>
 public sealed record BudgetMonitoring(
     decimal AdjustedBudget,
     decimal? ExecutedToDate,
@@ -102,6 +117,20 @@ public sealed record BudgetMonitoring(
     Explanation? Explanation);
 
 /// <summary>One indicator's light with its values and explanation.</summary>
+/// <param name="IndicatorId">The indicator's id.</param>
+/// <param name="Sequence">Its number within the department-year.</param>
+/// <param name="Name">指标名称.</param>
+/// <param name="Kind">Quantitative (定量) or qualitative (定性).</param>
+/// <param name="Operator">Its comparison operator; null when none is stated.</param>
+/// <param name="Target">指标值 (target), as the report states it.</param>
+/// <param name="Unit">计量单位.</param>
+/// <param name="CurrentValue">当前完成值 as of the round's date, as reported.</param>
+/// <param name="CurrentTier">A qualitative indicator's tier so far.</param>
+/// <param name="Ratio">Current value / (target × time progress / 100) × 100, at the display decimals; null when the light is not prorated.</param>
+/// <param name="Rule">How the light was judged (prorated, within the target, equal, qualitative tier, or not stated).</param>
+/// <param name="Light">指标灯: red, yellow, green or blue (ahead: check the target); null without a value or target.</param>
+/// <param name="Deviation">The department's explanation of a red or yellow light.</param>
+/// <param name="Explanation">With explain: the light's formula and inputs.</param>
 public sealed record IndicatorMonitoring(
     long IndicatorId,
     int Sequence,
@@ -325,7 +354,7 @@ public static class MonitoringRules
         if (input.ExecutedToDate is not { } executed || adjusted <= 0)
         {
             var why = input.ExecutedToDate is null ? "executed to date not stated" : "adjusted budget is 0";
-            return new BudgetMonitoring(adjusted, input.ExecutedToDate, null, null, null, null, null, input.BudgetDeviation,
+            return new BudgetMonitoring(Rounding.Money(adjusted), input.ExecutedToDate is { } stated ? Rounding.Money(stated) : null, null, null, null, null, null, input.BudgetDeviation,
                 Explanations.Of($"— ({why})", ("adjustedBudget", adjusted), ("executedToDate", input.ExecutedToDate)));
         }
 
@@ -368,7 +397,7 @@ public static class MonitoringRules
             findings.MonitoringDeviationUnexplained(Findings.Budget, "预算执行", "Budget execution: ", light, ratio ?? executionRate);
         }
 
-        return new BudgetMonitoring(adjusted, executed, executionRate, ratio, checkpoint, targetProgress, light, input.BudgetDeviation,
+        return new BudgetMonitoring(Rounding.Money(adjusted), Rounding.Money(executed), executionRate, ratio, checkpoint, targetProgress, light, input.BudgetDeviation,
             Explanations.Of(formula, ("executedToDate", executed), ("adjustedBudget", adjusted), ("elapsed", elapsed), ("of", of),
                 ("checkpoint", checkpoint), ("redBelow", settings.BudgetRedBelow), ("yellowBelow", settings.BudgetYellowBelow)));
     }

@@ -27,6 +27,8 @@ public enum BudgetMonitoringRule
 }
 
 /// <summary>A fixed budget checkpoint: by the end of <see cref="Month"/>, at least <see cref="Percent"/> % of the adjusted budget executed.</summary>
+/// <param name="Month">The month (1–12) at whose end the checkpoint falls.</param>
+/// <param name="Percent">The % of the adjusted budget that must be executed by then.</param>
 public sealed record MonitoringCheckpoint(int Month, decimal Percent);
 
 /// <summary>
@@ -36,8 +38,10 @@ public sealed record MonitoringCheckpoint(int Month, decimal Percent);
 /// </summary>
 public sealed record MonitoringSettings
 {
+    /// <summary>How time progress (序时进度) is counted: month / 12 (default) or elapsed days / days of the year.</summary>
     public TimeProgressConvention TimeProgress { get; init; } = TimeProgressConvention.MonthOfYear;
 
+    /// <summary>How the budget light is judged: the ratio to time progress (default) or a province's fixed checkpoints.</summary>
     public BudgetMonitoringRule BudgetRule { get; init; } = BudgetMonitoringRule.TimeProgressRatio;
 
     /// <summary>Budget ratio (execution rate / time progress × 100) below this: red.</summary>
@@ -68,6 +72,7 @@ public sealed record MonitoringSettings
     /// <summary>With <see cref="BudgetMonitoringRule.FixedCheckpoints"/>: a gap of more than this many points between target progress and execution is a warning.</summary>
     public decimal CheckpointGapPoints { get; init; } = 10m;
 
+    /// <summary>The finance ministry's default settings.</summary>
     public static MonitoringSettings Default { get; } = new();
 
     /// <summary>Settings are values: two with the same checkpoints are equal, whatever list holds them.</summary>
@@ -84,6 +89,7 @@ public sealed record MonitoringSettings
         && CheckpointGapPoints == other.CheckpointGapPoints
         && (ReferenceEquals(Checkpoints, other.Checkpoints) || (Checkpoints is not null && other.Checkpoints is not null && Checkpoints.SequenceEqual(other.Checkpoints)));
 
+    /// <inheritdoc/>
     public override int GetHashCode() =>
         HashCode.Combine(TimeProgress, BudgetRule, BudgetRedBelow, BudgetYellowBelow, IndicatorRedBelow, IndicatorYellowBelow, IndicatorBlueFrom, Checkpoints?.Count ?? -1);
 

@@ -43,10 +43,22 @@ public sealed record IndicatorInput(
     decimal? DeclaredScore,
     long? IndicatorId);
 
-/// <summary>
-/// The report's own figures, as written: amounts in yuan, rates in %, scores in points. Each keeps
-/// the scale it was written with (9.8m has scale 1), which is the precision it is checked at.
-/// </summary>
+/// <summary>The report's own (declared) figures, as written: amounts in yuan, rates in percent, scores in points. Each is checked at the number of decimals it was written with (9.8 at 1, 9.80 at 2). A field left out or null is not declared.</summary>
+/// <param name="InitialBudget">年初预算数 declared initial budget. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="Adjustments">年中调整数 declared adjustments (signed). Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="AdjustedBudget">调整后全年预算数 declared adjusted budget. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="Executed">执行数 declared executed amount. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="ExpenditureTotal">支出总额 declared expenditure total. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="BasicExpenditure">基本支出 declared basic expenditure. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="ProjectExpenditure">项目支出 declared project expenditure. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="InitialSuperior">Declared initial budget from superior funds (上级资金). Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="InitialOwnLevel">Declared initial budget from own-level funds (本级资金). Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="InitialOther">Declared initial budget from other funds (其他资金). Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="AdjustmentRate">Declared 预算调整率 in percent. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
+/// <param name="ExecutionRate">Declared 预算执行率 in percent. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
+/// <param name="ExecutionScore">Declared execution score in points. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
+/// <param name="CompositeScore">Declared 综合得分 in points. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
+/// <param name="Grade">Declared 评价结果; null: not declared.</param>
 public sealed record DeclaredFigures(
     decimal? InitialBudget = null,
     decimal? Adjustments = null,
@@ -64,6 +76,7 @@ public sealed record DeclaredFigures(
     decimal? CompositeScore = null,
     Grade? Grade = null)
 {
+    /// <summary>Nothing.</summary>
     public static DeclaredFigures None { get; } =
         new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

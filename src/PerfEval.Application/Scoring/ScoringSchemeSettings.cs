@@ -2,14 +2,10 @@ using static System.FormattableString;
 
 namespace PerfEval.Application.Scoring;
 
-/// <summary>
-/// Every number the scoring rules use. A fiscal year points to one scheme (stored as JSON), so the
-/// settings are plain values; <see cref="Default"/> is the scheme of 财预〔2020〕10号 as DOMAIN.md
-/// describes it.
-/// </summary>
+/// <summary>Every number the scoring rules use; the defaults are those of 财预〔2020〕10号. Percent thresholds in percent, weights and bands in points, qualitative bands as shares of the weight.</summary>
 public sealed record ScoringSchemeSettings
 {
-    /// <summary>Points for budget execution (预算执行率 score).</summary>
+    /// <summary><inheritdoc cref="PerfEval.Application.Evaluations.ScorecardResponse.ExecutionWeight"/></summary>
     public decimal ExecutionWeight { get; init; } = 10m;
 
     /// <summary>What the execution weight plus all indicator weights should total.</summary>
@@ -48,6 +44,7 @@ public sealed record ScoringSchemeSettings
     /// <summary>Mid-year monitoring (绩效运行监控): time progress and the lights' thresholds.</summary>
     public MonitoringSettings Monitoring { get; init; } = MonitoringSettings.Default;
 
+    /// <summary>The default scheme's settings (财预〔2020〕10号).</summary>
     public static ScoringSchemeSettings Default { get; } = new();
 
     /// <summary>What is wrong with this scheme; empty when it can be used.</summary>

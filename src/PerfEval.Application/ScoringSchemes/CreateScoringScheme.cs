@@ -5,7 +5,11 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.ScoringSchemes;
 
-/// <summary>Creates a scheme, or the next version of an existing code (a locked scheme changes only this way).</summary>
+/// <summary>A new scoring scheme, or the next version of an existing code.</summary>
+/// <param name="Code">Scheme code: lower-case ASCII letters, digits and '-'. An existing code gets its next version.</param>
+/// <param name="Name"><inheritdoc cref="PerfEval.Application.ScoringSchemes.ScoringSchemeResponse.Name"/></param>
+/// <param name="Settings"><inheritdoc cref="PerfEval.Application.ScoringSchemes.ScoringSchemeResponse.Settings"/></param>
+/// <param name="Description"><inheritdoc cref="PerfEval.Application.ScoringSchemes.ScoringSchemeResponse.Description"/></param>
 public sealed record CreateScoringScheme(string Code, string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>
 {
     internal sealed class Validator : AbstractValidator<CreateScoringScheme>

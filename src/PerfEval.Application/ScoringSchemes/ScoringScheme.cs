@@ -5,12 +5,17 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.ScoringSchemes;
 
-/// <summary>
-/// A scoring scheme (评分方案): every setting of the rules, versioned. A fiscal year points to one;
-/// a scheme in use by a closed year never changes (a new version is created instead).
-/// <see cref="SchemeVersion"/> numbers the scheme's versions within its code; <see cref="Version"/>
-/// is the stored row's version (the ETag), as on every other resource.
-/// </summary>
+/// <summary>A scoring scheme (评分方案): every setting of the rules, versioned. A fiscal year points to one; a scheme a closed year uses never changes (a new version is created instead).</summary>
+/// <param name="Id">Scoring scheme id (what fiscal years point to).</param>
+/// <param name="Code">Scheme code; its versions share it, e.g. `default`.</param>
+/// <param name="SchemeVersion">方案版本 Version number of the scheme within its code (not the ETag: see version).</param>
+/// <param name="Name">Name.</param>
+/// <param name="Description">Free text, at most 2,000 characters; null when none.</param>
+/// <param name="Settings">Every number the scoring rules use.</param>
+/// <param name="UsedByYears">The fiscal years whose scorecards use this scheme.</param>
+/// <param name="Locked">true once a closed year uses the scheme: it never changes again (create the next version instead).</param>
+/// <param name="Version">Row version: the ETag value; send it as `If-Match` to change the scheme.</param>
+/// <param name="UpdatedAt"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.UpdatedAt"/></param>
 public sealed record ScoringSchemeResponse(
     long Id,
     string Code,

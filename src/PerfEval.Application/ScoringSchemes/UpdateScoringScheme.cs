@@ -6,15 +6,16 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.ScoringSchemes;
 
-/// <summary>
-/// Replaces a scheme's name, description and settings. Refused (409) once a closed year uses the
-/// scheme: closed years' scorecards must stay reproducible, so create a new version instead.
-/// </summary>
+/// <summary>A scoring scheme's name, description and settings.</summary>
+/// <param name="Name"><inheritdoc cref="PerfEval.Application.ScoringSchemes.ScoringSchemeResponse.Name"/></param>
+/// <param name="Settings"><inheritdoc cref="PerfEval.Application.ScoringSchemes.ScoringSchemeResponse.Settings"/></param>
+/// <param name="Description"><inheritdoc cref="PerfEval.Application.ScoringSchemes.ScoringSchemeResponse.Description"/></param>
 public sealed record UpdateScoringScheme(string Name, ScoringSchemeSettings Settings, string? Description = null) : ICommand<ScoringSchemeResponse>, IConditional, IChangesScorecards<ScoringSchemeResponse>
 {
     /// <summary>Every year that uses the scheme is scored again, in bulk.</summary>
     ScorecardsAffected IChangesScorecards<ScoringSchemeResponse>.Affected(ScoringSchemeResponse scheme) => ScorecardsAffected.Scheme(scheme.Id);
 
+    /// <summary>From the route, not the JSON.</summary>
     [RouteValue]
     public long Id { get; init; }
 

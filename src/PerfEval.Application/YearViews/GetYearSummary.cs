@@ -6,18 +6,44 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
+/// <summary>How many departments got each grade.</summary>
+/// <param name="Excellent">优 excellent.</param>
+/// <param name="Good">良 good.</param>
+/// <param name="Fair">中 fair.</param>
+/// <param name="Poor">差 poor.</param>
+/// <param name="NoGrade">No composite, so no grade (a weight or figure missing).</param>
 public sealed record GradeDistribution(int Excellent, int Good, int Fair, int Poor, int NoGrade);
 
-/// <summary>Average and quartiles (linear interpolation between ranks, as Excel's QUARTILE.INC), at the scheme's display decimals; null with no values.</summary>
+/// <summary>Count, average and quartiles (QUARTILE.INC), 2 decimals half away from zero; null with no values.</summary>
+/// <param name="Count">Number of values (departments with a value).</param>
+/// <param name="Average">Mean, 2 decimals half away from zero; null with no values.</param>
+/// <param name="Min">Smallest value; null with no values.</param>
+/// <param name="Q1">First quartile (QUARTILE.INC: linear interpolation), 2 decimals; null with no values.</param>
+/// <param name="Median">Median, 2 decimals; null with no values.</param>
+/// <param name="Q3">Third quartile (QUARTILE.INC), 2 decimals; null with no values.</param>
+/// <param name="Max">Largest value; null with no values.</param>
 public sealed record Distribution(int Count, decimal? Average, decimal? Min, decimal? Q1, decimal? Median, decimal? Q3, decimal? Max);
 
+/// <summary>Grade distribution, composite and execution-rate distributions, units with errors.</summary>
+/// <param name="DepartmentCount">Departments with budget lines or indicators in the year.</param>
+/// <param name="Grades">How many departments got each grade.</param>
+/// <param name="CompositeScore">Distribution of the composite scores (points).</param>
+/// <param name="ExecutionRate">Distribution of the execution rates (percent).</param>
+/// <param name="UnitsWithErrors">Departments with at least one finding of severity error.</param>
 public sealed record SummaryFigures(int DepartmentCount, GradeDistribution Grades, Distribution CompositeScore, Distribution ExecutionRate, int UnitsWithErrors);
 
+/// <summary>One region's figures.</summary>
+/// <param name="Region"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Region"/></param>
+/// <param name="Figures">The region's figures.</param>
 public sealed record RegionSummary(string Region, SummaryFigures Figures);
 
-/// <summary>A year at a glance: grade distribution, averages and quartiles, units with errors; overall and by region.</summary>
+/// <summary>A year at a glance, overall and by region.</summary>
+/// <param name="Year">The fiscal year.</param>
+/// <param name="Overall">Every department of the year the client may see.</param>
+/// <param name="ByRegion">The same figures per region, by region name.</param>
 public sealed record YearSummaryResponse(int Year, SummaryFigures Overall, IReadOnlyList<RegionSummary> ByRegion);
 
+/// <summary>A year at a glance.</summary>
 public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
 {
     internal sealed class Handler(DbSession db, IRequestContext context) : IRequestHandler<GetYearSummary, YearSummaryResponse>

@@ -6,9 +6,12 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
-/// <summary>Year over year: a department's scorecards side by side, oldest year first.</summary>
+/// <summary>A department and its scorecards year by year, oldest first.</summary>
+/// <param name="Department">The department.</param>
+/// <param name="Years">One row per year with budget lines or indicators, oldest first.</param>
 public sealed record DepartmentEvaluationsResponse(DepartmentResponse Department, IReadOnlyList<ScorecardRow> Years);
 
+/// <summary>A department's scorecards year by year.</summary>
 public sealed record ListDepartmentEvaluations(string DepartmentCode) : IQuery<DepartmentEvaluationsResponse>, IDepartmentRequest
 {
     internal sealed class Handler(DbSession db) : IRequestHandler<ListDepartmentEvaluations, DepartmentEvaluationsResponse>

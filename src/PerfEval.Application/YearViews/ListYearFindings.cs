@@ -9,6 +9,15 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
+/// <summary>A finding of one department's scorecard.</summary>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="DepartmentName"><inheritdoc cref="PerfEval.Application.YearViews.ScorecardRow.DepartmentName"/></param>
+/// <param name="Region"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Region"/></param>
+/// <param name="Code">Stable finding code (see FindingResponse.code).</param>
+/// <param name="Severity"><inheritdoc cref="PerfEval.Application.Evaluations.FindingResponse.Severity"/></param>
+/// <param name="Subject"><inheritdoc cref="PerfEval.Application.Evaluations.FindingResponse.Subject"/></param>
+/// <param name="Figures"><inheritdoc cref="PerfEval.Application.Evaluations.FindingResponse.Figures"/></param>
+/// <param name="Message"><inheritdoc cref="PerfEval.Application.Evaluations.FindingResponse.Message"/></param>
 public sealed record YearFinding(
     string DepartmentCode,
     string DepartmentName,

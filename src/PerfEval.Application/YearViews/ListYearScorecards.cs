@@ -9,6 +9,7 @@ using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
+/// <summary>The ranking's sort key.</summary>
 public enum ScorecardSort
 {
     /// <summary>综合得分, highest first by default.</summary>
@@ -21,9 +22,15 @@ public enum ScorecardSort
     Name,
 }
 
-/// <summary>A ranked row: its 1-based place in the whole filtered, sorted list.</summary>
+/// <summary>A row of the ranking and its place.</summary>
+/// <param name="Rank">1-based place in the whole filtered, sorted ranking (ties broken by department code).</param>
+/// <param name="Scorecard">The department-year in one line.</param>
 public sealed record RankedScorecard(int Rank, ScorecardRow Scorecard);
 
+/// <summary>One page of the ranking: pass `nextCursor` as `cursor` for the next page; null on the last page.</summary>
+/// <param name="Items"><inheritdoc cref="PerfEval.Application.Common.Page{T}.Items"/></param>
+/// <param name="NextCursor"><inheritdoc cref="PerfEval.Application.Common.Page{T}.NextCursor"/></param>
+/// <param name="Total">Number of rows in the whole filtered ranking with `includeTotal=true`; null otherwise.</param>
 public sealed record RankedPage(IReadOnlyList<RankedScorecard> Items, string? NextCursor, int? Total);
 
 /// <summary>

@@ -4,6 +4,19 @@ using PerfEval.Application.Scoring;
 namespace PerfEval.Application.YearViews;
 
 /// <summary>A department-year in one line: what rankings, comparisons and exports show.</summary>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="DepartmentName">Department name (单位名称).</param>
+/// <param name="Region"><inheritdoc cref="PerfEval.Application.Departments.DepartmentResponse.Region"/></param>
+/// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
+/// <param name="CompositeScore"><inheritdoc cref="PerfEval.Application.Evaluations.ScorecardResponse.CompositeScore"/></param>
+/// <param name="Grade"><inheritdoc cref="PerfEval.Application.Evaluations.ScorecardResponse.Grade"/></param>
+/// <param name="GradeLabel"><inheritdoc cref="PerfEval.Application.Evaluations.ScorecardResponse.GradeLabel"/></param>
+/// <param name="ExecutionRate"><inheritdoc cref="PerfEval.Application.Budgets.BudgetTotals.ExecutionRate"/></param>
+/// <param name="ExecutionScore"><inheritdoc cref="PerfEval.Application.Evaluations.ScorecardResponse.ExecutionScore"/></param>
+/// <param name="InitialBudget">年初预算数 initial budget. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="AdjustedBudget">调整后全年预算数 adjusted budget. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="Executed">执行数 executed amount. Yuan (元), exact decimal shown with 2 decimals.</param>
+/// <param name="FindingCounts"><inheritdoc cref="PerfEval.Application.Evaluations.ScorecardResponse.FindingCounts"/></param>
 public sealed record ScorecardRow(
     string DepartmentCode,
     string DepartmentName,

@@ -5,7 +5,20 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Adjustments.Push;
 
-/// <summary>One adjustment to append: it names its line by id, or by class + funding source (+ project).</summary>
+/// <summary>One budget adjustment (年中调增/调减) to append; it names its line by id, or by expenditure class and funding source (and project).</summary>
+/// <param name="DepartmentCode">Department code of the line to adjust, e.g. `GXQ-SWJ`.</param>
+/// <param name="FiscalYear">Fiscal year of the line, 2000–2100; it must exist and not be closed.</param>
+/// <param name="Amount">Signed amount: positive 调增 increase, negative 调减 decrease; not 0. Yuan (元), exact decimal shown with 2 decimals. A decrease may not take the line's adjusted amount below its executed amount.</param>
+/// <param name="DocumentNumber"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DocumentNumber"/></param>
+/// <param name="Reason"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.Reason"/></param>
+/// <param name="EffectiveDate"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.EffectiveDate"/></param>
+/// <param name="SourceSystem"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.SourceSystem"/></param>
+/// <param name="SourceItemId"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.SourceItemId"/></param>
+/// <param name="LineId">The budget line to adjust, by id; or null and name it by expenditureClass + fundingSource (+ projectId).</param>
+/// <param name="ExpenditureClass">With fundingSource (and projectId for a project line): names the line when lineId is null.</param>
+/// <param name="FundingSource">With expenditureClass: names the line when lineId is null.</param>
+/// <param name="ProjectId">The project of a project line named by class and source; null otherwise.</param>
+/// <param name="ReversesId"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.ReversesId"/></param>
 public sealed record AdjustmentItem(
     string DepartmentCode,
     int FiscalYear,
@@ -21,20 +34,27 @@ public sealed record AdjustmentItem(
     long? ProjectId = null,
     long? ReversesId = null);
 
-/// <summary>
+/// <summary>A batch of budget adjustments, applied in order, all or nothing.</summary>
+/// <remarks>
 /// Appends a batch of 1 to 10,000 adjustments all-or-nothing, in one transaction. Every bad item is
 /// reported by index and nothing is written (422; a source item already recorded: 409). Line totals
 /// move inside the database (<c>SET total = total + Σdelta</c>); no total is read, changed and
 /// written back in C#. Sent with an Idempotency-Key, its answer is stored with the adjustments.
-/// </summary>
+/// </remarks>
+/// <param name="Adjustments">1 to 10,000 adjustments, applied in order, all or nothing.</param>
 public sealed partial record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustments)
     : ICommand<PushedBatch>, IIdempotent, Audit.ISummarizedInAudit<PushedBatch>, IChangesScorecards<PushedBatch>
 {
+    /// <summary>At most this many adjustments in one push.</summary>
     public const int MaxBatch = 10_000;
 
+    /// <summary>Longest document number (文号).</summary>
     public const int MaxDocumentNumber = 100;
+    /// <summary>Longest reason.</summary>
     public const int MaxReason = 1000;
+    /// <summary>Longest source system name.</summary>
     public const int MaxSourceSystem = 64;
+    /// <summary>Longest source item id.</summary>
     public const int MaxSourceItemId = 128;
 
     /// <summary>Set by the API from the Idempotency-Key header, with the fingerprint of this request.</summary>

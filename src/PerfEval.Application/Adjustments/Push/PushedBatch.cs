@@ -4,10 +4,19 @@ using PerfEval.Application.Common;
 
 namespace PerfEval.Application.Adjustments.Push;
 
-/// <summary>A line's totals right after the batch: the new adjusted amount it produced.</summary>
+/// <summary>A budget line's totals right after the batch.</summary>
+/// <param name="LineId"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.LineId"/></param>
+/// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
+/// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
+/// <param name="InitialAmount"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.InitialAmount"/></param>
+/// <param name="AdjustmentTotal"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.AdjustmentTotal"/></param>
+/// <param name="AdjustedAmount"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.AdjustedAmount"/></param>
+/// <param name="ExecutedAmount"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.ExecutedAmount"/></param>
 public sealed record AdjustedLine(long LineId, string DepartmentCode, int FiscalYear, decimal InitialAmount, decimal AdjustmentTotal, decimal AdjustedAmount, decimal ExecutedAmount);
 
-/// <summary>Every adjustment the batch created, and the new totals of every line it moved.</summary>
+/// <summary>What a batch recorded: every adjustment, and the new totals of every line it moved.</summary>
+/// <param name="Adjustments">Every adjustment the batch recorded, in the order sent.</param>
+/// <param name="Lines">Each line the batch moved, with its new totals.</param>
 public sealed record PushedAdjustments(IReadOnlyList<BudgetAdjustmentResponse> Adjustments, IReadOnlyList<AdjustedLine> Lines);
 
 /// <summary>A push as the audit log records it: how many adjustments, their net amount, the ledger ids they got, the lines they moved.</summary>
@@ -25,6 +34,7 @@ public sealed record PushedBatch(int Status, byte[] Utf8Json, PushedAdjustments?
     /// <summary>The batch just recorded (201).</summary>
     public static PushedBatch Created(PushedAdjustments result, byte[] utf8Json) => new(201, utf8Json, result);
 
+    /// <summary>An answer stored with its Idempotency-Key, as it was sent (a replay, or a refusal).</summary>
     public static PushedBatch Stored(int status, byte[] utf8Json, bool replayed) => new(status, utf8Json, Replayed: replayed);
 
     /// <summary>What this request recorded; only a batch recorded by this request has it (the audit and the read model run on it).</summary>
