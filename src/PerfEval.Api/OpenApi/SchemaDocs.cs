@@ -426,9 +426,10 @@ internal static class SchemaDocs
         Property(schema, "departmentCode", p => { p.MinLength = 1; p.MaxLength = DomainRules.MaxDepartmentCode; p.Pattern = DomainRules.DepartmentCodePattern; });
         Property(schema, "fiscalYear", p => { p.Minimum = $"{DomainRules.FirstYear}"; p.Maximum = $"{DomainRules.LastYear}"; });
         Property(schema, "amount", p => { p.Minimum = $"{-PushBudgetAdjustments.MaxAmount:0}"; p.Maximum = $"{PushBudgetAdjustments.MaxAmount:0}"; });
+        // Absent or null: the source states no document number (unstated).
+        Property(schema, "documentNumber", p => { p.MinLength = 1; p.MaxLength = PushBudgetAdjustments.MaxDocumentNumber; });
         foreach (var (name, maxLength) in new[]
         {
-            ("documentNumber", PushBudgetAdjustments.MaxDocumentNumber),
             ("reason", PushBudgetAdjustments.MaxReason),
             ("sourceSystem", PushBudgetAdjustments.MaxSourceSystem),
             ("sourceItemId", PushBudgetAdjustments.MaxSourceItemId),

@@ -30,8 +30,8 @@ public sealed record BudgetAdjustmentResponse : IDepartmentOwned
     /// <summary>Signed amount in yuan: positive 调增, negative 调减.</summary>
     public decimal Amount { get; init => field = Rates.Yuan(value); }
 
-    /// <summary>文号.</summary>
-    public required string DocumentNumber { get; init; }
+    /// <summary>文号; null when the source does not state one (an imported report states the year's total only).</summary>
+    public string? DocumentNumber { get; init; }
     public required string Reason { get; init; }
     public DateOnly EffectiveDate { get; init; }
     public required string SourceSystem { get; init; }

@@ -10,12 +10,15 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Adjustments;
 
-/// <summary>One adjustment to append: it names its line by id, or by class + funding source (+ project).</summary>
+/// <summary>
+/// One adjustment to append: it names its line by id, or by class + funding source (+ project). A
+/// document number (文号) the source does not state is null (unstated), never a made-up one.
+/// </summary>
 public sealed record AdjustmentItem(
     string DepartmentCode,
     int FiscalYear,
     decimal Amount,
-    string DocumentNumber,
+    string? DocumentNumber,
     string Reason,
     DateOnly EffectiveDate,
     string SourceSystem,
@@ -162,9 +165,17 @@ public sealed record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem> Adjustm
                 yield return (nameof(item.Amount), Messages.BetweenBounds.Format("amount", $"-{MaxAmount:0}", $"{MaxAmount:0}"));
             }
 
+            if (item.DocumentNumber is { } documentNumber && string.IsNullOrWhiteSpace(documentNumber))
+            {
+                yield return (nameof(item.DocumentNumber), Messages.NotEmpty.Format("documentNumber"));
+            }
+            else if (item.DocumentNumber is { Length: > MaxDocumentNumber })
+            {
+                yield return (nameof(item.DocumentNumber), Messages.AtMostCharacters.Format("documentNumber", MaxDocumentNumber));
+            }
+
             foreach (var (property, value, maxLength) in new[]
             {
-                (nameof(item.DocumentNumber), item.DocumentNumber, MaxDocumentNumber),
                 (nameof(item.Reason), item.Reason, MaxReason),
                 (nameof(item.SourceSystem), item.SourceSystem, MaxSourceSystem),
                 (nameof(item.SourceItemId), item.SourceItemId, MaxSourceItemId),

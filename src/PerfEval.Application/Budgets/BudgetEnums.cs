@@ -1,11 +1,18 @@
 namespace PerfEval.Application.Budgets;
 
-/// <summary>支出分类: basic expenditure (人员经费 personnel, 公用经费 operating) or 项目支出 project.</summary>
+/// <summary>
+/// 支出分类: basic expenditure (人员经费 personnel, 公用经费 operating) or 项目支出 project.
+/// <see cref="Basic"/> is basic expenditure whose personnel / operating split is not stated (a report
+/// that prints the split of the budget but not of the amount spent): the rules count it as basic
+/// expenditure, in neither part.
+/// </summary>
 public enum ExpenditureClass
 {
     Personnel,
     Operating,
     Project,
+    /// <summary>基本支出, split into personnel and operating not stated.</summary>
+    Basic,
 }
 
 /// <summary>资金来源.</summary>
@@ -17,4 +24,6 @@ public enum FundingSource
     OwnLevel,
     /// <summary>其他资金</summary>
     Other,
+    /// <summary>Not stated (未注明): the report does not say which source pays for the line; never guessed.</summary>
+    Unstated,
 }

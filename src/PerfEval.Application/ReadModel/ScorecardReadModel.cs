@@ -23,8 +23,10 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
     /// <summary>
     /// The version of the scoring rules and of the card's shape. Raise it with any change to either:
     /// a service that finds the read model built by another version rebuilds it at start-up.
+    /// 2: basic-expenditure lines without a personnel / operating split, and lines of unstated funding
+    /// source (whose presence leaves declared per-source figures unchecked).
     /// </summary>
-    public const int RulesVersion = 1;
+    public const int RulesVersion = 2;
 
     /// <summary>Departments scored per round: the lists stay under both providers' parameter limits.</summary>
     internal const int ChunkSize = 500;

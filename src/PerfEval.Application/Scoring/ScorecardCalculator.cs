@@ -254,7 +254,8 @@ public static class ScorecardCalculator
 
     /// <summary>A declared amount beside the computed one it is compared with.</summary>
     private static DeclaredCheck? Check(Findings findings, FindingSet found, DeclaredItem item, decimal? declared, in BudgetSums<DecimalNumber> budget) =>
-        declared is null ? null
+        declared is not { } d ? null
+        : !ScoringRules.IsComparable(item, budget) ? new DeclaredCheck(d, null, true)
         : Check(findings, found, item, DeclaredAmounts[(int)item], Findings.Budget, declared, ScoringRules.ComputedAmount(item, budget).Value);
 
     /// <summary>A declared figure of the budget or the composite beside the computed one; the finding's text only when they differ.</summary>

@@ -57,7 +57,7 @@ internal static class ScoringRules
         findings |= Identities(declared);
         for (var item = DeclaredItem.InitialBudget; item <= DeclaredItem.InitialOther; item++)
         {
-            if (declared[item] is { } amount && !DeclaredChecks.AmountMatches(amount, ComputedAmount(item, budget), rounding))
+            if (declared[item] is { } amount && IsComparable(item, budget) && !DeclaredChecks.AmountMatches(amount, ComputedAmount(item, budget), rounding))
             {
                 findings |= Mismatch(item);
             }
@@ -155,6 +155,11 @@ internal static class ScoringRules
             DeclaredItem.InitialOther => budget.Other.Initial,
             _ => throw new ArgumentOutOfRangeException(nameof(item), item, "Not a declared amount."),
         };
+
+    /// <summary>A declared per-source amount is compared only when every line states its source.</summary>
+    public static bool IsComparable<T>(DeclaredItem item, in BudgetSums<T> budget)
+        where T : unmanaged, IExactNumber<T> =>
+        item is not (DeclaredItem.InitialSuperior or DeclaredItem.InitialOwnLevel or DeclaredItem.InitialOther) || !budget.SourcesUnstated;
 
     /// <summary>The mismatch code of a declared figure: the first codes of <see cref="FindingCodes.All"/> follow <see cref="DeclaredItem"/>.</summary>
     public static FindingSet Mismatch(DeclaredItem item) => (FindingSet)(1UL << (int)item);
