@@ -69,6 +69,50 @@ internal static class ReportImportEndpoints
             .Produces<ReportImportResponse>()
             .RequireScope(Scopes.Read);
 
+        group.MapPatch("/{id:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, long id, CorrectReportImport body, CancellationToken ct) =>
+                mediator.Send(body with { Id = id, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
+            .WithName("correctReportImport")
+            .WithSummary("更正草稿字段 · Correct fields of a report draft")
+            .WithDescription("""
+                复核人按字段路径更正草稿（路径与复核标记中的 path 相同，如 indicators[2].operator、budget.initial、departmentCode）。
+                更正后的字段状态为 corrected，原文出处保留；值为 null 则清空该字段（missing）。须带 If-Match（草稿的版本，即 ETag），
+                版本不符 412，未带 428；路径或取值不符合字段 422；已提交的草稿 409。
+
+                A reviewer corrects fields of a draft, each named by its path in the draft's JSON (the
+                same path a review flag names: `indicators[2].operator`, `budget.initial`,
+                `departmentCode`). A corrected field takes the value given and the status `corrected`;
+                its readings stay as the evidence of what the report printed. A null value clears the
+                field (status `missing`). If-Match with the import's version (its ETag) is required:
+                412 when stale, 428 without. A path that names no field, or a value that does not fit
+                the field, is 422 naming the path; a committed draft is 409.
+                """)
+            .Produces<ReportImportResponse>()
+            .RequireScope(Scopes.DataWrite);
+
+        group.MapPost("/{id:long}/commit", async (IMediator mediator, ScorecardJsonWriter json, HttpRequest http, long id, bool? replace, CancellationToken ct) =>
+                json.Write(await mediator.Send(new CommitReportImport(id) { Replace = replace ?? false, Language = Language.Of(http) }, ct)))
+            .WithName("commitReportImport")
+            .WithSummary("提交导入 · Commit an imported report")
+            .WithDescription("""
+                在一个事务中经由常规命令（及其校验）写入草稿：部门（按名称匹配已有部门，否则以草稿中确认的编码与区域新建）、
+                缺失时新建财政年度、预算行与年中调整、绩效指标以及评价的申报数。返回该部门年度的评分卡及其发现（与评分卡 GET 相同）。
+                报告未写明的资金来源、指标类别和文号记为“未注明”，不作推测。草稿有缺失或冲突的必填字段时 422，并逐一列出字段和原因；
+                该部门年度已有数据时 409，除非以 replace=true 明确要求替换；年度已关闭 409。重复提交同一草稿返回同样的结果，不重复创建。
+
+                Writes the draft in one transaction through the ordinary commands and their validation:
+                the department (the existing one of the report's name, else a new one with the draft's
+                confirmed `departmentCode` and `region`), the fiscal year when missing, budget lines and
+                the year's adjustment, indicators and the evaluation's declared figures. Answers the
+                department-year's scorecard with its findings, as the scorecard GET does. What the
+                report does not state (a line's funding source, an indicator's category, an
+                adjustment's document number) is stored as unstated, never guessed. A draft with
+                missing or conflicting required fields is 422, each field named with why; a
+                department-year that already has data is 409 unless `replace=true` asks to replace it;
+                a closed year is 409. Committing the same draft again answers the same and creates
+                nothing.
+                """)
+            .RequireScope(Scopes.DataWrite);
+
         return api;
     }
 

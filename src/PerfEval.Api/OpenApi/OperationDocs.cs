@@ -144,7 +144,7 @@ internal static class OperationDocs
 
     private const string SummaryFigures = """{"departmentCount":3,"grades":{"excellent":2,"good":1,"fair":0,"poor":0,"noGrade":0},"compositeScore":{"count":3,"average":94.76,"min":85.00,"q1":92.24,"median":99.48,"q3":99.64,"max":99.80},"executionRate":{"count":3,"average":97.62,"min":94.82,"q1":96.43,"median":98.04,"q3":99.02,"max":100.00},"unitsWithErrors":2}""";
 
-    private const string ImportFields = """ "status":"draft","departmentCode":"GXQ-GYYQ","fiscalYear":2024,"fileName":"工业园区管理办公室2024年度自评报告.txt","mediaType":"text/plain","fileSize":24817,"fileSha256":"1f68b8a0a6e4ab92c3d5e0f4a7b9c1d2e3f405162738495a6b7c8d9e0f1a2b3c","clientName":"demo-writer","version":1,"createdAt":"2025-02-14T09:30:00+00:00","updatedAt":"2025-02-14T09:30:00+00:00" """;
+    private const string ImportFields = """ "status":"draft","departmentCode":"GXQ-GYYQ","fiscalYear":2024,"fileName":"工业园区管理办公室2024年度自评报告.txt","mediaType":"text/plain","fileSize":24817,"fileSha256":"1f68b8a0a6e4ab92c3d5e0f4a7b9c1d2e3f405162738495a6b7c8d9e0f1a2b3c","clientName":"demo-writer","version":1,"createdAt":"2025-02-14T09:30:00+00:00","updatedAt":"2025-02-14T09:30:00+00:00","committedAt":null """;
 
     private const string ImportDraft = """{"source":"text","department":{"status":"read","value":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","readings":[{"value":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","evidence":{"text":"乌鲁木齐高新技术产业开发区(乌鲁木齐市新市区)工业园区管理办公室","start":58,"length":44,"cell":null}}],"rule":null},"fiscalYear":{"status":"read","value":2024,"readings":[{"value":2024,"evidence":{"text":"2024年度","start":20,"length":6,"cell":null}}],"rule":null},"budget":{"initial":{"status":"read","value":23733500.00,"readings":[{"value":23733500.00,"evidence":{"text":"年初预算数 2373.35 万元","start":1290,"length":17,"cell":null}}],"rule":null}},"indicators":[],"declared":{"compositeScore":{"status":"read","value":99.48,"readings":[],"rule":null},"grade":{"status":"read","value":"excellent","readings":[],"rule":null}},"flags":[],"text":"附件 4:\n\n部门单位整体支出绩效 自评报告 (2024年度)…"}""";
 
@@ -546,7 +546,7 @@ internal static class OperationDocs
                 ["multipart/form-data"] = new("One file field holding the report, its part typed as one of the above.", Binary: true),
             },
             ResponseDescription = "Created: the stored draft; Location names it.",
-            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, shortened", "{\"id\":1," + ImportFields + ",\"draft\":" + ImportDraft + "}"),
+            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, shortened", "{\"id\":1," + ImportFields + ",\"draft\":" + ImportDraft + ",\"committedBy\":null}"),
         },
         ["listReportImports"] = new("")
         {
@@ -557,7 +557,24 @@ internal static class OperationDocs
         {
             Parameters = new Dictionary<string, ParameterDoc> { ["id"] = Id("uploaded report") },
             ResponseDescription = "The uploaded report and its draft.",
-            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, shortened", "{\"id\":1," + ImportFields + ",\"draft\":" + ImportDraft + "}"),
+            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, shortened", "{\"id\":1," + ImportFields + ",\"draft\":" + ImportDraft + ",\"committedBy\":null}"),
+        },
+        ["correctReportImport"] = new("")
+        {
+            Parameters = new Dictionary<string, ParameterDoc> { ["id"] = Id("uploaded report") },
+            RequestExamples = One("operator", "The reviewer states indicator 2's operator, which the report did not print", "{\"fields\":{\"indicators[1].operator\":\"atLeast\"}}"),
+            ResponseDescription = "The import with its corrected draft; the ETag is its new version.",
+            ResponseExamples = One("gyyq", "工业园区管理办公室's 2024 report, corrected once", "{\"id\":1," + ImportFields.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal) + ",\"draft\":" + ImportDraft + ",\"committedBy\":null}"),
+        },
+        ["commitReportImport"] = new("")
+        {
+            Parameters = new Dictionary<string, ParameterDoc>
+            {
+                ["id"] = Id("uploaded report"),
+                ["replace"] = new("true: replace the department-year's existing data with the report's; without it, existing data is 409.") { Default = "false", Example = "false" },
+            },
+            ResponseDescription = "The department-year's scorecard as committed.",
+            ResponseExamples = One("gyyq", "工业园区管理办公室 2024: composite 99.48, 优", Scorecard),
         },
 
         // Year views (年度汇总).
