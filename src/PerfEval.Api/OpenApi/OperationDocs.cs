@@ -571,7 +571,7 @@ internal static class OperationDocs
             Parameters = new Dictionary<string, ParameterDoc>
             {
                 ["id"] = Id("uploaded report"),
-                ["replace"] = new("true: replace the department-year's existing data with the report's; without it, existing data is 409.") { Default = "false", Example = "false" },
+                ["replace"] = new("true: replace the department-year's existing data with the report's; without it, existing data is 409.") { Default = "false" },
             },
             ResponseDescription = "The department-year's scorecard as committed.",
             ResponseExamples = One("gyyq", "工业园区管理办公室 2024: composite 99.48, 优", Scorecard),
