@@ -147,8 +147,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
     }
 
     private static string FindingCodeTable() =>
-        "Stable finding code: clients may switch on it.\n\n| code | severity | meaning |\n|---|---|---|\n"
-        + string.Join("\n", FindingCodes.All.Select(c => $"| `{c.Code}` | {JsonNamingPolicy.CamelCase.ConvertName(c.Severity.ToString())} | {c.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |"));
+        "稳定的发现代码，客户端可据此分支 Stable finding code: clients may switch on it.\n\n" + FindingCatalogue.MarkdownTable().TrimEnd('\n');
 
     /// <summary>The request validator's simple rules (lengths, ranges, patterns, non-empty), as schema bounds.</summary>
     private void ApplyValidatorBounds(OpenApiSchema schema, Type type, SchemaRepository repository)

@@ -157,6 +157,7 @@ internal static class SchemaDocs
         ["*.weightTotal"] = "executionWeight + Σ indicator weights; should be 100 (a finding otherwise). Null when a weight is missing.",
         ["*.compositeScore"] = "综合得分 composite = executionScore + Σ indicator scores (the sum of the rounded components). " + Score + " Null when a weight or a figure is missing.",
         ["*.grade"] = "评价结果 grade of the composite (default bands: ≥ 90 优, ≥ 80 良, ≥ 60 中, below 差); null without a composite.",
+        ["*.gradeLabel"] = "评价结果的中文 The grade as people read it: 优, 良, 中 or 差; null without a grade.",
         ["ScorecardResponse.declared"] = "Each figure the report declared beside the computed one; null where nothing was declared.",
         ["ScorecardResponse.findings"] = "Every finding, budget first, then indicators in order, then the composite.",
         ["ScorecardResponse.version"] = "How many times this scorecard has changed (评分卡版本): the version of entity `scorecard` in the change feed; 0 while nothing of the department-year is stored. The ETag is the response's own hash.",

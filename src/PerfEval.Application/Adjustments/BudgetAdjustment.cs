@@ -1,4 +1,5 @@
 using PerfEval.Application.Common;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.Adjustments;
 
@@ -28,7 +29,7 @@ public sealed record BudgetAdjustmentResponse : IDepartmentOwned
     public int FiscalYear { get; init; }
 
     /// <summary>Signed amount in yuan: positive 调增, negative 调减.</summary>
-    public decimal Amount { get; init => field = Rates.Yuan(value); }
+    public decimal Amount { get; init => field = Rounding.Money(value); }
 
     /// <summary>文号; null when the source does not state one (an imported report states the year's total only).</summary>
     public string? DocumentNumber { get; init; }

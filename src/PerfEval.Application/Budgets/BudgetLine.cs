@@ -1,5 +1,6 @@
 using FluentValidation;
 using PerfEval.Application.Common;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.Budgets;
 
@@ -23,16 +24,16 @@ public sealed record BudgetLineResponse : IDepartmentOwned, IVersioned
     public long? ProjectId { get; init; }
 
     /// <summary>年初预算数, yuan.</summary>
-    public decimal InitialAmount { get; init => field = Rates.Yuan(value); }
+    public decimal InitialAmount { get; init => field = Rounding.Money(value); }
 
     /// <summary>Σ 年中调增/调减 in the adjustment ledger, yuan.</summary>
-    public decimal AdjustmentTotal { get; init => field = Rates.Yuan(value); }
+    public decimal AdjustmentTotal { get; init => field = Rounding.Money(value); }
 
     /// <summary>调整后预算数 = initial + adjustments, yuan.</summary>
     public decimal AdjustedAmount => InitialAmount + AdjustmentTotal;
 
     /// <summary>执行数, yuan.</summary>
-    public decimal ExecutedAmount { get; init => field = Rates.Yuan(value); }
+    public decimal ExecutedAmount { get; init => field = Rounding.Money(value); }
 
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

@@ -9,10 +9,10 @@ namespace PerfEval.Application.Budgets;
 /// <summary>Amounts in yuan; rates in %, 2 decimals, null when their base is 0.</summary>
 public sealed record BudgetTotals(decimal Initial, decimal Adjustments, decimal Adjusted, decimal Executed, decimal? AdjustmentRate, decimal? ExecutionRate)
 {
-    /// <summary>Shown with 2 decimals (amounts are yuan with fen; rates are rounded to 2 decimals).</summary>
-    internal static BudgetTotals From(BudgetFigures f) => new(
-        (f.Initial.Value ?? 0) + 0.00m, (f.Adjustments.Value ?? 0) + 0.00m, (f.Adjusted.Value ?? 0) + 0.00m, (f.Executed.Value ?? 0) + 0.00m,
-        f.AdjustmentRate.Value + 0.00m, f.ExecutionRate.Value + 0.00m);
+    /// <summary>As shown: amounts with two decimals, rates at the scheme's display decimals.</summary>
+    internal static BudgetTotals From(BudgetFigures f, Rounding shown) => new(
+        Rounding.Money(f.Initial.Value ?? 0), Rounding.Money(f.Adjustments.Value ?? 0), Rounding.Money(f.Adjusted.Value ?? 0), Rounding.Money(f.Executed.Value ?? 0),
+        f.AdjustmentRate.Value is { } adjustment ? shown.Shown(adjustment) : null, f.ExecutionRate.Value is { } execution ? shown.Shown(execution) : null);
 }
 
 public sealed record ExpenditureClassTotals(BudgetTotals Personnel, BudgetTotals Operating, BudgetTotals Basic, BudgetTotals Project);
@@ -40,13 +40,15 @@ public sealed record GetBudgetSummary(string DepartmentCode, int FiscalYear) : I
             var budget = ScorecardCalculator.Calculate(
                 new ScorecardInput([.. lines.Select(l => l.ToScoringInput())], [], DeclaredFigures.None, false),
                 scheme.Settings).Budget;
+            var shown = Rounding.For(scheme.Settings);
+            BudgetTotals Totals(BudgetFigures figures) => BudgetTotals.From(figures, shown);
             return new BudgetSummaryResponse(
                 request.DepartmentCode,
                 request.FiscalYear,
                 lines.Count,
-                BudgetTotals.From(budget.Overall),
-                new ExpenditureClassTotals(BudgetTotals.From(budget.Personnel), BudgetTotals.From(budget.Operating), BudgetTotals.From(budget.Basic), BudgetTotals.From(budget.Project)),
-                new FundingSourceTotals(BudgetTotals.From(budget.Superior), BudgetTotals.From(budget.OwnLevel), BudgetTotals.From(budget.Other)));
+                Totals(budget.Overall),
+                new ExpenditureClassTotals(Totals(budget.Personnel), Totals(budget.Operating), Totals(budget.Basic), Totals(budget.Project)),
+                new FundingSourceTotals(Totals(budget.Superior), Totals(budget.OwnLevel), Totals(budget.Other)));
         }
     }
 }

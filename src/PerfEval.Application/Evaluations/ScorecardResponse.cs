@@ -60,6 +60,7 @@ public sealed record ScorecardResponse(
     decimal? WeightTotal,
     decimal? CompositeScore,
     Grade? Grade,
+    string? GradeLabel,
     DeclaredComparison Declared,
     FindingCounts FindingCounts,
     IReadOnlyList<FindingResponse> Findings,
@@ -107,6 +108,7 @@ public sealed record StoredScorecard(
             WeightTotal,
             CompositeScore,
             Grade,
+            Grade is { } grade ? GradeLabels.Zh(grade) : null,
             Declared,
             FindingCounts,
             [.. Findings.Select(f => new FindingResponse(f.Code, f.Severity, f.Subject, f.Figures, language == MessageLanguage.English ? f.MessageEn : f.MessageZh))],
@@ -121,23 +123,25 @@ internal static class ScorecardMapping
     /// <summary>The scorecard as shown; with <paramref name="explanations"/>, each computed figure's formula is added to it by JSON path.</summary>
     public static StoredScorecard ToStored(this Scorecard card, ScoringSchemeSettings settings, Dictionary<string, Explanation>? explanations = null)
     {
-        var shownScale = new decimal(0, 0, 0, false, (byte)settings.DisplayDecimals);
-        decimal? V(string path, Computed c)
+        var shown = Rounding.For(settings);
+        Computed Explained(string path, Computed c)
         {
             if (explanations is not null && c.Explanation is { } e)
             {
                 explanations[path] = e;
             }
-
-            // Every computed figure is shown with the scheme's decimals: 100.00, not 100.
-            return c.Value + shownScale;
+            return c;
         }
 
+        // Money with two decimals; rates, weights and scores at the scheme's decimals (100.00, not 100).
+        decimal? V(string path, Computed c) => Explained(path, c).Value is { } v ? shown.Shown(v) : null;
+        decimal Money(string path, Computed c) => Rounding.Money(Explained(path, c).Value ?? 0);
+
         BudgetTotals T(string path, BudgetFigures f) => new(
-            V(path + ".initial", f.Initial) ?? 0,
-            V(path + ".adjustments", f.Adjustments) ?? 0,
-            V(path + ".adjusted", f.Adjusted) ?? 0,
-            V(path + ".executed", f.Executed) ?? 0,
+            Money(path + ".initial", f.Initial),
+            Money(path + ".adjustments", f.Adjustments),
+            Money(path + ".adjusted", f.Adjusted),
+            Money(path + ".executed", f.Executed),
             V(path + ".adjustmentRate", f.AdjustmentRate),
             V(path + ".executionRate", f.ExecutionRate));
 
@@ -147,7 +151,7 @@ internal static class ScorecardMapping
             i.Sequence,
             i.Name,
             i.Kind,
-            i.Weight,
+            i.Weight is { } weight ? shown.Shown(weight) : null,
             V($"indicators[{n}].completion", i.Completion),
             V($"indicators[{n}].cappedScore", i.CappedScore),
             i.Deduction,
@@ -160,7 +164,7 @@ internal static class ScorecardMapping
             T("budget", b.Overall),
             new ExpenditureClassTotals(T("byExpenditureClass.personnel", b.Personnel), T("byExpenditureClass.operating", b.Operating), T("byExpenditureClass.basic", b.Basic), T("byExpenditureClass.project", b.Project)),
             new FundingSourceTotals(T("byFundingSource.superior", b.Superior), T("byFundingSource.ownLevel", b.OwnLevel), T("byFundingSource.other", b.Other)),
-            settings.ExecutionWeight,
+            shown.Shown(settings.ExecutionWeight),
             V("executionScore", card.ExecutionScore),
             indicators,
             V("weightTotal", card.WeightTotal),

@@ -44,9 +44,10 @@ internal static class ScorecardExport
 
     public static async IAsyncEnumerable<ScorecardRow> RowsAsync(DbSession db, IRequestContext context, int year, [EnumeratorCancellation] CancellationToken ct)
     {
+        var shown = Rounding.For((await YearScheme.LoadAsync(db, year, ct)).Settings);
         await foreach (var kept in ExportChunks.ByKeyAsync<ScorecardRow.Kept>(db, ScorecardsSql, context, year, r => r.DepartmentCode, string.Empty, ct))
         {
-            yield return kept.ToRow();
+            yield return kept.ToRow(shown);
         }
     }
 }
@@ -179,10 +180,10 @@ public sealed record BudgetLineExportRow
     public FundingSource FundingSource { get; init; }
     public long? ProjectId { get; init; }
     public string? ProjectName { get; init; }
-    public decimal InitialAmount { get; init => field = Rates.Yuan(value); }
-    public decimal AdjustmentTotal { get; init => field = Rates.Yuan(value); }
+    public decimal InitialAmount { get; init => field = Rounding.Money(value); }
+    public decimal AdjustmentTotal { get; init => field = Rounding.Money(value); }
     public decimal AdjustedAmount => InitialAmount + AdjustmentTotal;
-    public decimal ExecutedAmount { get; init => field = Rates.Yuan(value); }
+    public decimal ExecutedAmount { get; init => field = Rounding.Money(value); }
 }
 
 internal static class BudgetLineExport
@@ -308,10 +309,10 @@ internal static class ExportLabels
 {
     private static readonly Dictionary<Enum, string> Labels = new()
     {
-        [Grade.Excellent] = "优",
-        [Grade.Good] = "良",
-        [Grade.Fair] = "中",
-        [Grade.Poor] = "差",
+        [Grade.Excellent] = GradeLabels.Zh(Grade.Excellent),
+        [Grade.Good] = GradeLabels.Zh(Grade.Good),
+        [Grade.Fair] = GradeLabels.Zh(Grade.Fair),
+        [Grade.Poor] = GradeLabels.Zh(Grade.Poor),
         [ExpenditureClass.Personnel] = "人员经费",
         [ExpenditureClass.Operating] = "公用经费",
         [ExpenditureClass.Project] = "项目支出",

@@ -1,6 +1,7 @@
 using FluentValidation;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.Projects;
 
@@ -19,11 +20,11 @@ public sealed record ProjectResponse : IDepartmentOwned, IVersioned
     public required string Name { get; init; }
     public FundingSource FundingSource { get; init; }
     public bool OnPlatform { get; init; }
-    public decimal Budget { get; init => field = Rates.Yuan(value); }
-    public decimal Executed { get; init => field = Rates.Yuan(value); }
+    public decimal Budget { get; init => field = Rounding.Money(value); }
+    public decimal Executed { get; init => field = Rounding.Money(value); }
 
     /// <summary>执行率: executed / budget × 100, 2 decimals; null when the budget is 0.</summary>
-    public decimal? ExecutionRate => Rates.Percent(Executed, Budget);
+    public decimal? ExecutionRate => Rounding.Default.Percent(Executed, Budget);
 
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

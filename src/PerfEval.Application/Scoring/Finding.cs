@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace PerfEval.Application.Scoring;
 
 /// <summary>
-/// Something a reviewer should look at: a stable code (<see cref="FindingCodes"/>), how serious it
+/// Something a reviewer should look at: a stable code (<see cref="FindingCatalogue"/>), how serious it
 /// is, what it is about ("budget", "budget line 12", "indicator 3", "composite", "evaluation"),
 /// the numbers involved and a message in Chinese and English naming them.
 /// </summary>
@@ -25,163 +25,230 @@ public enum FindingSeverity
     Info,
 }
 
-/// <summary>A finding code, its fixed severity and what it means (documented in the API).</summary>
-public sealed record FindingCodeInfo(string Code, FindingSeverity Severity, string Meaning);
-
-/// <summary>Every finding code the scoring rules raise. Codes are stable: clients may switch on them.</summary>
-public static class FindingCodes
+/// <summary>
+/// One kind of finding, said once: its stable code (clients may switch on it), its fixed severity,
+/// what it means in Chinese and English (the contract's enum and the README table are made from
+/// these), and the Chinese and English messages a finding of this kind carries.
+/// </summary>
+/// <remarks>
+/// A message template names the finding's figures in braces: <c>{name}</c> writes the figure as the
+/// report wrote it, <c>{name:money}</c> as money (two decimals) and <c>{name:shown}</c> at the scheme's
+/// display decimals; the finding's own figures are held in the same form. Any other brace name is a
+/// text the finding supplies (a grade, a tier). <see cref="WithoutComputedZh"/> and
+/// <see cref="WithoutComputedEn"/> are used instead when the computed figure does not exist.
+/// </remarks>
+public sealed record FindingKind(
+    string Code,
+    FindingSeverity Severity,
+    string MeaningZh,
+    string MeaningEn,
+    string MessageZh,
+    string MessageEn,
+    string? WithoutComputedZh = null,
+    string? WithoutComputedEn = null)
 {
-    // Declared (report's own) figures that differ from the computed ones.
-    public const string DeclaredInitialBudgetMismatch = "DECLARED_INITIAL_BUDGET_MISMATCH";
-    public const string DeclaredAdjustmentsMismatch = "DECLARED_ADJUSTMENTS_MISMATCH";
-    public const string DeclaredAdjustedBudgetMismatch = "DECLARED_ADJUSTED_BUDGET_MISMATCH";
-    public const string DeclaredExecutedMismatch = "DECLARED_EXECUTED_MISMATCH";
-    public const string DeclaredExpenditureTotalMismatch = "DECLARED_EXPENDITURE_TOTAL_MISMATCH";
-    public const string DeclaredBasicExpenditureMismatch = "DECLARED_BASIC_EXPENDITURE_MISMATCH";
-    public const string DeclaredProjectExpenditureMismatch = "DECLARED_PROJECT_EXPENDITURE_MISMATCH";
-    public const string DeclaredInitialSuperiorMismatch = "DECLARED_INITIAL_SUPERIOR_MISMATCH";
-    public const string DeclaredInitialOwnLevelMismatch = "DECLARED_INITIAL_OWN_LEVEL_MISMATCH";
-    public const string DeclaredInitialOtherMismatch = "DECLARED_INITIAL_OTHER_MISMATCH";
-    public const string DeclaredAdjustmentRateMismatch = "DECLARED_ADJUSTMENT_RATE_MISMATCH";
-    public const string DeclaredExecutionRateMismatch = "DECLARED_EXECUTION_RATE_MISMATCH";
-    public const string DeclaredExecutionScoreMismatch = "DECLARED_EXECUTION_SCORE_MISMATCH";
-    public const string DeclaredCompositeMismatch = "DECLARED_COMPOSITE_MISMATCH";
-    public const string DeclaredGradeMismatch = "DECLARED_GRADE_MISMATCH";
-    public const string DeclaredCompletionMismatch = "DECLARED_COMPLETION_MISMATCH";
-    public const string DeclaredScoreMismatch = "DECLARED_SCORE_MISMATCH";
+    /// <summary>This kind's bit in a <see cref="FindingSet"/>: its position in <see cref="FindingCatalogue.All"/>.</summary>
+    internal FindingSet Bit { get; set; }
+}
+
+/// <summary>The one catalogue of findings the rules raise. Codes are stable: clients may switch on them.</summary>
+public static class FindingCatalogue
+{
+    // Declared (report's own) figures that differ from the computed ones, in the order of DeclaredItem.
+    public static readonly FindingKind DeclaredInitialBudgetMismatch = DeclaredAmount("DECLARED_INITIAL_BUDGET_MISMATCH",
+        "年初预算数", "initial budget", "申报年初预算数与各预算行年初数之和不一致", "Declared initial budget (年初预算数) differs from the sum of the budget lines.");
+    public static readonly FindingKind DeclaredAdjustmentsMismatch = DeclaredAmount("DECLARED_ADJUSTMENTS_MISMATCH",
+        "年中调整数", "budget adjustments", "申报年中调整数与各预算行调整数之和不一致", "Declared adjustments (年中调整数) differ from the sum of the lines' adjustments.");
+    public static readonly FindingKind DeclaredAdjustedBudgetMismatch = DeclaredAmount("DECLARED_ADJUSTED_BUDGET_MISMATCH",
+        "调整后全年预算数", "adjusted budget", "申报调整后全年预算数与计算的年初数 + 调整数不一致", "Declared adjusted budget (调整后全年预算数) differs from computed initial + adjustments.");
+    public static readonly FindingKind DeclaredExecutedMismatch = DeclaredAmount("DECLARED_EXECUTED_MISMATCH",
+        "执行数", "executed amount", "申报执行数与各预算行执行数之和不一致", "Declared executed amount (执行数) differs from the sum of the lines' executed amounts.");
+    public static readonly FindingKind DeclaredExpenditureTotalMismatch = DeclaredAmount("DECLARED_EXPENDITURE_TOTAL_MISMATCH",
+        "支出总额", "expenditure total", "申报支出总额与计算的执行数不一致", "Declared expenditure total (支出总额) differs from the computed executed amount.");
+    public static readonly FindingKind DeclaredBasicExpenditureMismatch = DeclaredAmount("DECLARED_BASIC_EXPENDITURE_MISMATCH",
+        "基本支出", "basic expenditure", "申报基本支出与计算的基本支出（人员经费 + 公用经费 + 未分人员、公用的基本支出）执行数不一致", "Declared basic expenditure (基本支出) differs from the computed basic executed amount (personnel + operating + basic lines not split).");
+    public static readonly FindingKind DeclaredProjectExpenditureMismatch = DeclaredAmount("DECLARED_PROJECT_EXPENDITURE_MISMATCH",
+        "项目支出", "project expenditure", "申报项目支出与计算的项目执行数不一致", "Declared project expenditure (项目支出) differs from the computed project executed amount.");
+    public static readonly FindingKind DeclaredInitialSuperiorMismatch = DeclaredAmount("DECLARED_INITIAL_SUPERIOR_MISMATCH",
+        "上级资金年初预算数", "initial budget from superior funds", "申报上级资金年初预算数与各预算行不一致", "Declared initial budget from superior funds (上级资金) differs from the lines.");
+    public static readonly FindingKind DeclaredInitialOwnLevelMismatch = DeclaredAmount("DECLARED_INITIAL_OWN_LEVEL_MISMATCH",
+        "本级资金年初预算数", "initial budget from own-level funds", "申报本级资金年初预算数与各预算行不一致", "Declared initial budget from own-level funds (本级资金) differs from the lines.");
+    public static readonly FindingKind DeclaredInitialOtherMismatch = DeclaredAmount("DECLARED_INITIAL_OTHER_MISMATCH",
+        "其他资金年初预算数", "initial budget from other funds", "申报其他资金年初预算数与各预算行不一致", "Declared initial budget from other funds (其他资金) differs from the lines.");
+    public static readonly FindingKind DeclaredAdjustmentRateMismatch = DeclaredShown("DECLARED_ADJUSTMENT_RATE_MISMATCH",
+        "预算调整率", "adjustment rate", "%", "%", "申报预算调整率与按申报精度计算的值不一致", "Declared adjustment rate (预算调整率) differs from the computed one at the declared precision.");
+    public static readonly FindingKind DeclaredExecutionRateMismatch = DeclaredShown("DECLARED_EXECUTION_RATE_MISMATCH",
+        "预算执行率", "execution rate", "%", "%", "申报预算执行率与按申报精度计算的值不一致", "Declared execution rate (预算执行率) differs from the computed one at the declared precision.");
+    public static readonly FindingKind DeclaredExecutionScoreMismatch = DeclaredShown("DECLARED_EXECUTION_SCORE_MISMATCH",
+        "预算执行得分", "execution score", " 分", " points", "申报预算执行得分与按申报精度计算的值不一致", "Declared execution score differs from the computed one at the declared precision.");
+    public static readonly FindingKind DeclaredCompositeMismatch = DeclaredShown("DECLARED_COMPOSITE_MISMATCH",
+        "综合得分", "composite score", " 分", " points", "申报综合得分与复核扣分前的计算值不一致", "Declared composite score (综合得分) differs from the computed one before reviewer deductions.");
+    public static readonly FindingKind DeclaredGradeMismatch = new("DECLARED_GRADE_MISMATCH", FindingSeverity.Error,
+        "申报评价结果与复核扣分前综合得分对应的等级不一致", "Declared grade (评价结果) differs from the grade of the computed composite before reviewer deductions.",
+        "申报评价结果「{declaredGrade}」与按综合得分 {computedComposite:shown} 分计算的结果「{computedGrade}」不一致",
+        "Declared grade {declaredGradeEn} differs from computed {computedGradeEn} (composite {computedComposite:shown} points)",
+        "申报评价结果「{declaredGrade}」，但没有综合得分，无法计算评价结果",
+        "Declared grade {declaredGradeEn}, but there is no composite score to grade");
+    public static readonly FindingKind DeclaredCompletionMismatch = DeclaredShown("DECLARED_COMPLETION_MISMATCH",
+        "完成率", "completion rate", "%", "%", "指标申报完成率与计算值不一致（申报 100% 时计算值 ≥ 100% 即视为一致）", "An indicator's declared completion rate differs from the computed one (a declared 100% accepts any computed ≥ 100%).");
+    public static readonly FindingKind DeclaredScoreMismatch = DeclaredShown("DECLARED_SCORE_MISMATCH",
+        "得分", "score", " 分", " points", "指标申报得分与复核扣分前按规则计算的得分不一致", "An indicator's declared score differs from the rules' score before reviewer deductions.");
 
     // Budget identities.
-    public const string BudgetAdjustedIdentity = "BUDGET_ADJUSTED_IDENTITY";
-    public const string BudgetClassSplit = "BUDGET_CLASS_SPLIT";
-    public const string BudgetFundingSplit = "BUDGET_FUNDING_SPLIT";
-    public const string ExecutedOverAdjusted = "EXECUTED_OVER_ADJUSTED";
-    public const string AdjustedBudgetZero = "ADJUSTED_BUDGET_ZERO";
+    public static readonly FindingKind BudgetAdjustedIdentity = new("BUDGET_ADJUSTED_IDENTITY", FindingSeverity.Error,
+        "申报年初预算数 + 年中调整数 ≠ 申报调整后全年预算数", "Declared initial + adjustments ≠ declared adjusted budget.",
+        "申报年初预算数 {initialBudget:money} 元 + 年中调整数 {adjustments:money} 元 = {sum:money} 元，与申报调整后全年预算数 {adjustedBudget:money} 元 不一致",
+        "Declared initial budget {initialBudget:money} + adjustments {adjustments:money} = {sum:money} yuan differs from the declared adjusted budget {adjustedBudget:money} yuan");
+    public static readonly FindingKind BudgetClassSplit = new("BUDGET_CLASS_SPLIT", FindingSeverity.Error,
+        "申报基本支出 + 项目支出 ≠ 申报支出总额", "Declared basic + project expenditure ≠ declared expenditure total.",
+        "申报基本支出 {basicExpenditure:money} 元 + 项目支出 {projectExpenditure:money} 元 = {sum:money} 元，与申报支出总额 {expenditureTotal:money} 元 不一致",
+        "Declared basic expenditure {basicExpenditure:money} + project expenditure {projectExpenditure:money} = {sum:money} yuan differs from the declared expenditure total {expenditureTotal:money} yuan");
+    public static readonly FindingKind BudgetFundingSplit = new("BUDGET_FUNDING_SPLIT", FindingSeverity.Error,
+        "申报上级资金 + 本级资金 + 其他资金 ≠ 申报年初预算数", "Declared superior + own-level + other initial budget ≠ declared initial budget.",
+        "申报上级资金 {initialSuperior:money} 元 + 本级资金 {initialOwnLevel:money} 元 + 其他资金 {initialOther:money} 元 = {sum:money} 元，与申报年初预算数 {initialBudget:money} 元 不一致",
+        "Declared superior {initialSuperior:money} + own-level {initialOwnLevel:money} + other {initialOther:money} = {sum:money} yuan differs from the declared initial budget {initialBudget:money} yuan");
+    public static readonly FindingKind ExecutedOverAdjusted = new("EXECUTED_OVER_ADJUSTED", FindingSeverity.Error,
+        "执行数超过调整后预算数（整体或某一预算行）", "Executed amount exceeds the adjusted budget, overall (subject budget) or on one line (subject budget line N).",
+        "执行数 {executed:money} 元 超过调整后预算数 {adjusted:money} 元（超出 {excess:money} 元）",
+        "Executed {executed:money} yuan exceeds the adjusted budget {adjusted:money} yuan (by {excess:money} yuan)");
+    public static readonly FindingKind AdjustedBudgetZero = new("ADJUSTED_BUDGET_ZERO", FindingSeverity.Error,
+        "调整后全年预算数为 0：无执行率、执行得分和综合得分", "The adjusted budget is 0: no execution rate, no execution score, no composite.",
+        "调整后全年预算数为 0，无法计算预算执行率、执行得分和综合得分",
+        "The adjusted budget is 0: no execution rate, execution score or composite can be computed");
 
     // Weights and composite.
-    public const string WeightTotalNot100 = "WEIGHT_TOTAL_NOT_100";
-    public const string WeightMissing = "WEIGHT_MISSING";
-    public const string WeightNegative = "WEIGHT_NEGATIVE";
+    public static readonly FindingKind WeightTotalNot100 = new("WEIGHT_TOTAL_NOT_100", FindingSeverity.Warning,
+        "预算执行权重 + 指标权重之和不等于方案规定的合计（100）；综合得分照常计算", "Execution weight + indicator weights differ from the scheme's expected total (100); the composite is still computed.",
+        "权重合计 {weightTotal:shown} 分（预算执行 {executionWeight:shown} + 指标 {indicatorWeights:shown}）不等于 {expected:shown} 分；综合得分仍按所给权重计算",
+        "Weights total {weightTotal:shown} (execution {executionWeight:shown} + indicators {indicatorWeights:shown}), not {expected:shown}; the composite is still computed from the weights as given");
+    public static readonly FindingKind WeightMissing = new("WEIGHT_MISSING", FindingSeverity.Error,
+        "指标缺少权重：无得分，无综合得分", "An indicator has no weight: it has no score and there is no composite.",
+        "缺少权重（分值），无法计算该指标得分和综合得分",
+        "has no weight: no score and no composite");
+    public static readonly FindingKind WeightNegative = new("WEIGHT_NEGATIVE", FindingSeverity.Error,
+        "指标权重为负数：无得分，无综合得分", "An indicator's weight is negative: it has no score and there is no composite.",
+        "权重 {weight:shown} 为负数，无法计算该指标得分和综合得分",
+        "has a negative weight {weight:shown}: no score and no composite");
 
     // Indicators.
-    public const string TargetMissing = "TARGET_MISSING";
-    public const string IndicatorValueMissing = "INDICATOR_VALUE_MISSING";
-    public const string OverAchievementNoReason = "OVER_ACHIEVEMENT_NO_REASON";
-    public const string TargetLikelyTooLow = "TARGET_LIKELY_TOO_LOW";
-    public const string UnderAchievementNoReason = "UNDER_ACHIEVEMENT_NO_REASON";
-    public const string EqualTargetMissed = "EQUAL_TARGET_MISSED";
-    public const string FinalBelowMidYear = "FINAL_BELOW_MID_YEAR";
-    public const string QualitativeScoreOutsideTier = "QUALITATIVE_SCORE_OUTSIDE_TIER";
-    public const string QualitativeTierMissing = "QUALITATIVE_TIER_MISSING";
-    public const string DeductionWithoutReason = "DEDUCTION_WITHOUT_REASON";
-    public const string DeductionNegative = "DEDUCTION_NEGATIVE";
-    public const string DeductionExceedsScore = "DEDUCTION_EXCEEDS_SCORE";
+    public static readonly FindingKind TargetMissing = new("TARGET_MISSING", FindingSeverity.Error,
+        "定量指标缺少比较符或指标值：无完成率、得分和综合得分", "A quantitative indicator has no operator or no target: no completion, no score, no composite.",
+        "缺少比较符或指标值，无法计算完成率和得分",
+        "has no operator or no target: no completion rate and no score");
+    public static readonly FindingKind IndicatorValueMissing = new("INDICATOR_VALUE_MISSING", FindingSeverity.Error,
+        "缺少完成值（定量）或评分（定性）：无完成率、得分和综合得分", "An indicator has no final value (quantitative) or no score (qualitative): no completion, no score, no composite.",
+        "缺少{missingZh}，无法计算完成率和得分",
+        "has no {missingEn}: no completion rate and no score");
+    public static readonly FindingKind OverAchievementNoReason = new("OVER_ACHIEVEMENT_NO_REASON", FindingSeverity.Warning,
+        "完成率达到超额阈值（120%）而未说明偏差原因", "Completion at or above the over-achievement threshold (120%) without a deviation reason.",
+        "完成率 {completion:shown}% 达到 {threshold}% 以上，未填写偏差原因",
+        "completion {completion:shown}% is at or above {threshold}% but no deviation reason is given");
+    public static readonly FindingKind TargetLikelyTooLow = new("TARGET_LIKELY_TOO_LOW", FindingSeverity.Warning,
+        "完成率达到目标偏低阈值（150%）：指标值可能设置偏低，复核人员可扣分", "Completion at or above the target-too-low threshold (150%): the target was likely set too low; a reviewer may deduct.",
+        "完成率 {completion:shown}% 达到 {threshold}% 以上，指标值 {target} 可能设置偏低；如确属偏低，由复核人员按偏差扣分并注明原因",
+        "completion {completion:shown}% is at or above {threshold}%: the target {target} was likely set too low; a reviewer may deduct for the deviation, with a reason");
+    public static readonly FindingKind UnderAchievementNoReason = new("UNDER_ACHIEVEMENT_NO_REASON", FindingSeverity.Warning,
+        "完成率低于未完成阈值（100%）而未说明偏差原因", "Completion below the under-achievement threshold (100%) without a deviation reason.",
+        "完成率 {completion:shown}% 低于 {threshold}%，未填写偏差原因",
+        "completion {completion:shown}% is below {threshold}% but no deviation reason is given");
+    public static readonly FindingKind EqualTargetMissed = new("EQUAL_TARGET_MISSED", FindingSeverity.Warning,
+        "「等于」指标的完成值与指标值不相等（仍按 ≥ 计分）", "An `=` indicator's final value differs from its exact target (it is still scored as ≥).",
+        "指标值为等于 {target}，本次评价完成值 {finalValue} 未恰好达到",
+        "target is exactly {target} but the final value is {finalValue}");
+    public static readonly FindingKind FinalBelowMidYear = new("FINAL_BELOW_MID_YEAR", FindingSeverity.Warning,
+        "定量指标的完成值低于年中监控完成值", "A quantitative indicator's final value is below its mid-year monitoring value.",
+        "本次评价完成值 {finalValue} 低于年中监控完成值 {midYearValue}",
+        "final value {finalValue} is below the mid-year value {midYearValue}");
+    public static readonly FindingKind QualitativeScoreOutsideTier = new("QUALITATIVE_SCORE_OUTSIDE_TIER", FindingSeverity.Error,
+        "定性评分不在其档次区间内（达成 [0.8w, w]，部分达成 [0.6w, 0.8w)，未达成 [0, 0.6w)）", "A qualitative score lies outside its tier's band (achieved [0.8w, w], partially [0.6w, 0.8w), not achieved [0, 0.6w)).",
+        "定性评分 {qualitativeScore} 不在「{tierZh}」区间 [{bandFrom:shown}, {bandTo:shown}{bandEnd} 内（权重 {weight:shown}）",
+        "qualitative score {qualitativeScore} lies outside the {tierEn} band [{bandFrom:shown}, {bandTo:shown}{bandEnd} (weight {weight:shown})");
+    public static readonly FindingKind QualitativeTierMissing = new("QUALITATIVE_TIER_MISSING", FindingSeverity.Warning,
+        "定性指标有评分但未注明档次，无法核对区间", "A qualitative indicator has a score but no tier, so its band cannot be checked.",
+        "定性评分 {qualitativeScore} 未注明评价档次（达成/部分达成/未达成），无法核对区间",
+        "qualitative score {qualitativeScore} has no tier (achieved / partially / not achieved), so its band cannot be checked");
+    public static readonly FindingKind DeductionWithoutReason = new("DEDUCTION_WITHOUT_REASON", FindingSeverity.Error,
+        "复核扣分未说明原因（扣分仍然生效）", "A reviewer's deduction was applied without a reason.",
+        "复核扣分 {deduction} 分未填写扣分原因",
+        "reviewer deduction of {deduction} points has no reason");
+    public static readonly FindingKind DeductionNegative = new("DEDUCTION_NEGATIVE", FindingSeverity.Error,
+        "复核扣分为负数，未予采用", "A reviewer's deduction is negative; it is not applied.",
+        "复核扣分 {deduction} 为负数，未予采用",
+        "reviewer deduction {deduction} is negative and is not applied");
+    public static readonly FindingKind DeductionExceedsScore = new("DEDUCTION_EXCEEDS_SCORE", FindingSeverity.Info,
+        "复核扣分超过该指标得分，得分按 0 分计", "A reviewer's deduction exceeds the indicator's score; the score stops at 0.",
+        "复核扣分 {deduction} 分超过得分 {score:shown} 分，得分按 0 分计",
+        "reviewer deduction of {deduction} points exceeds the score {score:shown}; the score stops at 0");
 
     // The evaluation as a whole.
-    public const string ClosedYearDataChanged = "CLOSED_YEAR_DATA_CHANGED";
+    public static readonly FindingKind ClosedYearDataChanged = new("CLOSED_YEAR_DATA_CHANGED", FindingSeverity.Error,
+        "年度已关闭，但其数据在关闭后发生了变更", "The fiscal year is closed but its data changed after closing.",
+        "年度已关闭，但其数据在关闭后发生了变更",
+        "The fiscal year is closed but its data changed after closing");
 
-    public static IReadOnlyList<FindingCodeInfo> All { get; } =
+    /// <summary>Every kind, declared-figure mismatches first in the order of the rules' declared items.</summary>
+    public static IReadOnlyList<FindingKind> All { get; } = Numbered(
     [
-        new(DeclaredInitialBudgetMismatch, FindingSeverity.Error, "Declared initial budget (年初预算数) differs from the sum of the budget lines."),
-        new(DeclaredAdjustmentsMismatch, FindingSeverity.Error, "Declared adjustments (年中调整数) differ from the sum of the lines' adjustments."),
-        new(DeclaredAdjustedBudgetMismatch, FindingSeverity.Error, "Declared adjusted budget (调整后全年预算数) differs from computed initial + adjustments."),
-        new(DeclaredExecutedMismatch, FindingSeverity.Error, "Declared executed amount (执行数) differs from the sum of the lines' executed amounts."),
-        new(DeclaredExpenditureTotalMismatch, FindingSeverity.Error, "Declared expenditure total (支出总额) differs from the computed executed amount."),
-        new(DeclaredBasicExpenditureMismatch, FindingSeverity.Error, "Declared basic expenditure (基本支出) differs from the computed personnel + operating executed amount."),
-        new(DeclaredProjectExpenditureMismatch, FindingSeverity.Error, "Declared project expenditure (项目支出) differs from the computed project executed amount."),
-        new(DeclaredInitialSuperiorMismatch, FindingSeverity.Error, "Declared initial budget from superior funds (上级资金) differs from the lines."),
-        new(DeclaredInitialOwnLevelMismatch, FindingSeverity.Error, "Declared initial budget from own-level funds (本级资金) differs from the lines."),
-        new(DeclaredInitialOtherMismatch, FindingSeverity.Error, "Declared initial budget from other funds (其他资金) differs from the lines."),
-        new(DeclaredAdjustmentRateMismatch, FindingSeverity.Error, "Declared adjustment rate (预算调整率) differs from the computed one at the declared precision."),
-        new(DeclaredExecutionRateMismatch, FindingSeverity.Error, "Declared execution rate (预算执行率) differs from the computed one at the declared precision."),
-        new(DeclaredExecutionScoreMismatch, FindingSeverity.Error, "Declared execution score differs from the computed one at the declared precision."),
-        new(DeclaredCompositeMismatch, FindingSeverity.Error, "Declared composite score (综合得分) differs from the computed one before reviewer deductions."),
-        new(DeclaredGradeMismatch, FindingSeverity.Error, "Declared grade (评价结果) differs from the grade of the computed composite before reviewer deductions."),
-        new(DeclaredCompletionMismatch, FindingSeverity.Error, "An indicator's declared completion rate differs from the computed one (a declared 100% accepts any computed ≥ 100%)."),
-        new(DeclaredScoreMismatch, FindingSeverity.Error, "An indicator's declared score differs from the rules' score before reviewer deductions."),
-        new(BudgetAdjustedIdentity, FindingSeverity.Error, "Declared initial + adjustments ≠ declared adjusted budget."),
-        new(BudgetClassSplit, FindingSeverity.Error, "Declared basic + project expenditure ≠ declared expenditure total."),
-        new(BudgetFundingSplit, FindingSeverity.Error, "Declared superior + own-level + other initial budget ≠ declared initial budget."),
-        new(ExecutedOverAdjusted, FindingSeverity.Error, "Executed amount exceeds the adjusted budget, overall (subject budget) or on one line (subject budget line N)."),
-        new(AdjustedBudgetZero, FindingSeverity.Error, "The adjusted budget is 0: no execution rate, no execution score, no composite."),
-        new(WeightTotalNot100, FindingSeverity.Warning, "Execution weight + indicator weights differ from the scheme's expected total (100); the composite is still computed."),
-        new(WeightMissing, FindingSeverity.Error, "An indicator has no weight: it has no score and there is no composite."),
-        new(WeightNegative, FindingSeverity.Error, "An indicator's weight is negative: it has no score and there is no composite."),
-        new(TargetMissing, FindingSeverity.Error, "A quantitative indicator has no operator or no target: no completion, no score, no composite."),
-        new(IndicatorValueMissing, FindingSeverity.Error, "An indicator has no final value (quantitative) or no score (qualitative): no completion, no score, no composite."),
-        new(OverAchievementNoReason, FindingSeverity.Warning, "Completion at or above the over-achievement threshold (120%) without a deviation reason."),
-        new(TargetLikelyTooLow, FindingSeverity.Warning, "Completion at or above the target-too-low threshold (150%): the target was likely set too low; a reviewer may deduct."),
-        new(UnderAchievementNoReason, FindingSeverity.Warning, "Completion below the under-achievement threshold (100%) without a deviation reason."),
-        new(EqualTargetMissed, FindingSeverity.Warning, "An `=` indicator's final value differs from its exact target (it is still scored as ≥)."),
-        new(FinalBelowMidYear, FindingSeverity.Warning, "A quantitative indicator's final value is below its mid-year monitoring value."),
-        new(QualitativeScoreOutsideTier, FindingSeverity.Error, "A qualitative score lies outside its tier's band (achieved [0.8w, w], partially [0.6w, 0.8w), not achieved [0, 0.6w))."),
-        new(QualitativeTierMissing, FindingSeverity.Warning, "A qualitative indicator has a score but no tier, so its band cannot be checked."),
-        new(DeductionWithoutReason, FindingSeverity.Error, "A reviewer's deduction was applied without a reason."),
-        new(DeductionNegative, FindingSeverity.Error, "A reviewer's deduction is negative; it is not applied."),
-        new(DeductionExceedsScore, FindingSeverity.Info, "A reviewer's deduction exceeds the indicator's score; the score stops at 0."),
-        new(ClosedYearDataChanged, FindingSeverity.Error, "The fiscal year is closed but its data changed after closing."),
-    ];
+        DeclaredInitialBudgetMismatch, DeclaredAdjustmentsMismatch, DeclaredAdjustedBudgetMismatch, DeclaredExecutedMismatch,
+        DeclaredExpenditureTotalMismatch, DeclaredBasicExpenditureMismatch, DeclaredProjectExpenditureMismatch,
+        DeclaredInitialSuperiorMismatch, DeclaredInitialOwnLevelMismatch, DeclaredInitialOtherMismatch,
+        DeclaredAdjustmentRateMismatch, DeclaredExecutionRateMismatch, DeclaredExecutionScoreMismatch, DeclaredCompositeMismatch,
+        DeclaredGradeMismatch, DeclaredCompletionMismatch, DeclaredScoreMismatch,
+        BudgetAdjustedIdentity, BudgetClassSplit, BudgetFundingSplit, ExecutedOverAdjusted, AdjustedBudgetZero,
+        WeightTotalNot100, WeightMissing, WeightNegative,
+        TargetMissing, IndicatorValueMissing, OverAchievementNoReason, TargetLikelyTooLow, UnderAchievementNoReason,
+        EqualTargetMissed, FinalBelowMidYear, QualitativeScoreOutsideTier, QualitativeTierMissing,
+        DeductionWithoutReason, DeductionNegative, DeductionExceedsScore,
+        ClosedYearDataChanged,
+    ]);
+
+    private static readonly FrozenDictionary<string, FindingKind> ByCode = All.ToFrozenDictionary(k => k.Code);
+
+    /// <summary>The kind of a code; none for a code the rules do not raise.</summary>
+    public static FindingKind? Of(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>The catalogue as the README's table: code, severity, meaning in Chinese, meaning in English.</summary>
+    public static string MarkdownTable() =>
+        "| code | severity | 含义 | meaning |\n|---|---|---|---|\n"
+        + string.Concat(All.Select(k => $"| `{k.Code}` | {k.Severity.ToString().ToLowerInvariant()} | {Cell(k.MeaningZh)} | {Cell(k.MeaningEn)} |\n"));
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static FindingKind DeclaredAmount(string code, string nameZh, string nameEn, string meaningZh, string meaningEn) => new(
+        code, FindingSeverity.Error, meaningZh, meaningEn,
+        $"申报{nameZh} {{declared:money}} 元 与计算值 {{computed:money}} 元 不一致",
+        $"Declared {nameEn} {{declared:money}} yuan differs from computed {{computed:money}} yuan");
+
+    private static FindingKind DeclaredShown(string code, string nameZh, string nameEn, string unitZh, string unitEn, string meaningZh, string meaningEn) => new(
+        code, FindingSeverity.Error, meaningZh, meaningEn,
+        $"申报{nameZh} {{declared}}{unitZh} 与计算值 {{computed:shown}}{unitZh} 不一致",
+        $"Declared {nameEn} {{declared}}{unitEn} differs from computed {{computed:shown}}{unitEn}",
+        $"申报{nameZh} {{declared}}{unitZh}，但按规则无法计算该值",
+        $"Declared {nameEn} {{declared}}{unitEn}, but it cannot be computed");
+
+    private static FindingKind[] Numbered(FindingKind[] kinds)
+    {
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i].Bit = (FindingSet)(1UL << i);
+        }
+        return kinds;
+    }
 }
 
 /// <summary>
-/// Finding codes as bits, in the order of <see cref="FindingCodes.All"/> (a test holds the two in
-/// step): what compact scoring records instead of building findings.
+/// Finding kinds as bits (<see cref="FindingKind.Bit"/>): what the rules record instead of building
+/// findings, so a clean scorecard formats no text.
 /// </summary>
 [Flags]
 internal enum FindingSet : ulong
 {
     None = 0,
-    DeclaredInitialBudgetMismatch = 1UL << 0,
-    DeclaredAdjustmentsMismatch = 1UL << 1,
-    DeclaredAdjustedBudgetMismatch = 1UL << 2,
-    DeclaredExecutedMismatch = 1UL << 3,
-    DeclaredExpenditureTotalMismatch = 1UL << 4,
-    DeclaredBasicExpenditureMismatch = 1UL << 5,
-    DeclaredProjectExpenditureMismatch = 1UL << 6,
-    DeclaredInitialSuperiorMismatch = 1UL << 7,
-    DeclaredInitialOwnLevelMismatch = 1UL << 8,
-    DeclaredInitialOtherMismatch = 1UL << 9,
-    DeclaredAdjustmentRateMismatch = 1UL << 10,
-    DeclaredExecutionRateMismatch = 1UL << 11,
-    DeclaredExecutionScoreMismatch = 1UL << 12,
-    DeclaredCompositeMismatch = 1UL << 13,
-    DeclaredGradeMismatch = 1UL << 14,
-    DeclaredCompletionMismatch = 1UL << 15,
-    DeclaredScoreMismatch = 1UL << 16,
-    BudgetAdjustedIdentity = 1UL << 17,
-    BudgetClassSplit = 1UL << 18,
-    BudgetFundingSplit = 1UL << 19,
-    ExecutedOverAdjusted = 1UL << 20,
-    AdjustedBudgetZero = 1UL << 21,
-    WeightTotalNot100 = 1UL << 22,
-    WeightMissing = 1UL << 23,
-    WeightNegative = 1UL << 24,
-    TargetMissing = 1UL << 25,
-    IndicatorValueMissing = 1UL << 26,
-    OverAchievementNoReason = 1UL << 27,
-    TargetLikelyTooLow = 1UL << 28,
-    UnderAchievementNoReason = 1UL << 29,
-    EqualTargetMissed = 1UL << 30,
-    FinalBelowMidYear = 1UL << 31,
-    QualitativeScoreOutsideTier = 1UL << 32,
-    QualitativeTierMissing = 1UL << 33,
-    DeductionWithoutReason = 1UL << 34,
-    DeductionNegative = 1UL << 35,
-    DeductionExceedsScore = 1UL << 36,
-    ClosedYearDataChanged = 1UL << 37,
 }
 
 internal static class FindingSets
 {
     private static readonly FindingSet[] BySeverity = Masks();
-
-    private static readonly FrozenDictionary<string, FindingSet> ByCode =
-        FindingCodes.All.Select((c, i) => (c.Code, Bit: (FindingSet)(1UL << i))).ToFrozenDictionary(c => c.Code, c => c.Bit);
-
-    /// <summary>The bit of a code; none for a code the rules do not raise.</summary>
-    public static FindingSet Of(string code) => ByCode.GetValueOrDefault(code);
-
-    /// <summary>Every code of that severity.</summary>
-    public static FindingSet Severity(FindingSeverity severity) => BySeverity[(int)severity];
 
     /// <summary>How many findings of each severity a set holds (one per bit).</summary>
     public static (int Error, int Warning, int Info) Count(FindingSet set) => (
@@ -192,9 +259,9 @@ internal static class FindingSets
     private static FindingSet[] Masks()
     {
         var masks = new FindingSet[3];
-        for (var i = 0; i < FindingCodes.All.Count; i++)
+        foreach (var kind in FindingCatalogue.All)
         {
-            masks[(int)FindingCodes.All[i].Severity] |= (FindingSet)(1UL << i);
+            masks[(int)kind.Severity] |= kind.Bit;
         }
         return masks;
     }

@@ -1,50 +1,19 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.Indicators;
 
 namespace PerfEval.Application.Scoring;
 
-internal enum FigureUnit
-{
-    Yuan,
-    Percent,
-    Points,
-}
-
-/// <summary>A figure a report declares: its mismatch code and its name in both languages.</summary>
-internal sealed record DeclaredFigure(string MismatchCode, string NameZh, string NameEn, FigureUnit Unit)
-{
-    public static readonly DeclaredFigure InitialBudget = new(FindingCodes.DeclaredInitialBudgetMismatch, "年初预算数", "initial budget", FigureUnit.Yuan);
-    public static readonly DeclaredFigure Adjustments = new(FindingCodes.DeclaredAdjustmentsMismatch, "年中调整数", "budget adjustments", FigureUnit.Yuan);
-    public static readonly DeclaredFigure AdjustedBudget = new(FindingCodes.DeclaredAdjustedBudgetMismatch, "调整后全年预算数", "adjusted budget", FigureUnit.Yuan);
-    public static readonly DeclaredFigure Executed = new(FindingCodes.DeclaredExecutedMismatch, "执行数", "executed amount", FigureUnit.Yuan);
-    public static readonly DeclaredFigure ExpenditureTotal = new(FindingCodes.DeclaredExpenditureTotalMismatch, "支出总额", "expenditure total", FigureUnit.Yuan);
-    public static readonly DeclaredFigure BasicExpenditure = new(FindingCodes.DeclaredBasicExpenditureMismatch, "基本支出", "basic expenditure", FigureUnit.Yuan);
-    public static readonly DeclaredFigure ProjectExpenditure = new(FindingCodes.DeclaredProjectExpenditureMismatch, "项目支出", "project expenditure", FigureUnit.Yuan);
-    public static readonly DeclaredFigure InitialSuperior = new(FindingCodes.DeclaredInitialSuperiorMismatch, "上级资金年初预算数", "initial budget from superior funds", FigureUnit.Yuan);
-    public static readonly DeclaredFigure InitialOwnLevel = new(FindingCodes.DeclaredInitialOwnLevelMismatch, "本级资金年初预算数", "initial budget from own-level funds", FigureUnit.Yuan);
-    public static readonly DeclaredFigure InitialOther = new(FindingCodes.DeclaredInitialOtherMismatch, "其他资金年初预算数", "initial budget from other funds", FigureUnit.Yuan);
-    public static readonly DeclaredFigure AdjustmentRate = new(FindingCodes.DeclaredAdjustmentRateMismatch, "预算调整率", "adjustment rate", FigureUnit.Percent);
-    public static readonly DeclaredFigure ExecutionRate = new(FindingCodes.DeclaredExecutionRateMismatch, "预算执行率", "execution rate", FigureUnit.Percent);
-    public static readonly DeclaredFigure ExecutionScore = new(FindingCodes.DeclaredExecutionScoreMismatch, "预算执行得分", "execution score", FigureUnit.Points);
-    public static readonly DeclaredFigure CompositeScore = new(FindingCodes.DeclaredCompositeMismatch, "综合得分", "composite score", FigureUnit.Points);
-    public static readonly DeclaredFigure Completion = new(FindingCodes.DeclaredCompletionMismatch, "完成率", "completion rate", FigureUnit.Percent);
-    public static readonly DeclaredFigure Score = new(FindingCodes.DeclaredScoreMismatch, "得分", "score", FigureUnit.Points);
-}
-
 /// <summary>
-/// Builds each finding with its fixed severity and its two messages. Only called when something is
-/// found, so a clean scorecard formats no text.
+/// Builds each finding from its kind in <see cref="FindingCatalogue"/>: the kind's severity, its two
+/// messages with the figures written in, the figures held as the messages write them. Only called
+/// when something is found, so a clean scorecard formats no text.
 /// </summary>
 internal sealed class Findings(Rounding rounding)
 {
     public const string Budget = "budget";
     public const string Composite = "composite";
     public const string Evaluation = "evaluation";
-
-    private static readonly FrozenDictionary<string, FindingSeverity> Severities =
-        FindingCodes.All.ToFrozenDictionary(c => c.Code, c => c.Severity);
 
     private List<Finding>? _found;
 
@@ -59,182 +28,174 @@ internal sealed class Findings(Rounding rounding)
             ? id.ToString(CultureInfo.InvariantCulture)
             : "#" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
-    public void ClosedYearDataChanged() =>
-        Add(FindingCodes.ClosedYearDataChanged, Evaluation, Figures(),
-            "年度已关闭，但其数据在关闭后发生了变更",
-            "The fiscal year is closed but its data changed after closing");
+    public void ClosedYearDataChanged() => Add(FindingCatalogue.ClosedYearDataChanged, Evaluation, null, null, Figures());
 
-    public void DeclaredMismatch(DeclaredFigure figure, string subject, string? prefixZh, string? prefixEn, decimal declared, decimal? computed)
-    {
-        var unitZh = UnitZh(figure.Unit);
-        var unitEn = UnitEn(figure.Unit);
-        var declaredText = Written(declared);
-        string zh, en;
-        if (computed is { } c)
-        {
-            var computedText = figure.Unit == FigureUnit.Yuan ? Explanations.Amount(c) : rounding.Format(c);
-            zh = $"{prefixZh}申报{figure.NameZh} {declaredText}{unitZh} 与计算值 {computedText}{unitZh} 不一致";
-            en = $"{prefixEn}Declared {figure.NameEn} {declaredText}{unitEn} differs from computed {computedText}{unitEn}";
-        }
-        else
-        {
-            zh = $"{prefixZh}申报{figure.NameZh} {declaredText}{unitZh}，但按规则无法计算该值";
-            en = $"{prefixEn}Declared {figure.NameEn} {declaredText}{unitEn}, but it cannot be computed";
-        }
-        Add(figure.MismatchCode, subject, Figures(("declared", declared), ("computed", computed)), zh, en);
-    }
+    /// <summary>A declared figure of the budget or the composite that differs from the computed one.</summary>
+    public void DeclaredMismatch(FindingKind kind, string subject, decimal declared, decimal? computed) =>
+        Add(kind, subject, null, null, Figures(("declared", declared), ("computed", computed)), withoutComputed: computed is null);
 
-    public void DeclaredGradeMismatch(Grade declared, Grade? computed, decimal? composite)
-    {
-        string zh, en;
-        if (computed is { } c && composite is { } s)
-        {
-            zh = $"申报评价结果「{GradeZh(declared)}」与按综合得分 {rounding.Format(s)} 分计算的结果「{GradeZh(c)}」不一致";
-            en = $"Declared grade {GradeEn(declared)} differs from computed {GradeEn(c)} (composite {rounding.Format(s)} points)";
-        }
-        else
-        {
-            zh = $"申报评价结果「{GradeZh(declared)}」，但没有综合得分，无法计算评价结果";
-            en = $"Declared grade {GradeEn(declared)}, but there is no composite score to grade";
-        }
-        Add(FindingCodes.DeclaredGradeMismatch, Composite, Figures(("computedComposite", composite)), zh, en);
-    }
+    public void DeclaredMismatch(FindingKind kind, IndicatorInput indicator, decimal declared, decimal? computed) =>
+        Add(kind, IndicatorSubject(indicator), IndicatorPrefixZh(indicator), IndicatorPrefixEn(indicator),
+            Figures(("declared", declared), ("computed", computed)), withoutComputed: computed is null);
+
+    public void DeclaredGradeMismatch(Grade declared, Grade? computed, decimal? composite) =>
+        Add(FindingCatalogue.DeclaredGradeMismatch, Composite, null, null, Figures(("computedComposite", composite)),
+            withoutComputed: computed is null || composite is null,
+            ("declaredGrade", GradeLabels.Zh(declared)), ("declaredGradeEn", GradeLabels.En(declared)),
+            ("computedGrade", computed is { } c ? GradeLabels.Zh(c) : ""), ("computedGradeEn", computed is { } e ? GradeLabels.En(e) : ""));
 
     public void AdjustedIdentity(decimal initial, decimal adjustments, decimal adjusted) =>
-        Add(FindingCodes.BudgetAdjustedIdentity, Budget,
-            Figures(("initialBudget", initial), ("adjustments", adjustments), ("sum", initial + adjustments), ("adjustedBudget", adjusted)),
-            $"申报年初预算数 {Written(initial)} 元 + 年中调整数 {Written(adjustments)} 元 = {Written(initial + adjustments)} 元，与申报调整后全年预算数 {Written(adjusted)} 元 不一致",
-            $"Declared initial budget {Written(initial)} + adjustments {Written(adjustments)} = {Written(initial + adjustments)} yuan differs from the declared adjusted budget {Written(adjusted)} yuan");
+        Add(FindingCatalogue.BudgetAdjustedIdentity, Budget, null, null,
+            Figures(("initialBudget", initial), ("adjustments", adjustments), ("sum", initial + adjustments), ("adjustedBudget", adjusted)));
 
     public void ClassSplit(decimal basic, decimal project, decimal total) =>
-        Add(FindingCodes.BudgetClassSplit, Budget,
-            Figures(("basicExpenditure", basic), ("projectExpenditure", project), ("sum", basic + project), ("expenditureTotal", total)),
-            $"申报基本支出 {Written(basic)} 元 + 项目支出 {Written(project)} 元 = {Written(basic + project)} 元，与申报支出总额 {Written(total)} 元 不一致",
-            $"Declared basic expenditure {Written(basic)} + project expenditure {Written(project)} = {Written(basic + project)} yuan differs from the declared expenditure total {Written(total)} yuan");
+        Add(FindingCatalogue.BudgetClassSplit, Budget, null, null,
+            Figures(("basicExpenditure", basic), ("projectExpenditure", project), ("sum", basic + project), ("expenditureTotal", total)));
 
-    public void FundingSplit(decimal superior, decimal ownLevel, decimal other, decimal initial)
-    {
-        var sum = superior + ownLevel + other;
-        Add(FindingCodes.BudgetFundingSplit, Budget,
-            Figures(("initialSuperior", superior), ("initialOwnLevel", ownLevel), ("initialOther", other), ("sum", sum), ("initialBudget", initial)),
-            $"申报上级资金 {Written(superior)} 元 + 本级资金 {Written(ownLevel)} 元 + 其他资金 {Written(other)} 元 = {Written(sum)} 元，与申报年初预算数 {Written(initial)} 元 不一致",
-            $"Declared superior {Written(superior)} + own-level {Written(ownLevel)} + other {Written(other)} = {Written(sum)} yuan differs from the declared initial budget {Written(initial)} yuan");
-    }
+    public void FundingSplit(decimal superior, decimal ownLevel, decimal other, decimal initial) =>
+        Add(FindingCatalogue.BudgetFundingSplit, Budget, null, null,
+            Figures(("initialSuperior", superior), ("initialOwnLevel", ownLevel), ("initialOther", other), ("sum", superior + ownLevel + other), ("initialBudget", initial)));
 
-    public void ExecutedOverAdjusted(string subject, string? prefixZh, string? prefixEn, decimal executed, decimal adjusted) =>
-        Add(FindingCodes.ExecutedOverAdjusted, subject,
-            Figures(("executed", executed), ("adjusted", adjusted), ("excess", executed - adjusted)),
-            $"{prefixZh}执行数 {Explanations.Amount(executed)} 元 超过调整后预算数 {Explanations.Amount(adjusted)} 元（超出 {Explanations.Amount(executed - adjusted)} 元）",
-            $"{prefixEn}Executed {Explanations.Amount(executed)} yuan exceeds the adjusted budget {Explanations.Amount(adjusted)} yuan (by {Explanations.Amount(executed - adjusted)} yuan)");
+    public void ExecutedOverAdjusted(decimal executed, decimal adjusted) =>
+        Add(FindingCatalogue.ExecutedOverAdjusted, Budget, null, null,
+            Figures(("executed", executed), ("adjusted", adjusted), ("excess", executed - adjusted)));
+
+    public void LineExecutedOverAdjusted(string label, decimal executed, decimal adjusted) =>
+        Add(FindingCatalogue.ExecutedOverAdjusted, "budget line " + label, "预算行 " + label + "：", "Budget line " + label + ": ",
+            Figures(("executed", executed), ("adjusted", adjusted), ("excess", executed - adjusted)));
 
     public void AdjustedBudgetZero(decimal executed) =>
-        Add(FindingCodes.AdjustedBudgetZero, Budget, Figures(("adjusted", 0m), ("executed", executed)),
-            "调整后全年预算数为 0，无法计算预算执行率、执行得分和综合得分",
-            "The adjusted budget is 0: no execution rate, execution score or composite can be computed");
+        Add(FindingCatalogue.AdjustedBudgetZero, Budget, null, null, Figures(("adjusted", 0m), ("executed", executed)));
 
-    public void WeightTotalNot100(decimal total, decimal executionWeight, decimal expected)
-    {
-        var indicators = total - executionWeight;
-        Add(FindingCodes.WeightTotalNot100, Composite,
-            Figures(("weightTotal", total), ("executionWeight", executionWeight), ("indicatorWeights", indicators), ("expected", expected)),
-            $"权重合计 {Written(total)} 分（预算执行 {Written(executionWeight)} + 指标 {Written(indicators)}）不等于 {Written(expected)} 分；综合得分仍按所给权重计算",
-            $"Weights total {Written(total)} (execution {Written(executionWeight)} + indicators {Written(indicators)}), not {Written(expected)}; the composite is still computed from the weights as given");
-    }
+    public void WeightTotalNot100(decimal total, decimal executionWeight, decimal expected) =>
+        Add(FindingCatalogue.WeightTotalNot100, Composite, null, null,
+            Figures(("weightTotal", total), ("executionWeight", executionWeight), ("indicatorWeights", total - executionWeight), ("expected", expected)));
 
     public void WeightMissing(IndicatorInput indicator) =>
-        AddIndicator(FindingCodes.WeightMissing, indicator, Figures(("weight", null)),
-            "缺少权重（分值），无法计算该指标得分和综合得分",
-            "has no weight: no score and no composite");
+        AddIndicator(FindingCatalogue.WeightMissing, indicator, Figures(("weight", null)));
 
     public void WeightNegative(IndicatorInput indicator, decimal weight) =>
-        AddIndicator(FindingCodes.WeightNegative, indicator, Figures(("weight", weight)),
-            $"权重 {Written(weight)} 为负数，无法计算该指标得分和综合得分",
-            $"has a negative weight {Written(weight)}: no score and no composite");
+        AddIndicator(FindingCatalogue.WeightNegative, indicator, Figures(("weight", weight)));
 
     public void TargetMissing(IndicatorInput indicator) =>
-        AddIndicator(FindingCodes.TargetMissing, indicator, Figures(("target", indicator.Target)),
-            "缺少比较符或指标值，无法计算完成率和得分",
-            "has no operator or no target: no completion rate and no score");
+        AddIndicator(FindingCatalogue.TargetMissing, indicator, Figures(("target", indicator.Target)));
 
     public void ValueMissing(IndicatorInput indicator)
     {
         if (indicator.Kind == IndicatorKind.Qualitative)
         {
-            AddIndicator(FindingCodes.IndicatorValueMissing, indicator, Figures(("qualitativeScore", null)),
-                "缺少定性评分，无法计算完成率和得分",
-                "has no qualitative score: no completion rate and no score");
+            AddIndicator(FindingCatalogue.IndicatorValueMissing, indicator, Figures(("qualitativeScore", null)),
+                ("missingZh", "定性评分"), ("missingEn", "qualitative score"));
         }
         else
         {
-            AddIndicator(FindingCodes.IndicatorValueMissing, indicator, Figures(("finalValue", null)),
-                "缺少本次评价完成值，无法计算完成率和得分",
-                "has no final value: no completion rate and no score");
+            AddIndicator(FindingCatalogue.IndicatorValueMissing, indicator, Figures(("finalValue", null)),
+                ("missingZh", "本次评价完成值"), ("missingEn", "final value"));
         }
     }
 
     public void OverAchievementNoReason(IndicatorInput indicator, decimal completion, decimal threshold) =>
-        AddIndicator(FindingCodes.OverAchievementNoReason, indicator, Figures(("completion", completion), ("threshold", threshold)),
-            $"完成率 {rounding.Format(completion)}% 达到 {Written(threshold)}% 以上，未填写偏差原因",
-            $"completion {rounding.Format(completion)}% is at or above {Written(threshold)}% but no deviation reason is given");
+        AddIndicator(FindingCatalogue.OverAchievementNoReason, indicator, Figures(("completion", completion), ("threshold", threshold)));
 
     public void TargetLikelyTooLow(IndicatorInput indicator, decimal completion, decimal threshold) =>
-        AddIndicator(FindingCodes.TargetLikelyTooLow, indicator,
-            Figures(("completion", completion), ("threshold", threshold), ("target", indicator.Target), ("finalValue", indicator.FinalValue)),
-            $"完成率 {rounding.Format(completion)}% 达到 {Written(threshold)}% 以上，指标值 {Written(indicator.Target)} 可能设置偏低；如确属偏低，由复核人员按偏差扣分并注明原因",
-            $"completion {rounding.Format(completion)}% is at or above {Written(threshold)}%: the target {Written(indicator.Target)} was likely set too low; a reviewer may deduct for the deviation, with a reason");
+        AddIndicator(FindingCatalogue.TargetLikelyTooLow, indicator,
+            Figures(("completion", completion), ("threshold", threshold), ("target", indicator.Target), ("finalValue", indicator.FinalValue)));
 
     public void UnderAchievementNoReason(IndicatorInput indicator, decimal completion, decimal threshold) =>
-        AddIndicator(FindingCodes.UnderAchievementNoReason, indicator, Figures(("completion", completion), ("threshold", threshold)),
-            $"完成率 {rounding.Format(completion)}% 低于 {Written(threshold)}%，未填写偏差原因",
-            $"completion {rounding.Format(completion)}% is below {Written(threshold)}% but no deviation reason is given");
+        AddIndicator(FindingCatalogue.UnderAchievementNoReason, indicator, Figures(("completion", completion), ("threshold", threshold)));
 
     public void EqualTargetMissed(IndicatorInput indicator, decimal target, decimal final) =>
-        AddIndicator(FindingCodes.EqualTargetMissed, indicator, Figures(("target", target), ("finalValue", final)),
-            $"指标值为等于 {Written(target)}，本次评价完成值 {Written(final)} 未恰好达到",
-            $"target is exactly {Written(target)} but the final value is {Written(final)}");
+        AddIndicator(FindingCatalogue.EqualTargetMissed, indicator, Figures(("target", target), ("finalValue", final)));
 
     public void FinalBelowMidYear(IndicatorInput indicator, decimal midYear, decimal final) =>
-        AddIndicator(FindingCodes.FinalBelowMidYear, indicator, Figures(("midYearValue", midYear), ("finalValue", final)),
-            $"本次评价完成值 {Written(final)} 低于年中监控完成值 {Written(midYear)}",
-            $"final value {Written(final)} is below the mid-year value {Written(midYear)}");
+        AddIndicator(FindingCatalogue.FinalBelowMidYear, indicator, Figures(("midYearValue", midYear), ("finalValue", final)));
 
     public void OutsideTier(IndicatorInput indicator, QualitativeTier tier, decimal score, decimal weight, decimal from, decimal to, bool toInclusive) =>
-        AddIndicator(FindingCodes.QualitativeScoreOutsideTier, indicator,
+        AddIndicator(FindingCatalogue.QualitativeScoreOutsideTier, indicator,
             Figures(("qualitativeScore", score), ("weight", weight), ("bandFrom", from), ("bandTo", to)),
-            $"定性评分 {Written(score)} 不在「{TierZh(tier)}」区间 [{Written(from)}, {Written(to)}{(toInclusive ? "]" : ")")} 内（权重 {Written(weight)}）",
-            $"qualitative score {Written(score)} lies outside the {TierEn(tier)} band [{Written(from)}, {Written(to)}{(toInclusive ? "]" : ")")} (weight {Written(weight)})");
+            ("tierZh", TierZh(tier)), ("tierEn", TierEn(tier)), ("bandEnd", toInclusive ? "]" : ")"));
 
     public void TierMissing(IndicatorInput indicator, decimal score) =>
-        AddIndicator(FindingCodes.QualitativeTierMissing, indicator, Figures(("qualitativeScore", score)),
-            $"定性评分 {Written(score)} 未注明评价档次（达成/部分达成/未达成），无法核对区间",
-            $"qualitative score {Written(score)} has no tier (achieved / partially / not achieved), so its band cannot be checked");
+        AddIndicator(FindingCatalogue.QualitativeTierMissing, indicator, Figures(("qualitativeScore", score)));
 
     public void DeductionWithoutReason(IndicatorInput indicator, decimal deduction) =>
-        AddIndicator(FindingCodes.DeductionWithoutReason, indicator, Figures(("deduction", deduction)),
-            $"复核扣分 {Written(deduction)} 分未填写扣分原因",
-            $"reviewer deduction of {Written(deduction)} points has no reason");
+        AddIndicator(FindingCatalogue.DeductionWithoutReason, indicator, Figures(("deduction", deduction)));
 
     public void DeductionNegative(IndicatorInput indicator, decimal deduction) =>
-        AddIndicator(FindingCodes.DeductionNegative, indicator, Figures(("deduction", deduction)),
-            $"复核扣分 {Written(deduction)} 为负数，未予采用",
-            $"reviewer deduction {Written(deduction)} is negative and is not applied");
+        AddIndicator(FindingCatalogue.DeductionNegative, indicator, Figures(("deduction", deduction)));
 
     public void DeductionExceedsScore(IndicatorInput indicator, decimal deduction, decimal score) =>
-        AddIndicator(FindingCodes.DeductionExceedsScore, indicator, Figures(("deduction", deduction), ("score", score)),
-            $"复核扣分 {Written(deduction)} 分超过得分 {rounding.Format(score)} 分，得分按 0 分计",
-            $"reviewer deduction of {Written(deduction)} points exceeds the score {rounding.Format(score)}; the score stops at 0");
+        AddIndicator(FindingCatalogue.DeductionExceedsScore, indicator, Figures(("deduction", deduction), ("score", score)));
 
-    public static string IndicatorPrefixZh(IndicatorInput indicator) =>
+public static string IndicatorPrefixZh(IndicatorInput indicator) =>
         $"指标 {indicator.Sequence.ToString(CultureInfo.InvariantCulture)}「{indicator.Name}」";
 
     public static string IndicatorPrefixEn(IndicatorInput indicator) =>
         $"Indicator {indicator.Sequence.ToString(CultureInfo.InvariantCulture)} ({indicator.Name}): ";
 
-    private void AddIndicator(string code, IndicatorInput indicator, IReadOnlyDictionary<string, decimal?> figures, string zh, string en) =>
-        Add(code, IndicatorSubject(indicator), figures, IndicatorPrefixZh(indicator) + zh, IndicatorPrefixEn(indicator) + en);
+    private void AddIndicator(FindingKind kind, IndicatorInput indicator, Dictionary<string, decimal?> figures, params ReadOnlySpan<(string Name, string Text)> texts) =>
+        Add(kind, IndicatorSubject(indicator), IndicatorPrefixZh(indicator), IndicatorPrefixEn(indicator), figures, withoutComputed: false, texts);
 
-    private void Add(string code, string subject, IReadOnlyDictionary<string, decimal?> figures, string zh, string en) =>
-        (_found ??= []).Add(new Finding(code, Severities[code], subject, figures, zh, en));
+    private void Add(
+        FindingKind kind, string subject, string? prefixZh, string? prefixEn, Dictionary<string, decimal?> figures,
+        bool withoutComputed = false, params ReadOnlySpan<(string Name, string Text)> texts)
+    {
+        var zh = Render(withoutComputed ? kind.WithoutComputedZh! : kind.MessageZh, figures, texts);
+        var en = Render(withoutComputed ? kind.WithoutComputedEn! : kind.MessageEn, figures, texts);
+        (_found ??= []).Add(new Finding(kind.Code, kind.Severity, subject, figures, prefixZh + zh, prefixEn + en));
+    }
+
+    /// <summary>
+    /// A template with its figures and texts written in. A figure the template writes as money or at
+    /// the display decimals is held in that form too, so the finding's figures read as its messages.
+    /// </summary>
+    private string Render(string template, Dictionary<string, decimal?> figures, ReadOnlySpan<(string Name, string Text)> texts)
+    {
+        var text = new System.Text.StringBuilder(template.Length + 32);
+        var at = 0;
+        while (template.IndexOf('{', at) is var open and >= 0)
+        {
+            var close = template.IndexOf('}', open);
+            text.Append(template, at, open - at);
+            var placeholder = template.AsSpan(open + 1, close - open - 1);
+            var colon = placeholder.IndexOf(':');
+            var name = (colon < 0 ? placeholder : placeholder[..colon]).ToString();
+            var format = colon < 0 ? default : placeholder[(colon + 1)..];
+            if (TextOf(texts, name) is { } supplied)
+            {
+                text.Append(supplied);
+            }
+            else if (figures[name] is { } value)
+            {
+                var held = format switch
+                {
+                    "money" => Rounding.Money(value),
+                    "shown" => rounding.Shown(value),
+                    _ => value,
+                };
+                figures[name] = held;
+                text.Append(held.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append('—');
+            }
+            at = close + 1;
+        }
+        return text.Append(template, at, template.Length - at).ToString();
+    }
+
+    private static string? TextOf(ReadOnlySpan<(string Name, string Text)> texts, string name)
+    {
+        foreach (var (n, t) in texts)
+        {
+            if (n == name)
+            {
+                return t;
+            }
+        }
+        return null;
+    }
 
     private static Dictionary<string, decimal?> Figures(params ReadOnlySpan<(string Name, decimal? Value)> figures)
     {
@@ -248,36 +209,6 @@ internal sealed class Findings(Rounding rounding)
 
     /// <summary>A number as it was written (its own decimals).</summary>
     internal static string Written(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
-
-    private static string UnitZh(FigureUnit unit) => unit switch
-    {
-        FigureUnit.Yuan => " 元",
-        FigureUnit.Percent => "%",
-        _ => " 分",
-    };
-
-    private static string UnitEn(FigureUnit unit) => unit switch
-    {
-        FigureUnit.Yuan => " yuan",
-        FigureUnit.Percent => "%",
-        _ => " points",
-    };
-
-    private static string GradeZh(Grade grade) => grade switch
-    {
-        Grade.Excellent => "优",
-        Grade.Good => "良",
-        Grade.Fair => "中",
-        _ => "差",
-    };
-
-    private static string GradeEn(Grade grade) => grade switch
-    {
-        Grade.Excellent => "excellent",
-        Grade.Good => "good",
-        Grade.Fair => "fair",
-        _ => "poor",
-    };
 
     private static string TierZh(QualitativeTier tier) => tier switch
     {

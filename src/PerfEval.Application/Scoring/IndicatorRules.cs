@@ -33,11 +33,11 @@ internal static class IndicatorRules
         T? usableWeight = null;
         if (weight is not { } given)
         {
-            findings |= FindingSet.WeightMissing;
+            findings |= FindingCatalogue.WeightMissing.Bit;
         }
         else if (given < T.Zero)
         {
-            findings |= FindingSet.WeightNegative;
+            findings |= FindingCatalogue.WeightNegative.Bit;
         }
         else
         {
@@ -79,7 +79,7 @@ internal static class IndicatorRules
         {
             if (d < T.Zero)
             {
-                findings |= FindingSet.DeductionNegative;
+                findings |= FindingCatalogue.DeductionNegative.Bit;
             }
             else
             {
@@ -88,13 +88,13 @@ internal static class IndicatorRules
                 if (!indicator.HasDeductionReason)
                 {
                     flags |= IndicatorFlags.ReasonMissing;
-                    findings |= FindingSet.DeductionWithoutReason;
+                    findings |= FindingCatalogue.DeductionWithoutReason.Bit;
                 }
                 if (capped is { } before)
                 {
                     if (d > before)
                     {
-                        findings |= FindingSet.DeductionExceedsScore;
+                        findings |= FindingCatalogue.DeductionExceedsScore.Bit;
                     }
                     score = Exact.Round(Exact.Max(before - d, T.Zero), rounding);
                 }
@@ -103,11 +103,11 @@ internal static class IndicatorRules
 
         if (indicator.DeclaredCompletion is { } declaredCompletion && !DeclaredChecks.CompletionMatches(declaredCompletion, share, completion, rounding))
         {
-            findings |= FindingSet.DeclaredCompletionMismatch;
+            findings |= FindingCatalogue.DeclaredCompletionMismatch.Bit;
         }
         if (indicator.DeclaredScore is { } declaredScore && !DeclaredChecks.ScoreMatches(declaredScore, capped, rounding))
         {
-            findings |= FindingSet.DeclaredScoreMismatch;
+            findings |= FindingCatalogue.DeclaredScoreMismatch.Bit;
         }
         outcome = new IndicatorOutcome<T>(share, completion, capped, deduction, score, flags, findings);
     }
@@ -132,12 +132,12 @@ internal static class IndicatorRules
     {
         if (indicator.Operator is not { } op || indicator.Target is not { } target)
         {
-            findings |= FindingSet.TargetMissing;
+            findings |= FindingCatalogue.TargetMissing.Bit;
             return null;
         }
         if (indicator.FinalValue is not { } actual)
         {
-            findings |= FindingSet.IndicatorValueMissing;
+            findings |= FindingCatalogue.IndicatorValueMissing.Bit;
             return null;
         }
         return op switch
@@ -160,7 +160,7 @@ internal static class IndicatorRules
     {
         if (indicator.QualitativeScore is not { } score)
         {
-            findings |= FindingSet.IndicatorValueMissing;
+            findings |= FindingCatalogue.IndicatorValueMissing.Bit;
             return null;
         }
         return weight is { } w && w > T.Zero ? Fraction<T>.Of(Exact.Max(score, T.Zero), w) : null;
@@ -178,12 +178,12 @@ internal static class IndicatorRules
             if (!indicator.HasDeviationReason)
             {
                 flags |= IndicatorFlags.ReasonMissing;
-                findings |= FindingSet.OverAchievementNoReason;
+                findings |= FindingCatalogue.OverAchievementNoReason.Bit;
             }
             if (shown >= scheme.TargetTooLowThreshold)
             {
                 flags |= IndicatorFlags.TargetLikelyTooLow;
-                findings |= FindingSet.TargetLikelyTooLow;
+                findings |= FindingCatalogue.TargetLikelyTooLow.Bit;
             }
         }
         if (shown < scheme.UnderAchievementReasonThreshold)
@@ -192,7 +192,7 @@ internal static class IndicatorRules
             if (!indicator.HasDeviationReason)
             {
                 flags |= IndicatorFlags.ReasonMissing;
-                findings |= FindingSet.UnderAchievementNoReason;
+                findings |= FindingCatalogue.UnderAchievementNoReason.Bit;
             }
         }
         return flags;
@@ -209,12 +209,12 @@ internal static class IndicatorRules
         if (indicator.Operator == ComparisonOperator.Equal && indicator.Target is { } target && final != target)
         {
             flags |= IndicatorFlags.EqualTargetMissed;
-            findings |= FindingSet.EqualTargetMissed;
+            findings |= FindingCatalogue.EqualTargetMissed.Bit;
         }
         if (indicator.MidYearValue is { } midYear && final < midYear)
         {
             flags |= IndicatorFlags.FinalBelowMidYear;
-            findings |= FindingSet.FinalBelowMidYear;
+            findings |= FindingCatalogue.FinalBelowMidYear.Bit;
         }
         return flags;
     }
@@ -229,7 +229,7 @@ internal static class IndicatorRules
         }
         if (indicator.Tier is not { } tier)
         {
-            findings |= FindingSet.QualitativeTierMissing;
+            findings |= FindingCatalogue.QualitativeTierMissing.Bit;
             return IndicatorFlags.None;
         }
         var (from, to, toInclusive) = TierBand(tier, w, scheme);
@@ -237,7 +237,7 @@ internal static class IndicatorRules
         {
             return IndicatorFlags.None;
         }
-        findings |= FindingSet.QualitativeScoreOutsideTier;
+        findings |= FindingCatalogue.QualitativeScoreOutsideTier.Bit;
         return IndicatorFlags.OutsideTier;
     }
 

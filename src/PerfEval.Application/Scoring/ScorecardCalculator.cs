@@ -12,13 +12,6 @@ namespace PerfEval.Application.Scoring;
 /// </summary>
 public static class ScorecardCalculator
 {
-    private static readonly DeclaredFigure[] DeclaredAmounts =
-    [
-        DeclaredFigure.InitialBudget, DeclaredFigure.Adjustments, DeclaredFigure.AdjustedBudget, DeclaredFigure.Executed,
-        DeclaredFigure.ExpenditureTotal, DeclaredFigure.BasicExpenditure, DeclaredFigure.ProjectExpenditure,
-        DeclaredFigure.InitialSuperior, DeclaredFigure.InitialOwnLevel, DeclaredFigure.InitialOther,
-    ];
-
     /// <param name="input">The department-year's budget lines, indicators and declared figures.</param>
     /// <param name="scheme">The fiscal year's scheme; it should pass <see cref="ScoringSchemeSettings.Validate"/>.</param>
     /// <param name="explain">Attach a formula and its inputs to every computed number (costly: off for bulk scoring).</param>
@@ -62,7 +55,7 @@ public static class ScorecardCalculator
         var d = input.Declared;
 
         // Findings read budget → indicators → composite, in the order the rules check them.
-        if (found.HasFlag(FindingSet.ClosedYearDataChanged))
+        if (found.HasFlag(FindingCatalogue.ClosedYearDataChanged.Bit))
         {
             findings.ClosedYearDataChanged();
         }
@@ -71,47 +64,45 @@ public static class ScorecardCalculator
             if (lines[i].IsOverExecuted)
             {
                 var line = input.Lines[i];
-                var label = Findings.LineLabel(line, i);
-                findings.ExecutedOverAdjusted("budget line " + label, "预算行 " + label + "：", "Budget line " + label + ": ",
-                    line.Executed, line.Initial + line.Adjustments);
+                findings.LineExecutedOverAdjusted(Findings.LineLabel(line, i), line.Executed, line.Initial + line.Adjustments);
             }
         }
-        if (found.HasFlag(FindingSet.ExecutedOverAdjusted))
+        if (found.HasFlag(FindingCatalogue.ExecutedOverAdjusted.Bit))
         {
-            findings.ExecutedOverAdjusted(Findings.Budget, null, null, overall.Executed.Value, overall.Adjusted.Value);
+            findings.ExecutedOverAdjusted(overall.Executed.Value, overall.Adjusted.Value);
         }
-        if (found.HasFlag(FindingSet.AdjustedBudgetZero))
+        if (found.HasFlag(FindingCatalogue.AdjustedBudgetZero.Bit))
         {
             findings.AdjustedBudgetZero(overall.Executed.Value);
         }
-        if (found.HasFlag(FindingSet.BudgetAdjustedIdentity))
+        if (found.HasFlag(FindingCatalogue.BudgetAdjustedIdentity.Bit))
         {
             findings.AdjustedIdentity(d.InitialBudget!.Value, d.Adjustments!.Value, d.AdjustedBudget!.Value);
         }
-        if (found.HasFlag(FindingSet.BudgetClassSplit))
+        if (found.HasFlag(FindingCatalogue.BudgetClassSplit.Bit))
         {
             findings.ClassSplit(d.BasicExpenditure!.Value, d.ProjectExpenditure!.Value, d.ExpenditureTotal!.Value);
         }
-        if (found.HasFlag(FindingSet.BudgetFundingSplit))
+        if (found.HasFlag(FindingCatalogue.BudgetFundingSplit.Bit))
         {
             findings.FundingSplit(d.InitialSuperior!.Value, d.InitialOwnLevel!.Value, d.InitialOther!.Value, d.InitialBudget!.Value);
         }
 
-        var initialBudget = Check(findings, found, DeclaredItem.InitialBudget, d.InitialBudget, budget);
-        var adjustments = Check(findings, found, DeclaredItem.Adjustments, d.Adjustments, budget);
-        var adjustedBudget = Check(findings, found, DeclaredItem.AdjustedBudget, d.AdjustedBudget, budget);
-        var executed = Check(findings, found, DeclaredItem.Executed, d.Executed, budget);
-        var expenditureTotal = Check(findings, found, DeclaredItem.ExpenditureTotal, d.ExpenditureTotal, budget);
-        var basicExpenditure = Check(findings, found, DeclaredItem.BasicExpenditure, d.BasicExpenditure, budget);
-        var projectExpenditure = Check(findings, found, DeclaredItem.ProjectExpenditure, d.ProjectExpenditure, budget);
-        var initialSuperior = Check(findings, found, DeclaredItem.InitialSuperior, d.InitialSuperior, budget);
-        var initialOwnLevel = Check(findings, found, DeclaredItem.InitialOwnLevel, d.InitialOwnLevel, budget);
-        var initialOther = Check(findings, found, DeclaredItem.InitialOther, d.InitialOther, budget);
+        var initialBudget = Check(findings, rounding, found, DeclaredItem.InitialBudget, d.InitialBudget, budget);
+        var adjustments = Check(findings, rounding, found, DeclaredItem.Adjustments, d.Adjustments, budget);
+        var adjustedBudget = Check(findings, rounding, found, DeclaredItem.AdjustedBudget, d.AdjustedBudget, budget);
+        var executed = Check(findings, rounding, found, DeclaredItem.Executed, d.Executed, budget);
+        var expenditureTotal = Check(findings, rounding, found, DeclaredItem.ExpenditureTotal, d.ExpenditureTotal, budget);
+        var basicExpenditure = Check(findings, rounding, found, DeclaredItem.BasicExpenditure, d.BasicExpenditure, budget);
+        var projectExpenditure = Check(findings, rounding, found, DeclaredItem.ProjectExpenditure, d.ProjectExpenditure, budget);
+        var initialSuperior = Check(findings, rounding, found, DeclaredItem.InitialSuperior, d.InitialSuperior, budget);
+        var initialOwnLevel = Check(findings, rounding, found, DeclaredItem.InitialOwnLevel, d.InitialOwnLevel, budget);
+        var initialOther = Check(findings, rounding, found, DeclaredItem.InitialOther, d.InitialOther, budget);
         var rates = card.Rates;
-        var adjustmentRate = Check(findings, found, DeclaredItem.AdjustmentRate, DeclaredFigure.AdjustmentRate, Findings.Budget, d.AdjustmentRate, rates.AdjustmentRate.ToDecimal());
-        var executionRate = Check(findings, found, DeclaredItem.ExecutionRate, DeclaredFigure.ExecutionRate, Findings.Budget, d.ExecutionRate, rates.ExecutionRate.ToDecimal());
+        var adjustmentRate = Check(findings, rounding, found, DeclaredItem.AdjustmentRate, Findings.Budget, d.AdjustmentRate, rates.AdjustmentRate.ToDecimal());
+        var executionRate = Check(findings, rounding, found, DeclaredItem.ExecutionRate, Findings.Budget, d.ExecutionRate, rates.ExecutionRate.ToDecimal());
         var executionScore = card.ExecutionScore.ToDecimal();
-        var declaredExecutionScore = Check(findings, found, DeclaredItem.ExecutionScore, DeclaredFigure.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore);
+        var declaredExecutionScore = Check(findings, rounding, found, DeclaredItem.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore);
 
         var indicators = new IndicatorScore[outcomes.Length];
         for (var i = 0; i < indicators.Length; i++)
@@ -119,16 +110,16 @@ public static class ScorecardCalculator
             indicators[i] = Describe(input.Indicators[i], outcomes[i], numbers, scheme, findings, explain);
         }
 
-        if (found.HasFlag(FindingSet.WeightTotalNot100))
+        if (found.HasFlag(FindingCatalogue.WeightTotalNot100.Bit))
         {
             findings.WeightTotalNot100(card.WeightTotal!.Value.Value, scheme.ExecutionWeight, scheme.ExpectedWeightTotal);
         }
         var beforeDeductions = card.CompositeBeforeDeductions.ToDecimal();
-        var declaredComposite = Check(findings, found, DeclaredItem.CompositeScore, DeclaredFigure.CompositeScore, Findings.Composite, d.CompositeScore, beforeDeductions);
+        var declaredComposite = Check(findings, rounding, found, DeclaredItem.CompositeScore, Findings.Composite, d.CompositeScore, beforeDeductions);
         DeclaredGradeCheck? declaredGrade = null;
         if (d.Grade is { } grade)
         {
-            var consistent = !found.HasFlag(FindingSet.DeclaredGradeMismatch);
+            var consistent = !found.HasFlag(FindingCatalogue.DeclaredGradeMismatch.Bit);
             if (!consistent)
             {
                 findings.DeclaredGradeMismatch(grade, card.GradeBeforeDeductions, beforeDeductions);
@@ -169,72 +160,73 @@ public static class ScorecardCalculator
         IndicatorInput indicator, in IndicatorOutcome<DecimalNumber> outcome, in SchemeNumbers<DecimalNumber> numbers,
         ScoringSchemeSettings scheme, Findings findings, bool explain)
     {
+        var rounding = numbers.Rounding;
         var found = outcome.Findings;
         var completion = outcome.Completion.ToDecimal();
         var capped = outcome.CappedScore.ToDecimal();
         if (found != FindingSet.None)
         {
-            if (found.HasFlag(FindingSet.WeightMissing))
+            if (found.HasFlag(FindingCatalogue.WeightMissing.Bit))
             {
                 findings.WeightMissing(indicator);
             }
-            if (found.HasFlag(FindingSet.WeightNegative))
+            if (found.HasFlag(FindingCatalogue.WeightNegative.Bit))
             {
                 findings.WeightNegative(indicator, indicator.Weight!.Value);
             }
-            if (found.HasFlag(FindingSet.TargetMissing))
+            if (found.HasFlag(FindingCatalogue.TargetMissing.Bit))
             {
                 findings.TargetMissing(indicator);
             }
-            if (found.HasFlag(FindingSet.IndicatorValueMissing))
+            if (found.HasFlag(FindingCatalogue.IndicatorValueMissing.Bit))
             {
                 findings.ValueMissing(indicator);
             }
-            if (found.HasFlag(FindingSet.OverAchievementNoReason))
+            if (found.HasFlag(FindingCatalogue.OverAchievementNoReason.Bit))
             {
                 findings.OverAchievementNoReason(indicator, completion!.Value, scheme.OverAchievementReasonThreshold);
             }
-            if (found.HasFlag(FindingSet.TargetLikelyTooLow))
+            if (found.HasFlag(FindingCatalogue.TargetLikelyTooLow.Bit))
             {
                 findings.TargetLikelyTooLow(indicator, completion!.Value, scheme.TargetTooLowThreshold);
             }
-            if (found.HasFlag(FindingSet.UnderAchievementNoReason))
+            if (found.HasFlag(FindingCatalogue.UnderAchievementNoReason.Bit))
             {
                 findings.UnderAchievementNoReason(indicator, completion!.Value, scheme.UnderAchievementReasonThreshold);
             }
-            if (found.HasFlag(FindingSet.QualitativeTierMissing))
+            if (found.HasFlag(FindingCatalogue.QualitativeTierMissing.Bit))
             {
                 findings.TierMissing(indicator, indicator.QualitativeScore!.Value);
             }
-            if (found.HasFlag(FindingSet.QualitativeScoreOutsideTier))
+            if (found.HasFlag(FindingCatalogue.QualitativeScoreOutsideTier.Bit))
             {
                 var (tier, weight) = (indicator.Tier!.Value, indicator.Weight!.Value);
                 var (from, to, toInclusive) = IndicatorRules.TierBand(tier, new DecimalNumber(weight), numbers);
                 findings.OutsideTier(indicator, tier, indicator.QualitativeScore!.Value, weight, from.Value, to.Value, toInclusive);
             }
-            if (found.HasFlag(FindingSet.EqualTargetMissed))
+            if (found.HasFlag(FindingCatalogue.EqualTargetMissed.Bit))
             {
                 findings.EqualTargetMissed(indicator, indicator.Target!.Value, indicator.FinalValue!.Value);
             }
-            if (found.HasFlag(FindingSet.FinalBelowMidYear))
+            if (found.HasFlag(FindingCatalogue.FinalBelowMidYear.Bit))
             {
                 findings.FinalBelowMidYear(indicator, indicator.MidYearValue!.Value, indicator.FinalValue!.Value);
             }
-            if (found.HasFlag(FindingSet.DeductionNegative))
+            if (found.HasFlag(FindingCatalogue.DeductionNegative.Bit))
             {
                 findings.DeductionNegative(indicator, indicator.ReviewerDeduction!.Value);
             }
-            if (found.HasFlag(FindingSet.DeductionWithoutReason))
+            if (found.HasFlag(FindingCatalogue.DeductionWithoutReason.Bit))
             {
                 findings.DeductionWithoutReason(indicator, indicator.ReviewerDeduction!.Value);
             }
-            if (found.HasFlag(FindingSet.DeductionExceedsScore))
+            if (found.HasFlag(FindingCatalogue.DeductionExceedsScore.Bit))
             {
                 findings.DeductionExceedsScore(indicator, indicator.ReviewerDeduction!.Value, capped!.Value);
             }
         }
-        var declaredCompletion = Check(findings, found, FindingSet.DeclaredCompletionMismatch, DeclaredFigure.Completion, indicator, indicator.DeclaredCompletion, completion);
-        var declaredScore = Check(findings, found, FindingSet.DeclaredScoreMismatch, DeclaredFigure.Score, indicator, indicator.DeclaredScore, capped);
+        var declaredCompletion = Check(findings, rounding, found, FindingCatalogue.DeclaredCompletionMismatch, indicator, indicator.DeclaredCompletion, completion);
+        var declaredScore = Check(findings, rounding, found, FindingCatalogue.DeclaredScoreMismatch, indicator, indicator.DeclaredScore, capped);
 
         var result = new IndicatorScore(
             indicator.Sequence,
@@ -253,42 +245,44 @@ public static class ScorecardCalculator
     }
 
     /// <summary>A declared amount beside the computed one it is compared with.</summary>
-    private static DeclaredCheck? Check(Findings findings, FindingSet found, DeclaredItem item, decimal? declared, in BudgetSums<DecimalNumber> budget) =>
+    private static DeclaredCheck? Check(Findings findings, Rounding rounding, FindingSet found, DeclaredItem item, decimal? declared, in BudgetSums<DecimalNumber> budget) =>
         declared is not { } d ? null
         : !ScoringRules.IsComparable(item, budget) ? new DeclaredCheck(d, null, true)
-        : Check(findings, found, item, DeclaredAmounts[(int)item], Findings.Budget, declared, ScoringRules.ComputedAmount(item, budget).Value);
+        : Check(findings, rounding, found, item, Findings.Budget, declared, Rounding.Money(ScoringRules.ComputedAmount(item, budget).Value));
 
     /// <summary>A declared figure of the budget or the composite beside the computed one; the finding's text only when they differ.</summary>
     private static DeclaredCheck? Check(
-        Findings findings, FindingSet found, DeclaredItem item, DeclaredFigure figure, string subject, decimal? declared, decimal? computed)
+        Findings findings, Rounding rounding, FindingSet found, DeclaredItem item, string subject, decimal? declared, decimal? computed)
     {
         if (declared is not { } d)
         {
             return null;
         }
-        var consistent = !found.HasFlag(ScoringRules.Mismatch(item));
+        var mismatch = ScoringRules.Mismatch(item);
+        var consistent = !found.HasFlag(mismatch.Bit);
         if (!consistent)
         {
-            findings.DeclaredMismatch(figure, subject, null, null, d, computed);
+            findings.DeclaredMismatch(mismatch, subject, d, computed);
         }
-        return new DeclaredCheck(d, computed, consistent);
+        return new DeclaredCheck(d, item < DeclaredItem.AdjustmentRate ? computed : Shown(rounding, computed), consistent);
     }
 
     private static DeclaredCheck? Check(
-        Findings findings, FindingSet found, FindingSet mismatch, DeclaredFigure figure, IndicatorInput indicator, decimal? declared, decimal? computed)
+        Findings findings, Rounding rounding, FindingSet found, FindingKind mismatch, IndicatorInput indicator, decimal? declared, decimal? computed)
     {
         if (declared is not { } d)
         {
             return null;
         }
-        var consistent = !found.HasFlag(mismatch);
+        var consistent = !found.HasFlag(mismatch.Bit);
         if (!consistent)
         {
-            findings.DeclaredMismatch(figure, Findings.IndicatorSubject(indicator),
-                Findings.IndicatorPrefixZh(indicator), Findings.IndicatorPrefixEn(indicator), d, computed);
+            findings.DeclaredMismatch(mismatch, indicator, d, computed);
         }
-        return new DeclaredCheck(d, computed, consistent);
+        return new DeclaredCheck(d, Shown(rounding, computed), consistent);
     }
+
+    private static decimal? Shown(Rounding rounding, decimal? value) => value is { } v ? rounding.Shown(v) : null;
 
     private static Explanation ExplainWeightTotal(bool computed, IndicatorScore[] indicators, ScoringSchemeSettings scheme) =>
         computed

@@ -38,17 +38,17 @@ internal static class ScoringRules
         where T : unmanaged, IExactNumber<T>
     {
         var rounding = scheme.Rounding;
-        var findings = department.DataChangedAfterClose ? FindingSet.ClosedYearDataChanged : FindingSet.None;
+        var findings = department.DataChangedAfterClose ? FindingCatalogue.ClosedYearDataChanged.Bit : FindingSet.None;
 
         var budget = BudgetRules.Sum(lines, department.AmountsInCents, out var overExecutedLines);
         var overall = budget.Overall;
         if (overall.Executed > overall.Adjusted)
         {
-            findings |= FindingSet.ExecutedOverAdjusted;
+            findings |= FindingCatalogue.ExecutedOverAdjusted.Bit;
         }
         if (overall.Adjusted == T.Zero)
         {
-            findings |= FindingSet.AdjustedBudgetZero;
+            findings |= FindingCatalogue.AdjustedBudgetZero.Bit;
         }
         var rates = BudgetRules.Rates(overall, rounding);
         var executionScore = BudgetRules.ExecutionScore(rates.Execution, scheme);
@@ -59,23 +59,23 @@ internal static class ScoringRules
         {
             if (declared[item] is { } amount && IsComparable(item, budget) && !DeclaredChecks.AmountMatches(amount, ComputedAmount(item, budget), rounding))
             {
-                findings |= Mismatch(item);
+                findings |= Mismatch(item).Bit;
             }
         }
         if (declared[DeclaredItem.AdjustmentRate] is { } adjustmentRate
             && !DeclaredChecks.RateMatches(adjustmentRate, rates.Adjustment, rates.AdjustmentRate, rounding))
         {
-            findings |= FindingSet.DeclaredAdjustmentRateMismatch;
+            findings |= FindingCatalogue.DeclaredAdjustmentRateMismatch.Bit;
         }
         if (declared[DeclaredItem.ExecutionRate] is { } executionRate
             && !DeclaredChecks.RateMatches(executionRate, rates.Execution, rates.ExecutionRate, rounding))
         {
-            findings |= FindingSet.DeclaredExecutionRateMismatch;
+            findings |= FindingCatalogue.DeclaredExecutionRateMismatch.Bit;
         }
         if (declared[DeclaredItem.ExecutionScore] is { } declaredExecutionScore
             && !DeclaredChecks.ScoreMatches(declaredExecutionScore, executionScore, rounding))
         {
-            findings |= FindingSet.DeclaredExecutionScoreMismatch;
+            findings |= FindingCatalogue.DeclaredExecutionScoreMismatch.Bit;
         }
 
         // Execution weight + Σ weights, execution score + Σ scores (after and before reviewer
@@ -101,7 +101,7 @@ internal static class ScoringRules
         }
         if (weightTotal is { } weights && weights != scheme.ExpectedWeightTotal)
         {
-            findings |= FindingSet.WeightTotalNot100;
+            findings |= FindingCatalogue.WeightTotalNot100.Bit;
         }
 
         // The report's own composite and grade are checked against the rules' figures before any
@@ -110,18 +110,18 @@ internal static class ScoringRules
         if (declared[DeclaredItem.CompositeScore] is { } declaredComposite
             && !DeclaredChecks.ScoreMatches(declaredComposite, beforeDeductions, rounding))
         {
-            findings |= FindingSet.DeclaredCompositeMismatch;
+            findings |= FindingCatalogue.DeclaredCompositeMismatch.Bit;
         }
         if (declared.Grade is { } declaredGrade && declaredGrade != gradeBeforeDeductions)
         {
-            findings |= FindingSet.DeclaredGradeMismatch;
+            findings |= FindingCatalogue.DeclaredGradeMismatch.Bit;
         }
 
         var (cardErrors, cardWarnings, cardInfos) = FindingSets.Count(findings);
         card = new CardOutcome<T>(
             budget, rates, executionScore, weightTotal, composite, beforeDeductions, GradeOf(composite, scheme), gradeBeforeDeductions,
             findings, overExecutedLines,
-            findings | indicatorFindings | (overExecutedLines > 0 ? FindingSet.ExecutedOverAdjusted : FindingSet.None),
+            findings | indicatorFindings | (overExecutedLines > 0 ? FindingCatalogue.ExecutedOverAdjusted.Bit : FindingSet.None),
             new SeverityCounts(errors + cardErrors, warnings + cardWarnings, infos + cardInfos));
     }
 
@@ -161,8 +161,8 @@ internal static class ScoringRules
         where T : unmanaged, IExactNumber<T> =>
         item is not (DeclaredItem.InitialSuperior or DeclaredItem.InitialOwnLevel or DeclaredItem.InitialOther) || !budget.SourcesUnstated;
 
-    /// <summary>The mismatch code of a declared figure: the first codes of <see cref="FindingCodes.All"/> follow <see cref="DeclaredItem"/>.</summary>
-    public static FindingSet Mismatch(DeclaredItem item) => (FindingSet)(1UL << (int)item);
+    /// <summary>The mismatch kind of a declared figure: the first kinds of <see cref="FindingCatalogue.All"/> follow <see cref="DeclaredItem"/>.</summary>
+    public static FindingKind Mismatch(DeclaredItem item) => FindingCatalogue.All[(int)item];
 
     /// <summary>Identities within the report itself, only where every figure involved is declared.</summary>
     private static FindingSet Identities<T>(in DeclaredFacts<T> d)
@@ -172,18 +172,18 @@ internal static class ScoringRules
         if (d[DeclaredItem.InitialBudget] is { } initial && d[DeclaredItem.Adjustments] is { } adjustments
             && d[DeclaredItem.AdjustedBudget] is { } adjusted && initial + adjustments != adjusted)
         {
-            findings |= FindingSet.BudgetAdjustedIdentity;
+            findings |= FindingCatalogue.BudgetAdjustedIdentity.Bit;
         }
         if (d[DeclaredItem.BasicExpenditure] is { } basic && d[DeclaredItem.ProjectExpenditure] is { } project
             && d[DeclaredItem.ExpenditureTotal] is { } total && basic + project != total)
         {
-            findings |= FindingSet.BudgetClassSplit;
+            findings |= FindingCatalogue.BudgetClassSplit.Bit;
         }
         if (d[DeclaredItem.InitialSuperior] is { } superior && d[DeclaredItem.InitialOwnLevel] is { } ownLevel
             && d[DeclaredItem.InitialOther] is { } other && d[DeclaredItem.InitialBudget] is { } initialBudget
             && superior + ownLevel + other != initialBudget)
         {
-            findings |= FindingSet.BudgetFundingSplit;
+            findings |= FindingCatalogue.BudgetFundingSplit.Bit;
         }
         return findings;
     }

@@ -2,12 +2,13 @@ using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
 public sealed record GradeDistribution(int Excellent, int Good, int Fair, int Poor, int NoGrade);
 
-/// <summary>Average and quartiles (linear interpolation between ranks, as Excel's QUARTILE.INC), 2 decimals; null with no values.</summary>
+/// <summary>Average and quartiles (linear interpolation between ranks, as Excel's QUARTILE.INC), at the scheme's display decimals; null with no values.</summary>
 public sealed record Distribution(int Count, decimal? Average, decimal? Min, decimal? Q1, decimal? Median, decimal? Q3, decimal? Max);
 
 public sealed record SummaryFigures(int DepartmentCount, GradeDistribution Grades, Distribution CompositeScore, Distribution ExecutionRate, int UnitsWithErrors);
@@ -29,22 +30,22 @@ public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
 
         public async Task<YearSummaryResponse> Handle(GetYearSummary request, CancellationToken ct)
         {
-            _ = await db.StatusOfYearAsync(request.Year, ct) ?? throw new NotFoundException("Fiscal year", request.Year);
+            var shown = Rounding.For((await YearScheme.LoadAsync(db, request.Year, ct)).Settings);
             var rows = (await db.QueryAsync<ScorecardRow.Kept>(RowsSql, new
             {
                 request.Year,
                 Unrestricted = context.IsRestricted() ? 0 : 1,
                 context.Regions,
                 context.Departments,
-            }, ct)).Select(r => r.ToRow()).ToList();
+            }, ct)).Select(r => r.ToRow(shown)).ToList();
 
             return new YearSummaryResponse(
                 request.Year,
-                Figures(rows),
-                [.. rows.GroupBy(r => r.Region).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new RegionSummary(g.Key, Figures([.. g])))]);
+                Figures(rows, shown),
+                [.. rows.GroupBy(r => r.Region).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new RegionSummary(g.Key, Figures([.. g], shown)))]);
         }
 
-        private static SummaryFigures Figures(IReadOnlyList<ScorecardRow> rows) => new(
+        private static SummaryFigures Figures(IReadOnlyList<ScorecardRow> rows, Rounding shown) => new(
             rows.Count,
             new GradeDistribution(
                 rows.Count(r => r.Grade == Grade.Excellent),
@@ -52,11 +53,11 @@ public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
                 rows.Count(r => r.Grade == Grade.Fair),
                 rows.Count(r => r.Grade == Grade.Poor),
                 rows.Count(r => r.Grade is null)),
-            Describe(rows.Select(r => r.CompositeScore)),
-            Describe(rows.Select(r => r.ExecutionRate)),
+            Describe(rows.Select(r => r.CompositeScore), shown),
+            Describe(rows.Select(r => r.ExecutionRate), shown),
             rows.Count(r => r.FindingCounts.Error > 0));
 
-        internal static Distribution Describe(IEnumerable<decimal?> values)
+        internal static Distribution Describe(IEnumerable<decimal?> values, Rounding shown)
         {
             var sorted = values.OfType<decimal>().Order().ToList();
             if (sorted.Count == 0)
@@ -66,12 +67,12 @@ public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
 
             return new Distribution(
                 sorted.Count,
-                Round(sorted.Sum() / sorted.Count),
-                Round(sorted[0]),
-                Round(Quantile(sorted, 0.25m)),
-                Round(Quantile(sorted, 0.5m)),
-                Round(Quantile(sorted, 0.75m)),
-                Round(sorted[^1]));
+                shown.Shown(sorted.Sum() / sorted.Count),
+                shown.Shown(sorted[0]),
+                shown.Shown(Quantile(sorted, 0.25m)),
+                shown.Shown(Quantile(sorted, 0.5m)),
+                shown.Shown(Quantile(sorted, 0.75m)),
+                shown.Shown(sorted[^1]));
         }
 
         /// <summary>QUARTILE.INC: position p × (n − 1) between the sorted values, interpolated.</summary>
@@ -82,7 +83,5 @@ public sealed record GetYearSummary(int Year) : IQuery<YearSummaryResponse>
             var upper = Math.Min(lower + 1, sorted.Count - 1);
             return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
         }
-
-        private static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
     }
 }

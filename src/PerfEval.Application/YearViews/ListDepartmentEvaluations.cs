@@ -1,6 +1,8 @@
 using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
+using PerfEval.Application.FiscalYears;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
@@ -22,7 +24,12 @@ public sealed record ListDepartmentEvaluations(string DepartmentCode) : IQuery<D
         {
             var department = await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             var years = await db.QueryAsync<ScorecardRow.Kept>(YearsSql, new { request.DepartmentCode }, ct);
-            return new DepartmentEvaluationsResponse(department, [.. years.Select(y => y.ToRow())]);
+            var rows = new List<ScorecardRow>();
+            foreach (var year in years)
+            {
+                rows.Add(year.ToRow(Rounding.For((await YearScheme.LoadAsync(db, year.FiscalYear, ct)).Settings)));
+            }
+            return new DepartmentEvaluationsResponse(department, rows);
         }
     }
 }

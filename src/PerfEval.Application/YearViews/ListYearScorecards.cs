@@ -5,6 +5,7 @@ using PerfEval.Application.Common;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;
 using PerfEval.Application.ReadModel;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
@@ -89,7 +90,7 @@ public sealed record ListYearScorecards(
 
         public async Task<RankedPage> Handle(ListYearScorecards request, CancellationToken ct)
         {
-            _ = await db.StatusOfYearAsync(request.Year, ct) ?? throw new NotFoundException("Fiscal year", request.Year);
+            var shown = Rounding.For((await YearScheme.LoadAsync(db, request.Year, ct)).Settings);
             var descending = request.Descending ?? request.Sort != ScorecardSort.Name;
             var after = Paging.Decode(request.Cursor) is { } cursor ? RankCursor.Parse(cursor) : null;
             var filter = new
@@ -112,7 +113,7 @@ public sealed record ListYearScorecards(
                 Take = request.Limit + 1,
             };
 
-            var rows = (await db.QueryAsync<ScorecardRow.Kept>(PageSql[(request.Sort, descending)], filter, ct)).Select(r => r.ToRow()).ToList();
+            var rows = (await db.QueryAsync<ScorecardRow.Kept>(PageSql[(request.Sort, descending)], filter, ct)).Select(r => r.ToRow(shown)).ToList();
             var rank = after?.Rank ?? 0;
             var page = rows.Take(request.Limit).Select(r => new RankedScorecard(++rank, r)).ToList();
             var next = rows.Count > request.Limit ? Paging.Encode(RankCursor.Of(page[^1], request.Sort).Format()) : null;

@@ -1,4 +1,5 @@
 using PerfEval.Application.Evaluations;
+using PerfEval.Application.Scoring;
 
 namespace PerfEval.Application.YearViews;
 
@@ -10,6 +11,7 @@ public sealed record ScorecardRow(
     int FiscalYear,
     decimal? CompositeScore,
     Grade? Grade,
+    string? GradeLabel,
     decimal? ExecutionRate,
     decimal? ExecutionScore,
     decimal InitialBudget,
@@ -43,18 +45,20 @@ public sealed record ScorecardRow(
         public int WarningCount { get; init; }
         public int InfoCount { get; init; }
 
-        public ScorecardRow ToRow() => new(
+        /// <summary>The row as shown: money with two decimals, rates and scores at the year's scheme's decimals.</summary>
+        public ScorecardRow ToRow(Rounding shown) => new(
             DepartmentCode,
             DepartmentName,
             Region,
             FiscalYear,
-            CompositeScore + 0.00m,
+            CompositeScore is { } composite ? shown.Shown(composite) : null,
             Grade,
-            ExecutionRate + 0.00m,
-            ExecutionScore + 0.00m,
-            InitialBudget + 0.00m,
-            AdjustedBudget + 0.00m,
-            Executed + 0.00m,
+            Grade is { } grade ? GradeLabels.Zh(grade) : null,
+            ExecutionRate is { } rate ? shown.Shown(rate) : null,
+            ExecutionScore is { } score ? shown.Shown(score) : null,
+            Rounding.Money(InitialBudget),
+            Rounding.Money(AdjustedBudget),
+            Rounding.Money(Executed),
             new FindingCounts(ErrorCount, WarningCount, InfoCount));
     }
 }

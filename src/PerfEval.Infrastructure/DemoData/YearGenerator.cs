@@ -428,7 +428,7 @@ public sealed partial class YearGenerator(ConnectionFactory connections, Migrati
         value is { } v ? decimal.Round(v, random.Next(3) switch { 0 => 0, 1 => 1, _ => 2 }, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>Amounts are stored as TEXT with 2 decimals, as the service writes them.</summary>
-    private static string Amount(decimal value) => Rates.Yuan(value).ToString(CultureInfo.InvariantCulture);
+    private static string Amount(decimal value) => Rounding.Money(value).ToString(CultureInfo.InvariantCulture);
 
     private static string? Written(decimal? value) => Sql.AsWritten(value);
 

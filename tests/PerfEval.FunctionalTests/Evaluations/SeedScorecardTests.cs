@@ -87,4 +87,44 @@ public sealed class SeedScorecardTests(DemoFactory factory) : IClassFixture<Demo
         Assert.True(explanations.TryGetProperty("indicators[1].completion", out _));
         Assert.Equal(JsonValueKind.Null, (await (await _client.GetAsync("/api/v1/departments/GXQ-GYYQ/evaluations/2024")).JsonAsync()).GetProperty("explanations").ValueKind);
     }
+
+    [Theory]
+    [InlineData("/api/v1/departments/GXQ-SWJ/evaluations/2024")]
+    [InlineData("/api/v1/departments/GXQ-GYYQ/evaluations/2024")]
+    [InlineData("/api/v1/fiscal-years/2024/scorecards")]
+    [InlineData("/api/v1/fiscal-years/2024/summary")]
+    [InlineData("/api/v1/departments/GXQ-CYFWZX/evaluations")]
+    public async Task Responses_WriteEveryComputedNumberOneWay(string path)
+    {
+        var response = await _client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        // Money with two decimals; rates, weights and scores at the scheme's two: only a report's own
+        // declared figures (and counts, ids, versions) keep their own form.
+        var uneven = Numbers(json, "$").Where(n => n.Path.Split('.')[^1] is not ("declared" or "id" or "version" or "evaluationVersion" or "sequence" or "fiscalYear" or "year" or "rank" or "count" or "departmentCount" or "unitsWithErrors" or "error" or "warning" or "info" or "excellent" or "good" or "fair" or "poor" or "noGrade" or "lineCount" or "threshold" or "target" or "finalValue" or "midYearValue" or "deduction" or "qualitativeScore")
+            && !n.Path.Contains(".scheme.", StringComparison.Ordinal) && !n.Path.Contains(".staffing.", StringComparison.Ordinal) && !n.Path.Contains(".figures.declared", StringComparison.Ordinal))
+            .Where(n => Scale(n.Text) != 2)
+            .ToList();
+        Assert.True(uneven.Count == 0, "Numbers not written with two decimals: " + string.Join(", ", uneven.Select(n => $"{n.Path}={n.Text}")));
+    }
+
+    [Fact]
+    public async Task GetScorecard_GivesTheGradesChineseLabelBesideItsCode()
+    {
+        var card = await (await _client.GetAsync("/api/v1/departments/GXQ-SWJ/evaluations/2024")).JsonAsync();
+
+        Assert.Equal("good", card.GetProperty("grade").GetString());
+        Assert.Equal("良", card.GetProperty("gradeLabel").GetString());
+    }
+
+    private static IEnumerable<(string Path, string Text)> Numbers(System.Text.Json.Nodes.JsonNode? node, string path) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => o.SelectMany(p => Numbers(p.Value, path + "." + p.Key)),
+        System.Text.Json.Nodes.JsonArray a => a.SelectMany((item, i) => Numbers(item, path + "[" + i + "]")),
+        System.Text.Json.Nodes.JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => [(path, v.ToJsonString())],
+        _ => [],
+    };
+
+    private static int Scale(string number) => number.IndexOf('.') is var dot and >= 0 ? number.Length - dot - 1 : 0;
 }

@@ -45,7 +45,7 @@ public class BudgetTests
         ]));
 
         var line = card.Findings.Single(f => f.Subject == "budget line 7");
-        Assert.Equal(FindingCodes.ExecutedOverAdjusted, line.Code);
+        Assert.Equal(FindingCatalogue.ExecutedOverAdjusted.Code, line.Code);
         Assert.Equal(FindingSeverity.Error, line.Severity);
         Assert.Equal("预算行 7：执行数 1200.00 元 超过调整后预算数 1000.00 元（超出 200.00 元）", line.MessageZh);
         Assert.Equal(200m, line.Figures["excess"]);
@@ -65,7 +65,7 @@ public class BudgetTests
         Assert.Null(card.Budget.Overall.ExecutionRate.Value);
         Assert.Null(card.ExecutionScore.Value);
         Assert.Null(card.CompositeScore.Value);
-        Assert.Contains(FindingCodes.AdjustedBudgetZero, card.Codes());
+        Assert.Contains(FindingCatalogue.AdjustedBudgetZero.Code, card.Codes());
     }
 
     [Fact]
@@ -83,15 +83,15 @@ public class BudgetTests
 
         var card = Inputs.Calculate(Inputs.Scorecard(lines: [Inputs.Line(1000m, 100m, 1100m)], declared: declared));
 
-        var adjusted = card.Single(FindingCodes.BudgetAdjustedIdentity);
-        Assert.Equal("Declared initial budget 1000 + adjustments 100 = 1100 yuan differs from the declared adjusted budget 1200 yuan", adjusted.MessageEn);
-        var funding = card.Single(FindingCodes.BudgetFundingSplit);
+        var adjusted = card.Single(FindingCatalogue.BudgetAdjustedIdentity.Code);
+        Assert.Equal("Declared initial budget 1000.00 + adjustments 100.00 = 1100.00 yuan differs from the declared adjusted budget 1200.00 yuan", adjusted.MessageEn);
+        var funding = card.Single(FindingCatalogue.BudgetFundingSplit.Code);
         Assert.Equal(900m, funding.Figures["sum"]);
-        Assert.Equal("申报上级资金 100 元 + 本级资金 800 元 + 其他资金 0 元 = 900 元，与申报年初预算数 1000 元 不一致", funding.MessageZh);
+        Assert.Equal("申报上级资金 100.00 元 + 本级资金 800.00 元 + 其他资金 0.00 元 = 900.00 元，与申报年初预算数 1000.00 元 不一致", funding.MessageZh);
         // Each declared amount is also compared with the lines.
-        Assert.Contains(FindingCodes.DeclaredAdjustedBudgetMismatch, card.Codes());
-        Assert.Contains(FindingCodes.DeclaredInitialSuperiorMismatch, card.Codes());
-        Assert.DoesNotContain(FindingCodes.BudgetClassSplit, card.Codes());
+        Assert.Contains(FindingCatalogue.DeclaredAdjustedBudgetMismatch.Code, card.Codes());
+        Assert.Contains(FindingCatalogue.DeclaredInitialSuperiorMismatch.Code, card.Codes());
+        Assert.DoesNotContain(FindingCatalogue.BudgetClassSplit.Code, card.Codes());
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public class BudgetTests
 
         var card = Inputs.Calculate(Inputs.Scorecard(lines: [Inputs.Line(1000m, 200m, 1200m)], declared: declared));
 
-        Assert.DoesNotContain(FindingCodes.BudgetAdjustedIdentity, card.Codes());
-        Assert.DoesNotContain(FindingCodes.BudgetClassSplit, card.Codes());
+        Assert.DoesNotContain(FindingCatalogue.BudgetAdjustedIdentity.Code, card.Codes());
+        Assert.DoesNotContain(FindingCatalogue.BudgetClassSplit.Code, card.Codes());
     }
 
     [Fact]

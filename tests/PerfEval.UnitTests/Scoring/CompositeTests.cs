@@ -18,11 +18,11 @@ public class CompositeTests
         Assert.Equal(95m, card.WeightTotal.Value);
         Assert.Equal(95m, card.CompositeScore.Value);
         Assert.Equal(Grade.Excellent, card.Grade);
-        var finding = card.Single(FindingCodes.WeightTotalNot100);
+        var finding = card.Single(FindingCatalogue.WeightTotalNot100.Code);
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Equal("composite", finding.Subject);
         Assert.Equal(95m, finding.Figures["weightTotal"]);
-        Assert.Equal("Weights total 95 (execution 10 + indicators 85), not 100; the composite is still computed from the weights as given", finding.MessageEn);
+        Assert.Equal("Weights total 95.00 (execution 10.00 + indicators 85.00), not 100.00; the composite is still computed from the weights as given", finding.MessageEn);
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public class CompositeTests
         Assert.Null(card.WeightTotal.Value);
         Assert.Equal(120.00m, card.Indicators[1].Completion.Value);
         Assert.Null(card.Indicators[1].Score.Value);
-        var finding = card.Single(FindingCodes.WeightMissing);
+        var finding = card.Single(FindingCatalogue.WeightMissing.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal("indicator 2", finding.Subject);
-        Assert.DoesNotContain(FindingCodes.WeightTotalNot100, card.Codes());
+        Assert.DoesNotContain(FindingCatalogue.WeightTotalNot100.Code, card.Codes());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class CompositeTests
 
         Assert.Null(indicator.Score.Value);
         Assert.Null(card.CompositeScore.Value);
-        Assert.Contains(FindingCodes.WeightNegative, card.Codes());
+        Assert.Contains(FindingCatalogue.WeightNegative.Code, card.Codes());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class CompositeTests
         Assert.Equal(15m, indicator.Score.Value);
         Assert.True(indicator.Flags.HasFlag(IndicatorFlags.Deducted));
         Assert.Equal(95m, card.CompositeScore.Value);
-        Assert.Equal([FindingCodes.TargetLikelyTooLow], card.Codes());
+        Assert.Equal([FindingCatalogue.TargetLikelyTooLow.Code], card.Codes());
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class CompositeTests
         var (indicator, card) = Inputs.One(Inputs.Quantitative(AtLeast, 10m, 10m, weight: 20m, deduction: 2.5m, deductionReason: null));
 
         Assert.Equal(17.5m, indicator.Score.Value);
-        var finding = card.Single(FindingCodes.DeductionWithoutReason);
+        var finding = card.Single(FindingCatalogue.DeductionWithoutReason.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal("指标 1「指标」复核扣分 2.5 分未填写扣分原因", finding.MessageZh);
     }
@@ -120,7 +120,7 @@ public class CompositeTests
 
         Assert.Equal(10m, indicator.CappedScore.Value);
         Assert.Equal(0m, indicator.Score.Value);
-        Assert.Equal(FindingSeverity.Info, card.Single(FindingCodes.DeductionExceedsScore).Severity);
+        Assert.Equal(FindingSeverity.Info, card.Single(FindingCatalogue.DeductionExceedsScore.Code).Severity);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class CompositeTests
 
         Assert.Null(indicator.Deduction);
         Assert.Equal(20m, indicator.Score.Value);
-        Assert.Contains(FindingCodes.DeductionNegative, card.Codes());
+        Assert.Contains(FindingCatalogue.DeductionNegative.Code, card.Codes());
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class CompositeTests
     {
         var card = Inputs.Calculate(Inputs.Scorecard(dataChangedAfterClose: true));
 
-        var finding = card.Single(FindingCodes.ClosedYearDataChanged);
+        var finding = card.Single(FindingCatalogue.ClosedYearDataChanged.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal("evaluation", finding.Subject);
     }

@@ -21,7 +21,7 @@ public class DeclaredConsistencyTests
 
         Assert.Equal(consistent, card.Declared.ExecutionScore!.Value.Consistent);
         Assert.Equal(9.80m, card.Declared.ExecutionScore!.Value.Computed);
-        Assert.Equal(!consistent, card.Codes().Contains(FindingCodes.DeclaredExecutionScoreMismatch));
+        Assert.Equal(!consistent, card.Codes().Contains(FindingCatalogue.DeclaredExecutionScoreMismatch.Code));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class DeclaredConsistencyTests
             declaredCompletion: decimal.Parse(declared, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(consistent, indicator.DeclaredCompletion!.Value.Consistent);
-        Assert.Equal(!consistent, card.Codes().Contains(FindingCodes.DeclaredCompletionMismatch));
+        Assert.Equal(!consistent, card.Codes().Contains(FindingCatalogue.DeclaredCompletionMismatch.Code));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class DeclaredConsistencyTests
         var card = Inputs.Calculate(Inputs.Scorecard(declared: Inputs.Declared(adjustmentRate: 100m)));
 
         Assert.Equal(new DeclaredCheck(100m, 0.00m, false), card.Declared.AdjustmentRate);
-        var finding = card.Single(FindingCodes.DeclaredAdjustmentRateMismatch);
+        var finding = card.Single(FindingCatalogue.DeclaredAdjustmentRateMismatch.Code);
         Assert.Equal("申报预算调整率 100% 与计算值 0.00% 不一致", finding.MessageZh);
         Assert.Equal("Declared adjustment rate 100% differs from computed 0.00%", finding.MessageEn);
     }
@@ -89,7 +89,7 @@ public class DeclaredConsistencyTests
 
         Assert.Null(card.Budget.Overall.AdjustmentRate.Value);
         Assert.Equal(new DeclaredCheck(0m, null, false), card.Declared.AdjustmentRate);
-        Assert.Equal("Declared adjustment rate 0%, but it cannot be computed", card.Single(FindingCodes.DeclaredAdjustmentRateMismatch).MessageEn);
+        Assert.Equal("Declared adjustment rate 0%, but it cannot be computed", card.Single(FindingCatalogue.DeclaredAdjustmentRateMismatch.Code).MessageEn);
     }
 
     [Theory]
@@ -116,8 +116,8 @@ public class DeclaredConsistencyTests
 
         Assert.Equal(73m, card.CompositeScore.Value);
         Assert.Equal(new DeclaredGradeCheck(Grade.Excellent, Grade.Fair, false), card.Declared.Grade);
-        Assert.Equal("Declared grade excellent differs from computed fair (composite 73.00 points)", card.Single(FindingCodes.DeclaredGradeMismatch).MessageEn);
-        Assert.Equal("Declared composite score 100 points differs from computed 73.00 points", card.Single(FindingCodes.DeclaredCompositeMismatch).MessageEn);
+        Assert.Equal("Declared grade excellent differs from computed fair (composite 73.00 points)", card.Single(FindingCatalogue.DeclaredGradeMismatch.Code).MessageEn);
+        Assert.Equal("Declared composite score 100 points differs from computed 73.00 points", card.Single(FindingCatalogue.DeclaredCompositeMismatch.Code).MessageEn);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class DeclaredConsistencyTests
         Assert.True(card.Declared.InitialBudget!.Value.Consistent);
         Assert.True(card.Declared.AdjustedBudget!.Value.Consistent);
         Assert.False(card.Declared.Executed!.Value.Consistent);
-        Assert.Equal("申报执行数 36615400 元 与计算值 36615500.00 元 不一致", card.Single(FindingCodes.DeclaredExecutedMismatch).MessageZh);
+        Assert.Equal("申报执行数 36615400.00 元 与计算值 36615500.00 元 不一致", card.Single(FindingCatalogue.DeclaredExecutedMismatch.Code).MessageZh);
     }
 
     [Fact]

@@ -6,17 +6,45 @@ namespace PerfEval.UnitTests.Scoring;
 
 public partial class FindingCodesTests
 {
-    private static readonly string[] Constants = typeof(FindingCodes)
+    private static readonly FindingKind[] Fields = typeof(FindingCatalogue)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!)
+        .Where(f => f.FieldType == typeof(FindingKind))
+        .Select(f => (FindingKind)f.GetValue(null)!)
         .ToArray();
 
     [Fact]
-    public void All_ListsEveryCodeOnceWithAMeaning()
+    public void All_ListsEveryKindOnceWithItsMeaningAndMessages()
     {
-        Assert.Equal(Constants.Order(), FindingCodes.All.Select(c => c.Code).Order());
-        Assert.All(FindingCodes.All, c => Assert.False(string.IsNullOrWhiteSpace(c.Meaning)));
+        Assert.Equal(Fields.Select(k => k.Code).Order(), FindingCatalogue.All.Select(c => c.Code).Order());
+        Assert.Equal(FindingCatalogue.All.Count, FindingCatalogue.All.Select(c => c.Code).Distinct().Count());
+        Assert.All(FindingCatalogue.All, k =>
+        {
+            Assert.Matches("^[A-Z][A-Z0-9_]+$", k.Code);
+            Assert.False(string.IsNullOrWhiteSpace(k.MeaningZh));
+            Assert.False(string.IsNullOrWhiteSpace(k.MeaningEn));
+            Assert.False(string.IsNullOrWhiteSpace(k.MessageZh));
+            Assert.False(string.IsNullOrWhiteSpace(k.MessageEn));
+            Assert.Equal(k.WithoutComputedZh is null, k.WithoutComputedEn is null);
+        });
+    }
+
+    [Fact]
+    public void All_GivesEachKindItsOwnBit()
+    {
+        var bits = FindingCatalogue.All.Select(k => (ulong)k.Bit).ToArray();
+
+        Assert.All(bits, b => Assert.Equal(1, System.Numerics.BitOperations.PopCount(b)));
+        Assert.Equal(bits.Length, bits.Distinct().Count());
+    }
+
+    [Fact]
+    public void Templates_NameTheSameFiguresInBothLanguages()
+    {
+        Assert.All(FindingCatalogue.All, k =>
+        {
+            Assert.Equal(Figures(k.MessageZh), Figures(k.MessageEn));
+            Assert.Equal(Figures(k.WithoutComputedZh ?? ""), Figures(k.WithoutComputedEn ?? ""));
+        });
     }
 
     [Theory]
@@ -36,17 +64,21 @@ public partial class FindingCodesTests
     [InlineData("DEDUCTION_WITHOUT_REASON")]
     [InlineData("CLOSED_YEAR_DATA_CHANGED")]
     public void All_HasEveryFindingDomainMdAsksFor(string code) =>
-        Assert.Contains(FindingCodes.All, c => c.Code == code);
+        Assert.NotNull(FindingCatalogue.Of(code));
 
     [Fact]
-    public void Readme_DocumentsEveryCodeWithItsSeverity()
+    public void Readme_HoldsTheCataloguesTable()
     {
-        var readme = File.ReadAllText(FindReadme());
-        var rows = ReadmeRow().Matches(readme).ToDictionary(m => m.Groups["code"].Value, m => m.Groups["severity"].Value);
+        var readme = File.ReadAllText(FindReadme()).ReplaceLineEndings("\n");
+        var table = FindingCatalogue.MarkdownTable();
 
-        Assert.Equal(FindingCodes.All.Select(c => c.Code).Order(), rows.Keys.Order());
-        Assert.All(FindingCodes.All, c => Assert.Equal(c.Severity.ToString().ToLowerInvariant(), rows[c.Code]));
+        Assert.True(readme.Contains(table, StringComparison.Ordinal),
+            "src/PerfEval.Application/Scoring/README.md must hold the finding table made from FindingCatalogue; replace its table with:\n\n" + table);
     }
+
+    /// <summary>The figure placeholders of a template (texts such as a grade differ by language and are left out).</summary>
+    private static string[] Figures(string template) =>
+        [.. Placeholder().Matches(template).Select(m => m.Value).Where(p => !p.EndsWith("Zh}", StringComparison.Ordinal) && !p.EndsWith("En}", StringComparison.Ordinal) && !p.EndsWith("Grade}", StringComparison.Ordinal)).Order()];
 
     private static string FindReadme()
     {
@@ -61,6 +93,6 @@ public partial class FindingCodesTests
         throw new FileNotFoundException("src/PerfEval.Application/Scoring/README.md not found above the test output.");
     }
 
-    [GeneratedRegex(@"^\| `(?<code>[A-Z0-9_]+)` \| (?<severity>error|warning|info) \|", RegexOptions.Multiline)]
-    private static partial Regex ReadmeRow();
+    [GeneratedRegex(@"\{[A-Za-z]+(:[a-z]+)?\}")]
+    private static partial Regex Placeholder();
 }

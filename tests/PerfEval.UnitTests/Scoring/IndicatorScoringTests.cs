@@ -55,7 +55,7 @@ public class IndicatorScoringTests
     {
         var (indicator, card) = Inputs.One(Inputs.Quantitative(Equal, (decimal)target, (decimal)final));
 
-        Assert.Equal(missed, card.Codes().Contains(FindingCodes.EqualTargetMissed));
+        Assert.Equal(missed, card.Codes().Contains(FindingCatalogue.EqualTargetMissed.Code));
         Assert.Equal(missed, indicator.Flags.HasFlag(IndicatorFlags.EqualTargetMissed));
     }
 
@@ -64,7 +64,7 @@ public class IndicatorScoringTests
     {
         var (_, card) = Inputs.One(Inputs.Quantitative(Equal, 4m, 3m, sequence: 2, name: "开办夜市数量"));
 
-        var finding = card.Single(FindingCodes.EqualTargetMissed);
+        var finding = card.Single(FindingCatalogue.EqualTargetMissed.Code);
         Assert.Equal("indicator 2", finding.Subject);
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Equal("指标 2「开办夜市数量」指标值为等于 4，本次评价完成值 3 未恰好达到", finding.MessageZh);
@@ -76,14 +76,14 @@ public class IndicatorScoringTests
     [InlineData(119.99, true, new string[0])]
     [InlineData(119.99, false, new string[0])]
     [InlineData(120, true, new string[0])]
-    [InlineData(120, false, new[] { FindingCodes.OverAchievementNoReason })]
-    [InlineData(149.99, false, new[] { FindingCodes.OverAchievementNoReason })]
-    [InlineData(150, true, new[] { FindingCodes.TargetLikelyTooLow })]
-    [InlineData(150, false, new[] { FindingCodes.OverAchievementNoReason, FindingCodes.TargetLikelyTooLow })]
+    [InlineData(120, false, new[] { "OVER_ACHIEVEMENT_NO_REASON" })]
+    [InlineData(149.99, false, new[] { "OVER_ACHIEVEMENT_NO_REASON" })]
+    [InlineData(150, true, new[] { "TARGET_LIKELY_TOO_LOW" })]
+    [InlineData(150, false, new[] { "OVER_ACHIEVEMENT_NO_REASON", "TARGET_LIKELY_TOO_LOW" })]
     [InlineData(100, false, new string[0])]
     [InlineData(99.99, true, new string[0])]
-    [InlineData(99.99, false, new[] { FindingCodes.UnderAchievementNoReason })]
-    [InlineData(0, false, new[] { FindingCodes.UnderAchievementNoReason })]
+    [InlineData(99.99, false, new[] { "UNDER_ACHIEVEMENT_NO_REASON" })]
+    [InlineData(0, false, new[] { "UNDER_ACHIEVEMENT_NO_REASON" })]
     public void Score_Deviation_NeedsAReasonOutside100To120(double completion, bool hasReason, string[] codes)
     {
         var (_, card) = Inputs.One(Inputs.Quantitative(AtLeast, 100m, (decimal)completion, deviationReason: hasReason ? "原因" : " "));
@@ -98,7 +98,7 @@ public class IndicatorScoringTests
         var (indicator, card) = Inputs.One(Inputs.Quantitative(AtLeast, 1000m, 1199.96m, deviationReason: null));
 
         Assert.Equal(120.00m, indicator.Completion.Value);
-        Assert.Equal([FindingCodes.OverAchievementNoReason], card.Codes());
+        Assert.Equal([FindingCatalogue.OverAchievementNoReason.Code], card.Codes());
         Assert.True(indicator.Flags.HasFlag(IndicatorFlags.OverAchieved | IndicatorFlags.ReasonMissing));
     }
 
@@ -111,7 +111,7 @@ public class IndicatorScoringTests
     {
         var (indicator, card) = Inputs.One(Inputs.Quantitative(AtLeast, 1m, (decimal)final, midYear: (decimal)midYear));
 
-        Assert.Equal(below, card.Codes().Contains(FindingCodes.FinalBelowMidYear));
+        Assert.Equal(below, card.Codes().Contains(FindingCatalogue.FinalBelowMidYear.Code));
         Assert.Equal(below, indicator.Flags.HasFlag(IndicatorFlags.FinalBelowMidYear));
     }
 
@@ -122,7 +122,7 @@ public class IndicatorScoringTests
     {
         var (indicator, card) = Inputs.One(Inputs.Quantitative(AtMost, 1000m, (decimal)final, midYear: (decimal)midYear));
 
-        Assert.Equal(below, card.Codes().Contains(FindingCodes.FinalBelowMidYear));
+        Assert.Equal(below, card.Codes().Contains(FindingCatalogue.FinalBelowMidYear.Code));
         Assert.Equal(below, indicator.Flags.HasFlag(IndicatorFlags.FinalBelowMidYear));
     }
 
@@ -131,14 +131,14 @@ public class IndicatorScoringTests
     {
         var (_, card) = Inputs.One(Inputs.Quantitative(AtLeast, 80m, 80m, midYear: 95m, sequence: 2, name: "营商环境评价指标良好率"));
 
-        var finding = card.Single(FindingCodes.FinalBelowMidYear);
+        var finding = card.Single(FindingCatalogue.FinalBelowMidYear.Code);
         Assert.Equal("指标 2「营商环境评价指标良好率」本次评价完成值 80 低于年中监控完成值 95", finding.MessageZh);
         Assert.Equal("Indicator 2 (营商环境评价指标良好率): final value 80 is below the mid-year value 95", finding.MessageEn);
     }
 
     [Theory]
-    [InlineData(null, 10.0, FindingCodes.TargetMissing)]
-    [InlineData(10.0, null, FindingCodes.IndicatorValueMissing)]
+    [InlineData(null, 10.0, "TARGET_MISSING")]
+    [InlineData(10.0, null, "INDICATOR_VALUE_MISSING")]
     public void Score_WithoutTargetOrFinalValue_HasNoCompletionScoreOrComposite(double? target, double? final, string code)
     {
         var (indicator, card) = Inputs.One(Inputs.Quantitative(AtLeast, (decimal?)target, (decimal?)final));
@@ -156,7 +156,7 @@ public class IndicatorScoringTests
         var (indicator, card) = Inputs.One(Inputs.Quantitative(null, 10m, 10m));
 
         Assert.Null(indicator.Completion.Value);
-        Assert.Equal([FindingCodes.TargetMissing], card.Codes());
+        Assert.Equal([FindingCatalogue.TargetMissing.Code], card.Codes());
     }
 
     [Fact]

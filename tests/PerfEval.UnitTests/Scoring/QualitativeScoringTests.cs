@@ -29,7 +29,7 @@ public class QualitativeScoringTests
     {
         var (indicator, card) = Inputs.One(Inputs.Qualitative(tier, score, weight: 20m));
 
-        Assert.Equal(!inside, card.Codes().Contains(FindingCodes.QualitativeScoreOutsideTier));
+        Assert.Equal(!inside, card.Codes().Contains(FindingCatalogue.QualitativeScoreOutsideTier.Code));
         Assert.Equal(!inside, indicator.Flags.HasFlag(IndicatorFlags.OutsideTier));
     }
 
@@ -54,11 +54,11 @@ public class QualitativeScoringTests
     {
         var (_, card) = Inputs.One(Inputs.Qualitative(PartiallyAchieved, 11.99m, weight: 20m, sequence: 3));
 
-        var finding = card.Single(FindingCodes.QualitativeScoreOutsideTier);
+        var finding = card.Single(FindingCatalogue.QualitativeScoreOutsideTier.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal("indicator 3", finding.Subject);
-        Assert.Equal("指标 3「定性指标」定性评分 11.99 不在「部分达成」区间 [12.0, 16.0) 内（权重 20）", finding.MessageZh);
-        Assert.Equal("Indicator 3 (定性指标): qualitative score 11.99 lies outside the partially achieved band [12.0, 16.0) (weight 20)", finding.MessageEn);
+        Assert.Equal("指标 3「定性指标」定性评分 11.99 不在「部分达成」区间 [12.00, 16.00) 内（权重 20.00）", finding.MessageZh);
+        Assert.Equal("Indicator 3 (定性指标): qualitative score 11.99 lies outside the partially achieved band [12.00, 16.00) (weight 20.00)", finding.MessageEn);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class QualitativeScoringTests
     {
         var (_, card) = Inputs.One(Inputs.Qualitative(Achieved, 25m, weight: 20m, deviationReason: null));
 
-        Assert.Equal([FindingCodes.QualitativeScoreOutsideTier], card.Codes());
+        Assert.Equal([FindingCatalogue.QualitativeScoreOutsideTier.Code], card.Codes());
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class QualitativeScoringTests
     {
         var (_, card) = Inputs.One(Inputs.Qualitative(Achieved, 18m, weight: 20m, deviationReason: null));
 
-        Assert.Equal([FindingCodes.UnderAchievementNoReason], card.Codes());
+        Assert.Equal([FindingCatalogue.UnderAchievementNoReason.Code], card.Codes());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class QualitativeScoringTests
         var (indicator, card) = Inputs.One(Inputs.Qualitative(null, 18m, weight: 20m));
 
         Assert.Equal(18m, indicator.Score.Value);
-        Assert.Equal([FindingCodes.QualitativeTierMissing], card.Codes());
+        Assert.Equal([FindingCatalogue.QualitativeTierMissing.Code], card.Codes());
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class QualitativeScoringTests
 
         Assert.Null(indicator.Completion.Value);
         Assert.Null(card.CompositeScore.Value);
-        Assert.Contains(FindingCodes.IndicatorValueMissing, card.Codes());
+        Assert.Contains(FindingCatalogue.IndicatorValueMissing.Code, card.Codes());
     }
 
     [Fact]

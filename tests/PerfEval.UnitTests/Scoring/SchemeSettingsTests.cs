@@ -70,7 +70,7 @@ public class SchemeSettingsTests
         Assert.Equal(18m, card.ExecutionScore.Value);
         Assert.Equal(98m, card.CompositeScore.Value);
         Assert.Equal(PerfEval.Application.Evaluations.Grade.Good, card.Grade);
-        Assert.Contains(FindingCodes.TargetLikelyTooLow, card.Codes());
+        Assert.Contains(FindingCatalogue.TargetLikelyTooLow.Code, card.Codes());
     }
 
     private const PerfEval.Application.Indicators.ComparisonOperator ComparisonOperatorAtLeast = PerfEval.Application.Indicators.ComparisonOperator.AtLeast;

@@ -19,7 +19,7 @@ public class SeedScorecardTests
             new Expected(23_733_500m, 14_882_000m, 38_615_500m, 36_615_500m, 62.70m, 94.82m, 9.48m,
                 [100.00m, 103.26m, 100.00m, 100.20m], [20m, 25m, 20m, 25m], [20m, 25m, 20m, 25m],
                 99.48m, Grade.Excellent,
-                [FindingCodes.BudgetClassSplit, FindingCodes.DeclaredExpenditureTotalMismatch, FindingCodes.FinalBelowMidYear])
+                [FindingCatalogue.BudgetClassSplit.Code, FindingCatalogue.DeclaredExpenditureTotalMismatch.Code, FindingCatalogue.FinalBelowMidYear.Code])
         },
         {
             "001 商务局", SeedReports.CommerceBureau2024,
@@ -27,14 +27,14 @@ public class SeedScorecardTests
                 [100.00m, 100.00m, 0.00m, 102.86m, 101.50m], [10m, 20m, 15m, 30m, 15m], [10m, 20m, 0m, 30m, 15m],
                 85.00m, Grade.Good,
                 // 营商环境 95% → 80% and 社会消费品 1.5% → 0%: both final values are below mid-year.
-                [FindingCodes.DeclaredAdjustmentRateMismatch, FindingCodes.FinalBelowMidYear, FindingCodes.FinalBelowMidYear])
+                [FindingCatalogue.DeclaredAdjustmentRateMismatch.Code, FindingCatalogue.FinalBelowMidYear.Code, FindingCatalogue.FinalBelowMidYear.Code])
         },
         {
             "002 创业服务中心", SeedReports.StartupServiceCenter2024,
             new Expected(2_523_900m, 0m, 2_523_900m, 2_474_400m, 0.00m, 98.04m, 9.80m,
                 [125.00m, 150.00m, 104.00m, 120.00m, 110.50m], [10m, 20m, 30m, 15m, 15m], [10m, 20m, 30m, 15m, 15m],
                 99.80m, Grade.Excellent,
-                [FindingCodes.FinalBelowMidYear, FindingCodes.TargetLikelyTooLow])
+                [FindingCatalogue.FinalBelowMidYear.Code, FindingCatalogue.TargetLikelyTooLow.Code])
         },
     };
 
@@ -83,7 +83,7 @@ public class SeedScorecardTests
         var card = Inputs.Calculate(SeedReports.CommerceBureau2024);
 
         Assert.Equal(new DeclaredCheck(100m, 0.00m, false), card.Declared.AdjustmentRate);
-        var finding = card.Single(FindingCodes.DeclaredAdjustmentRateMismatch);
+        var finding = card.Single(FindingCatalogue.DeclaredAdjustmentRateMismatch.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal("budget", finding.Subject);
         Assert.Equal(100m, finding.Figures["declared"]);
@@ -97,7 +97,7 @@ public class SeedScorecardTests
     {
         var card = Inputs.Calculate(SeedReports.IndustrialParkOffice2024);
 
-        var finding = card.Single(FindingCodes.BudgetClassSplit);
+        var finding = card.Single(FindingCatalogue.BudgetClassSplit.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal(3_368_000m, finding.Figures["basicExpenditure"]);
         Assert.Equal(33_247_500m, finding.Figures["projectExpenditure"]);
@@ -115,7 +115,7 @@ public class SeedScorecardTests
     {
         var card = Inputs.Calculate(SeedReports.StartupServiceCenter2024);
 
-        var finding = card.Single(FindingCodes.TargetLikelyTooLow);
+        var finding = card.Single(FindingCatalogue.TargetLikelyTooLow.Code);
         Assert.Equal("indicator 2", finding.Subject);
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Equal(150.00m, finding.Figures["completion"]);
@@ -128,8 +128,8 @@ public class SeedScorecardTests
     public void Calculate_Seeds_FlagTheMidYearValuesAboveFinalValuesTheReportsExplain()
     {
         Assert.Contains(Inputs.Calculate(SeedReports.CommerceBureau2024).Findings,
-            f => f is { Code: FindingCodes.FinalBelowMidYear, Subject: "indicator 2" });
-        Assert.Equal("indicator 1", Inputs.Calculate(SeedReports.StartupServiceCenter2024).Single(FindingCodes.FinalBelowMidYear).Subject);
+            f => f.Code == FindingCatalogue.FinalBelowMidYear.Code && f.Subject == "indicator 2");
+        Assert.Equal("indicator 1", Inputs.Calculate(SeedReports.StartupServiceCenter2024).Single(FindingCatalogue.FinalBelowMidYear.Code).Subject);
     }
 
     [Fact]
