@@ -415,7 +415,7 @@ internal static class OperationDocs
             Parameters = new Dictionary<string, ParameterDoc> { ["code"] = Swj },
             RequestExamples = One("swj", "商务局 2024 as reported (its 100 % adjustment rate for a zero adjustment is a finding)", "{\"declared\":" + SwjDeclared + "," + SwjNarrative + "}"),
             ResponseDescription = "The evaluation as stored.",
-            ResponseExamples = One("swj", "Stored", "{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"declared\":" + SwjDeclared + "," + SwjNarrative + ",\"version\":2,\"updatedAt\":\"2025-01-06T09:30:00+00:00\"}"),
+            ResponseExamples = One("swj", "Stored", "{\"departmentCode\":\"GXQ-SWJ\",\"fiscalYear\":2024,\"declared\":" + SwjDeclared + "," + SwjNarrative + ",\"version\":2,\"updatedAt\":\"2025-01-06T09:30:00+00:00\",\"conflictingFacts\":null}"),
             IfMatchOptional = true,
         },
         ["listDepartmentEvaluations"] = new("""

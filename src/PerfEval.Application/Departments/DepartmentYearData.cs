@@ -49,9 +49,10 @@ public sealed record YearIndicator(
     QualitativeTier? QualitativeTier, decimal? QualitativeScore, string? DeviationReason, string? ImprovementMeasure,
     string? Evidence, decimal? DeclaredCompletion, decimal? DeclaredScore);
 
-/// <summary>The evaluation's own fields.</summary>
+/// <summary>The evaluation's own fields; <paramref name="ConflictingFacts"/>: facts the report printed with different values.</summary>
 public sealed record YearEvaluation(
-    DeclaredFigures Declared, string? Problems, string? Causes, string? ImprovementMeasures, string? Suggestions, DateOnly? FiledOn);
+    DeclaredFigures Declared, string? Problems, string? Causes, string? ImprovementMeasures, string? Suggestions, DateOnly? FiledOn,
+    IReadOnlyList<string>? ConflictingFacts = null);
 
 /// <summary>What writing a department-year created: the ids a caller may record.</summary>
 public sealed record DepartmentYearWritten(
@@ -108,7 +109,7 @@ public static class DepartmentYearWriter
         }
 
         var e = data.Evaluation;
-        await mediator.Send(new SaveEvaluation(e.Declared, e.Problems, e.Causes, e.ImprovementMeasures, e.Suggestions, e.FiledOn) { DepartmentCode = d.Code, FiscalYear = year }, ct);
+        await mediator.Send(new SaveEvaluation(e.Declared, e.Problems, e.Causes, e.ImprovementMeasures, e.Suggestions, e.FiledOn, e.ConflictingFacts) { DepartmentCode = d.Code, FiscalYear = year }, ct);
         return new DepartmentYearWritten(createDepartment, [.. projectIds.Values], lineIds, adjustmentIds, indicatorIds);
     }
 }

@@ -8,7 +8,10 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Evaluations;
 
-/// <summary>The evaluation's own fields: the report's declared figures, its narrative and filing date.</summary>
+/// <summary>
+/// The evaluation's own fields: the report's declared figures, its narrative and filing date, and the
+/// facts its report printed with different values (ConflictingFacts, each a finding on the scorecard).
+/// </summary>
 public sealed record EvaluationResponse(
     string DepartmentCode,
     int FiscalYear,
@@ -19,7 +22,8 @@ public sealed record EvaluationResponse(
     string? Suggestions,
     DateOnly? FiledOn,
     int Version,
-    DateTimeOffset UpdatedAt) : IVersioned;
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? ConflictingFacts = null) : IVersioned;
 
 /// <summary>
 /// PUT: stores (creates or replaces) the evaluation's own fields. The declared figures are kept as
@@ -33,7 +37,8 @@ public sealed record SaveEvaluation(
     string? Causes = null,
     string? ImprovementMeasures = null,
     string? Suggestions = null,
-    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional, IChangesScorecards<EvaluationResponse>
+    DateOnly? FiledOn = null,
+    IReadOnlyList<string>? ConflictingFacts = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional, IChangesScorecards<EvaluationResponse>
 {
     ScorecardsAffected IChangesScorecards<EvaluationResponse>.Affected(EvaluationResponse evaluation) => ScorecardsAffected.Of(evaluation.DepartmentCode, evaluation.FiscalYear);
 
@@ -64,6 +69,8 @@ public sealed record SaveEvaluation(
             RuleFor(x => x.ImprovementMeasures).MaximumLength(20_000);
             RuleFor(x => x.Suggestions).MaximumLength(20_000);
             RuleFor(x => x.FiledOn).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2101, 12, 31));
+            RuleFor(x => x.ConflictingFacts).Must(f => f is null || f.Count <= 100).WithMessage(_ => Messages.OutOfRange.Current);
+            RuleForEach(x => x.ConflictingFacts).NotEmpty().MaximumLength(1000);
             When(x => x.Declared is not null, () =>
             {
                 RuleFor(x => x.Declared!.InitialBudget).Yuan().OverridePropertyName("declared.initialBudget");
@@ -97,7 +104,7 @@ public sealed record SaveEvaluation(
                 declared_execution_score = @ExecutionScore, declared_composite_score = @CompositeScore,
                 declared_grade = @Grade, problems = @Problems, causes = @Causes,
                 improvement_measures = @ImprovementMeasures, suggestions = @Suggestions, filed_on = @FiledOn,
-                row_version = row_version + 1, updated_at = @Now
+                conflicting_facts = @ConflictingFacts, row_version = row_version + 1, updated_at = @Now
             WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
               AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
@@ -107,11 +114,11 @@ public sealed record SaveEvaluation(
                 declared_adjusted_budget, declared_executed, declared_expenditure_total, declared_basic_expenditure,
                 declared_project_expenditure, declared_initial_superior, declared_initial_own_level, declared_initial_other,
                 declared_adjustment_rate, declared_execution_rate, declared_execution_score, declared_composite_score,
-                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, created_at, updated_at)
+                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, conflicting_facts, created_at, updated_at)
             VALUES (@DepartmentCode, @FiscalYear, @InitialBudget, @Adjustments, @AdjustedBudget, @Executed,
                 @ExpenditureTotal, @BasicExpenditure, @ProjectExpenditure, @InitialSuperior, @InitialOwnLevel, @InitialOther,
                 @AdjustmentRate, @ExecutionRate, @ExecutionScore, @CompositeScore, @Grade, @Problems, @Causes,
-                @ImprovementMeasures, @Suggestions, @FiledOn, @Now, @Now)
+                @ImprovementMeasures, @Suggestions, @FiledOn, @ConflictingFacts, @Now, @Now)
             """;
 
         public async Task<EvaluationResponse> Handle(SaveEvaluation request, CancellationToken ct)
@@ -143,6 +150,7 @@ public sealed record SaveEvaluation(
                 request.ImprovementMeasures,
                 request.Suggestions,
                 request.FiledOn,
+                ConflictingFacts = ConflictingFactsJson.Write(request.ConflictingFacts),
                 request.ExpectedVersion,
                 Now = clock.GetUtcNow(),
             };
@@ -186,7 +194,7 @@ internal sealed record EvaluationRow
             declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore,
             declared_grade AS Grade, problems AS Problems, causes AS Causes,
             improvement_measures AS ImprovementMeasures, suggestions AS Suggestions, filed_on AS FiledOn,
-            row_version AS Version, updated_at AS UpdatedAt
+            row_version AS Version, updated_at AS UpdatedAt, conflicting_facts AS ConflictingFacts
         """;
 
     private const string SelectSql = $"SELECT {Columns} FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
@@ -215,6 +223,7 @@ internal sealed record EvaluationRow
     public DateOnly? FiledOn { get; init; }
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    public string? ConflictingFacts { get; init; }
 
     public DeclaredFigures Declared => new(
         InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
@@ -224,5 +233,16 @@ internal sealed record EvaluationRow
         db.QuerySingleOrDefaultAsync<EvaluationRow>(SelectSql, new { DepartmentCode = departmentCode, FiscalYear = fiscalYear }, ct);
 
     public EvaluationResponse ToResponse() => new(
-        DepartmentCode, FiscalYear, Declared, Problems, Causes, ImprovementMeasures, Suggestions, FiledOn, Version, UpdatedAt);
+        DepartmentCode, FiscalYear, Declared, Problems, Causes, ImprovementMeasures, Suggestions, FiledOn, Version, UpdatedAt,
+        ConflictingFactsJson.Read(ConflictingFacts));
+}
+
+/// <summary>The report's conflicting facts as stored: a JSON array of texts; none stored as NULL.</summary>
+internal static class ConflictingFactsJson
+{
+    public static string? Write(IReadOnlyList<string>? facts) =>
+        facts is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(facts, JsonText.Options) : null;
+
+    public static IReadOnlyList<string>? Read(string? json) =>
+        json is null ? null : System.Text.Json.JsonSerializer.Deserialize<List<string>>(json, JsonText.Options);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
@@ -149,9 +150,57 @@ internal static class DraftYearData
         var n2 = draft.Narrative;
         var evaluation = new YearEvaluation(
             declared, Trim(Text(n2.Problems), 20_000), Trim(Text(n2.Causes), 20_000), Trim(Text(n2.ImprovementMeasures), 20_000), Trim(Text(n2.Suggestions), 20_000),
-            draft.FilingDate.Status is FieldStatus.Read or FieldStatus.Corrected ? draft.FilingDate.Value : null);
+            draft.FilingDate.Status is FieldStatus.Read or FieldStatus.Corrected ? draft.FilingDate.Value : null,
+            ConflictingFacts(draft));
         return (new DepartmentYearData(department, [], lines, indicators, evaluation), problems);
     }
+
+    /// <summary>
+    /// Every field the report printed with different values that the commit does not need (two
+    /// staffing totals, say): recorded as "path: value; value" and raised as a finding, never resolved by guessing.
+    /// </summary>
+    internal static IReadOnlyList<string> ConflictingFacts(ReportDraft draft)
+    {
+        var facts = new List<string>();
+        void Walk(JsonNode? node, string path)
+        {
+            switch (node)
+            {
+                case JsonObject field when field["status"]?.GetValue<string>() == "conflicting" && field["readings"] is JsonArray readings:
+                    var values = readings.Select(r => Printed(r?["value"])).Distinct().ToList();
+                    facts.Add(Trim($"{path}: {string.Join("; ", values)}", 1000)!);
+                    break;
+                case JsonObject o:
+                    foreach (var (name, child) in o)
+                    {
+                        if (name is not ("flags" or "text" or "narrative" or "readings"))
+                        {
+                            Walk(child, path.Length == 0 ? name : $"{path}.{name}");
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        Walk(a[i], $"{path}[{i}]");
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(JsonNode.Parse(ReportDraftJson.Serialize(draft)), "");
+        return facts.Take(100).ToList();
+    }
+
+    private static string Printed(JsonNode? value) => value switch
+    {
+        JsonObject q when q["number"] is { } number => number.ToJsonString() + (q["unit"]?.GetValue<string>() ?? ""),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        null => "",
+        _ => value.ToJsonString(),
+    };
 
     private static string Why(FieldStatus status, IEnumerable<string?> readings) => status == FieldStatus.Conflicting
         ? Messages.ImportConflicting.Format(string.Join("; ", readings.Distinct()))

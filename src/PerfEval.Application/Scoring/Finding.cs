@@ -186,6 +186,11 @@ public static class FindingCatalogue
         "年度已关闭，但其数据在关闭后发生了变更",
         "The fiscal year is closed but its data changed after closing");
 
+    public static readonly FindingKind ReportFactsConflicting = new("REPORT_FACTS_CONFLICTING", FindingSeverity.Warning,
+        "报告对同一事实前后给出不同的值（如两个编制总数），已原样记录", "The report states one fact with different values (two staffing totals, say); both are recorded as printed.",
+        "报告有 {count} 处事实前后不一致：{factsZh}",
+        "The report states {count} fact(s) with different values: {factsEn}");
+
     /// <summary>Every kind, declared-figure mismatches first in the order of the rules' declared items.</summary>
     public static IReadOnlyList<FindingKind> All { get; } = Numbered(
     [
@@ -199,7 +204,7 @@ public static class FindingCatalogue
         TargetMissing, IndicatorValueMissing, OverAchievementNoReason, TargetLikelyTooLow, UnderAchievementNoReason,
         EqualTargetMissed, FinalBelowMidYear, QualitativeScoreOutsideTier, QualitativeTierMissing,
         DeductionWithoutReason, DeductionNegative, DeductionExceedsScore,
-        ClosedYearDataChanged,
+        ClosedYearDataChanged, ReportFactsConflicting,
     ]);
 
     private static readonly FrozenDictionary<string, FindingKind> ByCode = All.ToFrozenDictionary(k => k.Code);

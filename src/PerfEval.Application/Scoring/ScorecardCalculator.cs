@@ -59,6 +59,10 @@ public static class ScorecardCalculator
         {
             findings.ClosedYearDataChanged();
         }
+        if (found.HasFlag(FindingCatalogue.ReportFactsConflicting.Bit))
+        {
+            findings.ReportFactsConflicting(input.ConflictingFacts!);
+        }
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].IsOverExecuted)

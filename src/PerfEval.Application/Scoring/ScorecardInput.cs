@@ -4,12 +4,16 @@ using PerfEval.Application.Indicators;
 
 namespace PerfEval.Application.Scoring;
 
-/// <summary>Everything one department-year is scored from.</summary>
+/// <summary>
+/// Everything one department-year is scored from; <see cref="ConflictingFacts"/> are facts its report
+/// printed with different values (recorded when the report was committed), each a finding's text.
+/// </summary>
 public sealed record ScorecardInput(
     IReadOnlyList<BudgetLineInput> Lines,
     IReadOnlyList<IndicatorInput> Indicators,
     DeclaredFigures Declared,
-    bool DataChangedAfterClose);
+    bool DataChangedAfterClose,
+    IReadOnlyList<string>? ConflictingFacts = null);
 
 /// <summary>One budget line in yuan: initial, Σ adjustments (signed) and executed amount.</summary>
 public sealed record BudgetLineInput(

@@ -38,7 +38,8 @@ internal static class ScoringRules
         where T : unmanaged, IExactNumber<T>
     {
         var rounding = scheme.Rounding;
-        var findings = department.DataChangedAfterClose ? FindingCatalogue.ClosedYearDataChanged.Bit : FindingSet.None;
+        var findings = (department.DataChangedAfterClose ? FindingCatalogue.ClosedYearDataChanged.Bit : FindingSet.None)
+            | (department.HasConflictingFacts ? FindingCatalogue.ReportFactsConflicting.Bit : FindingSet.None);
 
         var budget = BudgetRules.Sum(lines, department.AmountsInCents, out var overExecutedLines);
         var overall = budget.Overall;

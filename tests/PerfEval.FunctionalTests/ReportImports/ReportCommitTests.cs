@@ -294,4 +294,24 @@ public sealed class ReportCommitTests(ReportCommitTests.StrictFactory factory) :
 
         await SecurityAssert.ProblemAsync(await PatchAsync(client, id, "*", new Dictionary<string, object> { ["region"] = "x" }), HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task CommitReportImport_WhenTheReportStatesTwoStaffingTotals_RecordsBothAndRaisesAFinding()
+    {
+        await using var fresh = new StrictFactory();
+        var client = fresh.CreateClient();
+        var text = ReportFixtures.SeedText("seed-002").Replace("实有人数 13人,雇员 2人。", "实有人数 13人,雇员 2人。单位编制人数 15 人。", StringComparison.Ordinal);
+        var created = await OkAsync(await client.PostAsync(Url, File(Encoding.UTF8.GetBytes(text), "text/plain")), HttpStatusCode.Created);
+        Assert.Equal("conflicting", created.GetProperty("draft").GetProperty("unit").GetProperty("staffing").GetProperty("total").GetProperty("status").GetString());
+
+        var card = await OkAsync(await CommitAsync(client, created.GetProperty("id").GetInt64()));
+
+        var finding = card.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "REPORT_FACTS_CONFLICTING");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.Equal("evaluation", finding.GetProperty("subject").GetString());
+        Assert.Contains("unit.staffing.total: 13; 15", finding.GetProperty("message").GetString());
+        Assert.Equal(99.80m, card.GetProperty("compositeScore").GetDecimal());
+        var kept = await OkAsync(await client.GetAsync($"/api/v1/departments/{card.GetProperty("departmentCode").GetString()}/evaluations/2024"));
+        Assert.Contains(kept.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "REPORT_FACTS_CONFLICTING");
+    }
 }

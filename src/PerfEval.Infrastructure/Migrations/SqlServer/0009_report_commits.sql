@@ -19,3 +19,7 @@ ALTER TABLE report_imports ADD CONSTRAINT ck_report_imports_status CHECK (status
 ALTER TABLE report_imports ADD committed_at DATETIMEOFFSET(7) NULL;
 ALTER TABLE report_imports ADD committed_by NVARCHAR(100) NULL;
 ALTER TABLE report_imports ADD commit_result NVARCHAR(MAX) NULL;
+
+-- Facts the report printed with different values (two staffing totals, say), as a JSON array of
+-- texts: each is recorded as printed and raised as a finding on the scorecard.
+ALTER TABLE evaluations ADD conflicting_facts NVARCHAR(MAX) NULL;

@@ -40,3 +40,7 @@ PRAGMA writable_schema = RESET;
 ALTER TABLE report_imports ADD COLUMN committed_at TEXT;
 ALTER TABLE report_imports ADD COLUMN committed_by TEXT;
 ALTER TABLE report_imports ADD COLUMN commit_result TEXT;
+
+-- Facts the report printed with different values (two staffing totals, say), as a JSON array of
+-- texts: each is recorded as printed and raised as a finding on the scorecard.
+ALTER TABLE evaluations ADD COLUMN conflicting_facts TEXT;
