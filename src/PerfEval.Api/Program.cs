@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PerfEval.Application.Common;
 using PerfEval.Api.Endpoints;
 using PerfEval.Api.Hosting;
 using PerfEval.Api.Infrastructure;
@@ -33,7 +34,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration);
 
-builder.Services.Configure<JsonOptions>(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.Configure<JsonOptions>(o => JsonText.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 // Before AddProblemDetails, so it is the writer chosen: every error is problem+json, whatever Accept says.
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();

@@ -53,10 +53,15 @@ internal static partial class IdempotencyKey
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static readonly JsonSerializerOptions Canonical = new(JsonText.Options)
+    private static readonly JsonSerializerOptions Canonical = WithValueDecimals();
+
+    /// <summary>The service's options with decimals written by value: ahead of its own decimal converter, so it wins.</summary>
+    private static JsonSerializerOptions WithValueDecimals()
     {
-        Converters = { new ValueDecimalConverter() },
-    };
+        var options = new JsonSerializerOptions(JsonText.Options);
+        options.Converters.Insert(0, new ValueDecimalConverter());
+        return options;
+    }
 
     /// <summary>A decimal by its value: trailing zeros dropped (100.10 → 100.1, 100.00 → 100).</summary>
     private sealed class ValueDecimalConverter : JsonConverter<decimal>

@@ -53,7 +53,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         SchemaDocs.Bounds.GetValueOrDefault(DocName(type))?.Invoke(definition);
     }
 
-    /// <summary>The JSON name of a property, as <see cref="Infrastructure.JsonSetup"/> writes it.</summary>
+    /// <summary>The JSON name of a property, as <see cref="JsonText"/> writes it.</summary>
     public static string JsonName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
@@ -75,7 +75,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
         schema.Extensions["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(meanings?.GetValueOrDefault(v) ?? v))]));
     }
 
-    /// <summary>[RouteValue] properties are removed from the JSON contract by JsonSetup: not in the schema either.</summary>
+    /// <summary>[RouteValue] properties are removed from the JSON contract by JsonText: not in the schema either.</summary>
     private static void DropRouteValues(OpenApiSchema schema, Type type)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.IsDefined(typeof(RouteValueAttribute), inherit: true)))

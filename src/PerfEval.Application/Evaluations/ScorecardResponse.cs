@@ -15,7 +15,8 @@ public enum MessageLanguage
     English,
 }
 
-public sealed record SchemeReference(long Id, string Code, int Version, string Name);
+/// <summary>The scheme a scorecard was computed with: its code and which of its versions.</summary>
+public sealed record SchemeReference(long Id, string Code, int SchemeVersion, string Name);
 
 /// <summary>One indicator as scored: completion (%, uncapped), the rules' capped score, the reviewer's deduction and the final score.</summary>
 public sealed record IndicatorScorecard(
@@ -86,8 +87,15 @@ public sealed record StoredScorecard(
     FindingCounts FindingCounts,
     IReadOnlyList<Finding> Findings)
 {
-    /// <summary>How the read model writes and reads a card: the API's names and values, without the nulls (most declared figures).</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonText.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>
+    /// How the read model writes and reads a card: the API's names and values, without the nulls (most
+    /// declared figures), so a missing figure reads back as null.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonText.Options)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectRequiredConstructorParameters = false,
+    };
 
     /// <summary>The API's scorecard: findings in <paramref name="language"/>, under the department, year and scheme it belongs to.</summary>
     public ScorecardResponse ToResponse(

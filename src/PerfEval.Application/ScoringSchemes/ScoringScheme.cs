@@ -8,46 +8,44 @@ namespace PerfEval.Application.ScoringSchemes;
 /// <summary>
 /// A scoring scheme (评分方案): every setting of the rules, versioned. A fiscal year points to one;
 /// a scheme in use by a closed year never changes (a new version is created instead).
+/// <see cref="SchemeVersion"/> numbers the scheme's versions within its code; <see cref="Version"/>
+/// is the stored row's version (the ETag), as on every other resource.
 /// </summary>
 public sealed record ScoringSchemeResponse(
     long Id,
     string Code,
-    int Version,
+    int SchemeVersion,
     string Name,
     string? Description,
     ScoringSchemeSettings Settings,
     IReadOnlyList<int> UsedByYears,
     bool Locked,
-    int RowVersion,
-    DateTimeOffset UpdatedAt) : IVersioned
-{
-    /// <summary>The row's version (ETag), not the scheme's <see cref="Version"/> number.</summary>
-    int IVersioned.Version => RowVersion;
-}
+    int Version,
+    DateTimeOffset UpdatedAt) : IVersioned;
 
 internal sealed record ScoringSchemeRow
 {
     public const string Columns = """
-        id AS Id, code AS Code, version AS Version, name AS Name, description AS Description, settings AS Settings,
-        row_version AS RowVersion, updated_at AS UpdatedAt
+        id AS Id, code AS Code, version AS SchemeVersion, name AS Name, description AS Description, settings AS Settings,
+        row_version AS Version, updated_at AS UpdatedAt
         """;
 
     public const string UsedBySql = "SELECT year AS Year, status AS Status FROM fiscal_years WHERE scoring_scheme_id = @Id ORDER BY year";
 
     public long Id { get; init; }
     public required string Code { get; init; }
-    public int Version { get; init; }
+    public int SchemeVersion { get; init; }
     public required string Name { get; init; }
     public string? Description { get; init; }
     public required string Settings { get; init; }
-    public int RowVersion { get; init; }
+    public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
     public ScoringSchemeResponse ToResponse(IReadOnlyList<(int Year, string Status)> usedBy) => new(
-        Id, Code, Version, Name, Description, SchemeSettingsJson.Parse(Settings),
+        Id, Code, SchemeVersion, Name, Description, SchemeSettingsJson.Parse(Settings),
         [.. usedBy.Select(u => u.Year)],
         usedBy.Any(u => u.Status == nameof(FiscalYearStatus.Closed)),
-        RowVersion,
+        Version,
         UpdatedAt);
 }
 

@@ -10,7 +10,7 @@ public sealed class ScoringSchemeTests(PerfEvalFactory factory) : IClassFixture<
         var schemes = await (await _client.GetAsync("/api/v1/scoring-schemes?code=default")).JsonAsync();
 
         var scheme = schemes.GetProperty("items")[0];
-        Assert.Equal(1, scheme.GetProperty("version").GetInt32());
+        Assert.Equal(1, scheme.GetProperty("schemeVersion").GetInt32());
         var settings = scheme.GetProperty("settings");
         Assert.Equal(10m, settings.GetProperty("executionWeight").GetDecimal());
         Assert.Equal(150m, settings.GetProperty("targetTooLowThreshold").GetDecimal());
@@ -27,7 +27,7 @@ public sealed class ScoringSchemeTests(PerfEvalFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         var created = await second.JsonAsync();
-        Assert.Equal(first.GetProperty("version").GetInt32() + 1, created.GetProperty("version").GetInt32());
+        Assert.Equal(first.GetProperty("schemeVersion").GetInt32() + 1, created.GetProperty("schemeVersion").GetInt32());
         Assert.Equal(20m, created.GetProperty("settings").GetProperty("executionWeight").GetDecimal());
         Assert.Equal(80m, created.GetProperty("settings").GetProperty("goodFrom").GetDecimal());
     }

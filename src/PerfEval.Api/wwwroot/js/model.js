@@ -1,9 +1,7 @@
 // What the page shows, read from the API's responses. Every response shape the page depends on is
 // read here and nowhere else: when the API changes a field, this file is the one to change.
-// Numbers may arrive as JSON numbers or as decimal strings ("99.48"); a grade as a code
-// ("excellent") or as an object with a code and a label. Both are accepted.
 
-/** A number from the API (number or decimal string), or null. */
+/** A number from the API (a JSON number, or an explained figure's value), or null. */
 export function num(value) {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'object' && value !== null && 'value' in value) return num(value.value);
@@ -12,16 +10,10 @@ export function num(value) {
 }
 
 const GRADES = ['excellent', 'good', 'fair', 'poor'];
-const GRADE_BY_LABEL = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' };
 
-/** excellent | good | fair | poor | null, from a code, a Chinese label or {code, label}. */
+/** excellent | good | fair | poor, or null: the API's grade code (its label is i18n's, in either language). */
 export function gradeCode(value) {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object') return gradeCode(value.code ?? value.value ?? value.label);
-  const text = String(value);
-  if (GRADE_BY_LABEL[text]) return GRADE_BY_LABEL[text];
-  const lower = text.toLowerCase();
-  return GRADES.includes(lower) ? lower : null;
+  return GRADES.includes(value) ? value : null;
 }
 
 export const gradeCodes = GRADES;
@@ -157,7 +149,7 @@ export function scorecard(response) {
     name: r.departmentName,
     region: r.region,
     year: num(r.fiscalYear),
-    scheme: r.scheme ? { code: r.scheme.code, version: num(r.scheme.version), name: r.scheme.name } : null,
+    scheme: r.scheme ? { code: r.scheme.code, version: num(r.scheme.schemeVersion), name: r.scheme.name } : null,
     budget: budgetFigures(r.budget),
     byClass: classes.filter((c) => r.byExpenditureClass?.[c]).map((c) => ({ key: c, path: `byExpenditureClass.${c}`, ...budgetFigures(r.byExpenditureClass[c]) })),
     bySource: sources.filter((s) => r.byFundingSource?.[s]).map((s) => ({ key: s, path: `byFundingSource.${s}`, ...budgetFigures(r.byFundingSource[s]) })),
