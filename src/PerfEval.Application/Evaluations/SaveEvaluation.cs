@@ -88,6 +88,8 @@ public sealed record SaveEvaluation(
                 RuleFor(x => x.Declared!.ExecutionScore).Measure().OverridePropertyName("declared.executionScore");
                 RuleFor(x => x.Declared!.CompositeScore).Measure().OverridePropertyName("declared.compositeScore");
                 RuleFor(x => x.Declared!.Grade).IsInEnum().OverridePropertyName("declared.grade");
+                RuleFor(x => x.Declared!.ProjectBudget).Yuan().OverridePropertyName("declared.projectBudget");
+                RuleFor(x => x.Declared!.ProjectExecuted).Yuan().OverridePropertyName("declared.projectExecuted");
             });
         }
     }
@@ -104,7 +106,8 @@ public sealed record SaveEvaluation(
                 declared_execution_score = @ExecutionScore, declared_composite_score = @CompositeScore,
                 declared_grade = @Grade, problems = @Problems, causes = @Causes,
                 improvement_measures = @ImprovementMeasures, suggestions = @Suggestions, filed_on = @FiledOn,
-                conflicting_facts = @ConflictingFacts, row_version = row_version + 1, updated_at = @Now
+                conflicting_facts = @ConflictingFacts, declared_project_budget = @ProjectBudget,
+                declared_project_executed = @ProjectExecuted, row_version = row_version + 1, updated_at = @Now
             WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
               AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
@@ -114,11 +117,13 @@ public sealed record SaveEvaluation(
                 declared_adjusted_budget, declared_executed, declared_expenditure_total, declared_basic_expenditure,
                 declared_project_expenditure, declared_initial_superior, declared_initial_own_level, declared_initial_other,
                 declared_adjustment_rate, declared_execution_rate, declared_execution_score, declared_composite_score,
-                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, conflicting_facts, created_at, updated_at)
+                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, conflicting_facts,
+                declared_project_budget, declared_project_executed, created_at, updated_at)
             VALUES (@DepartmentCode, @FiscalYear, @InitialBudget, @Adjustments, @AdjustedBudget, @Executed,
                 @ExpenditureTotal, @BasicExpenditure, @ProjectExpenditure, @InitialSuperior, @InitialOwnLevel, @InitialOther,
                 @AdjustmentRate, @ExecutionRate, @ExecutionScore, @CompositeScore, @Grade, @Problems, @Causes,
-                @ImprovementMeasures, @Suggestions, @FiledOn, @ConflictingFacts, @Now, @Now)
+                @ImprovementMeasures, @Suggestions, @FiledOn, @ConflictingFacts,
+                @ProjectBudget, @ProjectExecuted, @Now, @Now)
             """;
 
         public async Task<EvaluationResponse> Handle(SaveEvaluation request, CancellationToken ct)
@@ -145,6 +150,8 @@ public sealed record SaveEvaluation(
                 ExecutionScore = Sql.AsWritten(d.ExecutionScore),
                 CompositeScore = Sql.AsWritten(d.CompositeScore),
                 Grade = Sql.Name(d.Grade),
+                ProjectBudget = Sql.AsWritten(d.ProjectBudget),
+                ProjectExecuted = Sql.AsWritten(d.ProjectExecuted),
                 request.Problems,
                 request.Causes,
                 request.ImprovementMeasures,
@@ -194,7 +201,8 @@ internal sealed record EvaluationRow
             declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore,
             declared_grade AS Grade, problems AS Problems, causes AS Causes,
             improvement_measures AS ImprovementMeasures, suggestions AS Suggestions, filed_on AS FiledOn,
-            row_version AS Version, updated_at AS UpdatedAt, conflicting_facts AS ConflictingFacts
+            row_version AS Version, updated_at AS UpdatedAt, conflicting_facts AS ConflictingFacts,
+            declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted
         """;
 
     private const string SelectSql = $"SELECT {Columns} FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
@@ -224,10 +232,13 @@ internal sealed record EvaluationRow
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public string? ConflictingFacts { get; init; }
+    public decimal? ProjectBudget { get; init; }
+    public decimal? ProjectExecuted { get; init; }
 
     public DeclaredFigures Declared => new(
         InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
-        InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade);
+        InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade,
+        ProjectBudget, ProjectExecuted);
 
     public static Task<EvaluationRow?> LoadAsync(DbSession db, string departmentCode, int fiscalYear, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<EvaluationRow>(SelectSql, new { DepartmentCode = departmentCode, FiscalYear = fiscalYear }, ct);

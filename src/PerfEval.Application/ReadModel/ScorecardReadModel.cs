@@ -81,7 +81,7 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
             declared_initial_own_level AS InitialOwnLevel, declared_initial_other AS InitialOther,
             declared_adjustment_rate AS AdjustmentRate, declared_execution_rate AS ExecutionRate,
             declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore, declared_grade AS Grade,
-            conflicting_facts AS ConflictingFacts
+            conflicting_facts AS ConflictingFacts, declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted
         FROM evaluations
         WHERE fiscal_year = @Year AND department_code IN @Codes
         """;
@@ -304,7 +304,7 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
         new DeclaredFigures(
             DecimalOrNull(r, 1), DecimalOrNull(r, 2), DecimalOrNull(r, 3), DecimalOrNull(r, 4), DecimalOrNull(r, 5), DecimalOrNull(r, 6),
             DecimalOrNull(r, 7), DecimalOrNull(r, 8), DecimalOrNull(r, 9), DecimalOrNull(r, 10), DecimalOrNull(r, 11), DecimalOrNull(r, 12),
-            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15)),
+            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15), DecimalOrNull(r, 17), DecimalOrNull(r, 18)),
         ConflictingFactsJson.Read(TextOrNull(r, 16)));
 
     private static decimal? DecimalOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);

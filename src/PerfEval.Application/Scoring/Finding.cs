@@ -186,6 +186,10 @@ public static class FindingCatalogue
         "年度已关闭，但其数据在关闭后发生了变更",
         "The fiscal year is closed but its data changed after closing");
 
+    public static readonly FindingKind DeclaredProjectBudgetMismatch = DeclaredAmount("DECLARED_PROJECT_BUDGET_MISMATCH",
+        "项目总金额", "project budget total", "申报项目总金额与各项目支出行调整后预算数之和不一致", "Declared project budget total (项目总金额) differs from the project lines' adjusted budget.");
+    public static readonly FindingKind DeclaredProjectExecutedMismatch = DeclaredAmount("DECLARED_PROJECT_EXECUTED_MISMATCH",
+        "项目执行金额", "project executed total", "申报项目执行金额与各项目支出行执行数之和不一致", "Declared project executed total (项目执行金额) differs from the project lines' executed amount.");
     public static readonly FindingKind ReportFactsConflicting = new("REPORT_FACTS_CONFLICTING", FindingSeverity.Warning,
         "报告对同一事实前后给出不同的值（如两个编制总数），已原样记录", "The report states one fact with different values (two staffing totals, say); both are recorded as printed.",
         "报告有 {count} 处事实前后不一致：{factsZh}",
@@ -204,7 +208,7 @@ public static class FindingCatalogue
         TargetMissing, IndicatorValueMissing, OverAchievementNoReason, TargetLikelyTooLow, UnderAchievementNoReason,
         EqualTargetMissed, FinalBelowMidYear, QualitativeScoreOutsideTier, QualitativeTierMissing,
         DeductionWithoutReason, DeductionNegative, DeductionExceedsScore,
-        ClosedYearDataChanged, ReportFactsConflicting,
+        ClosedYearDataChanged, ReportFactsConflicting, DeclaredProjectBudgetMismatch, DeclaredProjectExecutedMismatch,
     ]);
 
     private static readonly FrozenDictionary<string, FindingKind> ByCode = All.ToFrozenDictionary(k => k.Code);

@@ -107,6 +107,14 @@ public static class ScorecardCalculator
         var executionRate = Check(findings, rounding, found, DeclaredItem.ExecutionRate, Findings.Budget, d.ExecutionRate, rates.ExecutionRate.ToDecimal());
         var executionScore = card.ExecutionScore.ToDecimal();
         var declaredExecutionScore = Check(findings, rounding, found, DeclaredItem.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore);
+        if (found.HasFlag(FindingCatalogue.DeclaredProjectBudgetMismatch.Bit))
+        {
+            findings.DeclaredMismatch(FindingCatalogue.DeclaredProjectBudgetMismatch, Findings.Budget, d.ProjectBudget!.Value, Rounding.Money(budget.Project.Adjusted.Value));
+        }
+        if (found.HasFlag(FindingCatalogue.DeclaredProjectExecutedMismatch.Bit))
+        {
+            findings.DeclaredMismatch(FindingCatalogue.DeclaredProjectExecutedMismatch, Findings.Budget, d.ProjectExecuted!.Value, Rounding.Money(budget.Project.Executed.Value));
+        }
 
         var indicators = new IndicatorScore[outcomes.Length];
         for (var i = 0; i < indicators.Length; i++)

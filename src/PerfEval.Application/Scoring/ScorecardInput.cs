@@ -50,6 +50,8 @@ public sealed record IndicatorInput(
 /// <summary>
 /// The report's own figures, as written: amounts in yuan, rates in %, scores in points. Each keeps
 /// the scale it was written with (9.8m has scale 1), which is the precision it is checked at.
+/// <see cref="ProjectBudget"/> and <see cref="ProjectExecuted"/> are the report's project totals
+/// (项目总金额, 执行金额), compared with the project lines' adjusted and executed amounts.
 /// </summary>
 public sealed record DeclaredFigures(
     decimal? InitialBudget = null,
@@ -66,7 +68,9 @@ public sealed record DeclaredFigures(
     decimal? ExecutionRate = null,
     decimal? ExecutionScore = null,
     decimal? CompositeScore = null,
-    Grade? Grade = null)
+    Grade? Grade = null,
+    decimal? ProjectBudget = null,
+    decimal? ProjectExecuted = null)
 {
     public static DeclaredFigures None { get; } =
         new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

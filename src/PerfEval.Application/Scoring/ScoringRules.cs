@@ -63,6 +63,14 @@ internal static class ScoringRules
                 findings |= Mismatch(item).Bit;
             }
         }
+        if (department.DeclaredProjectBudget is { } projectBudget && !DeclaredChecks.AmountMatches(projectBudget, budget.Project.Adjusted, rounding))
+        {
+            findings |= FindingCatalogue.DeclaredProjectBudgetMismatch.Bit;
+        }
+        if (department.DeclaredProjectExecuted is { } projectExecuted && !DeclaredChecks.AmountMatches(projectExecuted, budget.Project.Executed, rounding))
+        {
+            findings |= FindingCatalogue.DeclaredProjectExecutedMismatch.Bit;
+        }
         if (declared[DeclaredItem.AdjustmentRate] is { } adjustmentRate
             && !DeclaredChecks.RateMatches(adjustmentRate, rates.Adjustment, rates.AdjustmentRate, rounding))
         {

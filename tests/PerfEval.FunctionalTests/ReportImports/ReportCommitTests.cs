@@ -112,6 +112,11 @@ public sealed class ReportCommitTests(ReportCommitTests.StrictFactory factory) :
                 Assert.Equal(33_247_500m, split.GetProperty("figures").GetProperty("projectExpenditure").GetDecimal());
                 Assert.Equal(38_615_500m, split.GetProperty("figures").GetProperty("expenditureTotal").GetDecimal());
                 Assert.Contains("DECLARED_EXPENDITURE_TOTAL_MISMATCH", codes);
+                // 二(二)2 gives the projects 3524.76 / 3324.76 万元: 100 yuan more than the totals allow.
+                var projectBudget = card.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "DECLARED_PROJECT_BUDGET_MISMATCH");
+                Assert.Equal(35_247_600m, projectBudget.GetProperty("figures").GetProperty("declared").GetDecimal());
+                Assert.Equal(35_247_500m, projectBudget.GetProperty("figures").GetProperty("computed").GetDecimal());
+                Assert.Contains("DECLARED_PROJECT_EXECUTED_MISMATCH", codes);
                 break;
             case "seed-001":
                 Assert.Contains("DECLARED_ADJUSTMENT_RATE_MISMATCH", codes);

@@ -23,3 +23,7 @@ ALTER TABLE report_imports ADD commit_result NVARCHAR(MAX) NULL;
 -- Facts the report printed with different values (two staffing totals, say), as a JSON array of
 -- texts: each is recorded as printed and raised as a finding on the scorecard.
 ALTER TABLE evaluations ADD conflicting_facts NVARCHAR(MAX) NULL;
+
+-- The report's project totals (项目总金额, 执行金额), kept as written, checked against the project lines.
+ALTER TABLE evaluations ADD declared_project_budget NVARCHAR(40) NULL;
+ALTER TABLE evaluations ADD declared_project_executed NVARCHAR(40) NULL;

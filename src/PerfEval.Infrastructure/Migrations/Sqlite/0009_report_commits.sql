@@ -44,3 +44,7 @@ ALTER TABLE report_imports ADD COLUMN commit_result TEXT;
 -- Facts the report printed with different values (two staffing totals, say), as a JSON array of
 -- texts: each is recorded as printed and raised as a finding on the scorecard.
 ALTER TABLE evaluations ADD COLUMN conflicting_facts TEXT;
+
+-- The report's project totals (项目总金额, 执行金额), kept as written, checked against the project lines.
+ALTER TABLE evaluations ADD COLUMN declared_project_budget TEXT;
+ALTER TABLE evaluations ADD COLUMN declared_project_executed TEXT;
