@@ -11,18 +11,11 @@ using PerfEval.Application;
 using PerfEval.Infrastructure;
 using PerfEval.Infrastructure.Persistence;
 
-// `generate-data --help` prints its usage before anything is configured: no database is touched.
-if (args.Contains("generate-data") && PerfEval.Infrastructure.DemoData.YearGenerator.AsksForHelp(args))
-{
-    Console.Out.Write(PerfEval.Infrastructure.DemoData.YearGenerator.Usage);
-    return 0;
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
-// One-off commands (`migrate`, `generate-data`, `rebuild-read-model`, `openapi`) do their work and exit; they serve no
+// One-off commands (`migrate`, `rebuild-read-model`, `openapi`) do their work and exit; they serve no
 // request, so the production credential checks are for the service itself, not for them.
-var command = args.FirstOrDefault(a => a is "migrate" or "generate-data" or "rebuild-read-model" or OpenApiCommand.Argument);
+var command = args.FirstOrDefault(a => a is "migrate" or "rebuild-read-model" or OpenApiCommand.Argument);
 
 var started = new StartupLogging();
 builder.Logging.AddPerfEvalConsole(builder.Environment, started);
@@ -40,6 +33,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsMapping>();
+builder.Services.AddScoped<PerfEval.Application.Common.IRefusalAnswers, RefusalAnswers>();
 builder.Services.Configure<HttpOptions>(builder.Configuration.GetSection(HttpOptions.Section));
 builder.Services.AddSingleton<Preconditions>();
 builder.Services.AddSingleton<ScorecardJsonWriter>();
@@ -75,11 +69,6 @@ if (command == "rebuild-read-model")
     await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
     await app.Services.RebuildReadModelAsync(CancellationToken.None);
     return 0;
-}
-
-if (command == "generate-data")
-{
-    return await PerfEval.Infrastructure.DemoData.YearGenerator.RunAsync(app.Services, CancellationToken.None);
 }
 
 // `openapi [file]` writes the contract (after the endpoints are mapped, below) and touches no database.

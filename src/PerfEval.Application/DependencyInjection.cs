@@ -31,23 +31,37 @@ public static class DependencyInjection
             }
         }
 
-        // Registration order is execution order: logging → validation → unit of work (transaction for
-        // commands) → access (department scope) → read model (the scorecards a command changed, brought
-        // up to date in its transaction) → audit (in the same transaction as the change).
-        // Validation and audit are registered per request that has a validator or is a command, so a
-        // request's pipeline builds only the behaviours that concern it.
+        // Registration order is execution order: logging → idempotency (the key claimed in a transaction
+        // of its own, so a refused request's answer is stored too) → validation → unit of work
+        // (transaction for commands) → the idempotent answer (stored in that transaction) → access
+        // (department scope) → read model (the scorecards a command changed, brought up to date in its
+        // transaction) → audit (in the same transaction as the change).
+        // Idempotency, validation and audit are registered per request that declares an idempotency
+        // key, has a validator or is a command, so a request's pipeline builds only the behaviours
+        // that concern it.
         var requests = types
             .Select(t => (Request: t, Kind: t.GetInterfaces().FirstOrDefault(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)))))
             .Where(r => r.Kind is not null)
             .Select(r => (r.Request, Response: r.Kind!.GetGenericArguments()[0], IsCommand: r.Kind.GetGenericTypeDefinition() == typeof(ICommand<>)))
             .ToList();
+        var idempotent = requests.Where(r => typeof(IIdempotent).IsAssignableFrom(r.Request)).ToList();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        foreach (var (request, response, _) in idempotent)
+        {
+            AddBehavior(services, typeof(IdempotencyBehavior<,>), request, response);
+        }
+
         foreach (var (request, response, _) in requests.Where(r => validated.Contains(r.Request)))
         {
             AddBehavior(services, typeof(ValidationBehavior<,>), request, response);
         }
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        foreach (var (request, response, _) in idempotent)
+        {
+            AddBehavior(services, typeof(IdempotentAnswerBehavior<,>), request, response);
+        }
+
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehavior<,>));
         foreach (var (request, response, _) in requests.Where(r => typeof(ReadModel.IChangesScorecards<>).MakeGenericType(r.Response).IsAssignableFrom(r.Request)))
         {

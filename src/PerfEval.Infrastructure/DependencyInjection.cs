@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PerfEval.Application.Adjustments;
 using PerfEval.Application.Common;
 using PerfEval.Application.ReportImports;
 using PerfEval.Infrastructure.DemoData;

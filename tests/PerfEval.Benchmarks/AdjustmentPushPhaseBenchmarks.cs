@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Common;
 
 namespace PerfEval.Benchmarks;
@@ -41,7 +42,7 @@ public class AdjustmentPushPhaseBenchmarks
         _apiJson = _service.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         using var scope = _service.Services.CreateScope();
         _recorded = _service.NewItems(Count);
-        _result = scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PushBudgetAdjustments(_recorded)).GetAwaiter().GetResult().Result;
+        _result = scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PushBudgetAdjustments(_recorded)).GetAwaiter().GetResult().Recorded;
     }
 
     [GlobalCleanup]
@@ -62,7 +63,7 @@ public class AdjustmentPushPhaseBenchmarks
     {
         using var scope = _service.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PushBudgetAdjustments(_items));
-        return result.Result.Adjustments.Count;
+        return result.Recorded.Adjustments.Count;
     }
 
     /// <summary>The handler up to its line checks: the last item names no line, so it stops there (422) and writes nothing.</summary>
@@ -130,7 +131,7 @@ public class AdjustmentPushPhaseBenchmarks
         await using var transaction = connection.BeginTransaction(deferred: false);
         var now = DateTimeOffset.UtcNow;
         var response = Answer();
-        var summary = new PushBudgetAdjustments(_items).AuditSummary(new PushedBatch(_result, response));
+        var summary = new PushBudgetAdjustments(_items).AuditSummary(PushedBatch.Created(_result, response));
         var rows = await connection.ExecuteAsync(
             "INSERT INTO audit_events (occurred_at, client_name, request_id, action, entity_key, changes) VALUES (@Now, 'bench', 'x', 'PushBudgetAdjustments', NULL, @Changes)",
             new { Now = now, Changes = JsonSerializer.Serialize(summary, JsonText.Options) }, transaction);

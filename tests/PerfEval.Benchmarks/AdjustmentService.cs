@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 
 namespace PerfEval.Benchmarks;
 

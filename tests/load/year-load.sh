@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The read model's targets on a generated year (docs/performance.md): publishes the service in
-# Release, generates a year of DEPARTMENTS departments with generate-data, then runs every workload
+# Release, generates a year of DEPARTMENTS departments with tools/PerfEval.DataGenerator, then runs every workload
 # of tests/load/year_load.py RUNS times and prints a markdown table of medians on stdout (progress
 # and every run's raw figures on stderr).
 #   bash tests/load/year-load.sh
@@ -25,9 +25,10 @@ trap 'rm -rf "$work"' EXIT
 
 echo "publishing (Release, ahead-of-time compiled as the image is)…" >&2
 dotnet publish src/PerfEval.Api -c Release --use-current-runtime --no-self-contained -o "$work/app" --nologo -v q >/dev/null
+dotnet publish tools/PerfEval.DataGenerator -c Release -o "$work/generator" --nologo -v q >/dev/null
 echo "generating $DEPARTMENTS departments ($YEAR)…" >&2
-ASPNETCORE_ENVIRONMENT=Development dotnet "$work/app/PerfEval.Api.dll" --contentRoot "$work/app" \
-  generate-data --departments "$DEPARTMENTS" --year "$YEAR" --Database:DataFolder="$work/data" >"$work/generate.log"
+dotnet "$work/generator/PerfEval.DataGenerator.dll" \
+  --departments "$DEPARTMENTS" --year "$YEAR" --Database:DataFolder="$work/data" >"$work/generate.log"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 tests/load/year_load.py --app "$work/app" --data "$work/data" --year "$YEAR" --port "$PORT" \

@@ -1,6 +1,7 @@
 """The read model's workloads on a generated year (docs/performance.md). Run by tests/load/year-load.sh,
-which publishes the service in Release and generates the year; this drives the service the way the
-provincial platform, other systems and analysts do, and prints one markdown table of medians.
+which publishes the service in Release and generates the year with tools/PerfEval.DataGenerator; this
+drives the service the way the provincial platform, other systems and analysts do, and prints one
+markdown table of medians.
 
 Every workload runs RUNS times; the table gives the median run. The load generators (wrk, and this
 process for pushes and single reads) share the machine with the service.

@@ -1,13 +1,11 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using System.Text.Json;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using PerfEval.Api.Infrastructure;
 using PerfEval.Api.Security;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Common;
 
 namespace PerfEval.Api.Endpoints;
@@ -36,57 +34,20 @@ internal static class AdjustmentEndpoints
     }
 
     /// <summary>
-    /// The IETF Idempotency-Key flow: claim the key (its own transaction), then do the work and store
-    /// the response in the work's transaction. A replay with the same payload gets the stored status
-    /// and body byte for byte; a different payload 422; a retry while the first runs 409.
+    /// Binds the batch and its Idempotency-Key and sends one command; the idempotency behavior claims
+    /// the key, replays a stored answer or stores this one. The answer is written as it is stored.
     /// </summary>
     private static async Task<IResult> Push(HttpContext http, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var body = await ReadBatchAsync(http.Request, json.Value.SerializerOptions, ct);
-        var key = IdempotencyKey.Parse(http.Request.Headers["Idempotency-Key"]);
-        var fingerprint = IdempotencyKey.Fingerprint(body);
-        var claim = await mediator.Send(new ClaimIdempotencyKey(key, fingerprint), ct);
-        switch (claim.Outcome)
+        var batch = await ReadBatchAsync(http.Request, json.Value.SerializerOptions, ct);
+        var key = IdempotencyKeyHeader.Parse(http.Request.Headers["Idempotency-Key"]);
+        var answer = await mediator.Send(batch with { Idempotency = IdempotencyKey.For(key, batch) }, ct);
+        if (answer.Result is { } recorded)
         {
-            case ClaimOutcome.Replay:
-                http.Response.Headers["Idempotent-Replayed"] = "true";
-                return Stored(claim.Status!.Value, claim.Body!);
-            case ClaimOutcome.InFlight:
-                throw new ConflictException(Messages.KeyInFlight.Format(key), retryAfterSeconds: 1);
-            case ClaimOutcome.KeyReused:
-                throw new BusinessRuleException("Idempotency-Key", Messages.KeyReused.Format(key));
+            Telemetry.PushedAdjustments.Add(recorded.Adjustments.Count);
         }
 
-        try
-        {
-            var pushed = await mediator.Send(body with { Idempotency = claim.Claim }, ct);
-            Telemetry.PushedAdjustments.Add(pushed.Result.Adjustments.Count);
-            return new StoredUtf8(StatusCodes.Status201Created, pushed.Utf8Json);
-        }
-        catch (Exception ex) when (ex is ValidationException or BusinessRuleException or ConflictException or ForbiddenException)
-        {
-            // A final answer for this payload: stored, so a replay gets the same one.
-            var problem = ProblemDetailsMapping.Map(ex, http);
-            problem.Instance = http.Request.Path;
-            problem.Extensions["traceId"] = http.TraceIdentifier;
-            var problemBody = JsonSerializer.Serialize(problem, problem.GetType(), JsonText.Options);
-            await mediator.Send(new SettleIdempotencyKey(claim.Claim, problem.Status, problemBody), CancellationToken.None);
-            return Stored(problem.Status!.Value, problemBody);
-        }
-        catch
-        {
-            // Not a final answer (a fault, the database unavailable): free the key for the retry.
-            try
-            {
-                await mediator.Send(new SettleIdempotencyKey(claim.Claim, null, null), CancellationToken.None);
-            }
-            catch (Exception releaseFailure) when (releaseFailure is not OperationCanceledException)
-            {
-                // The claim's lease runs out on its own.
-            }
-
-            throw;
-        }
+        return new StoredAnswer(answer);
     }
 
     /// <summary>
@@ -124,20 +85,23 @@ internal static class AdjustmentEndpoints
         }
     }
 
-    private const string JsonContentType = "application/json; charset=utf-8";
-
-    private static IResult Stored(int status, string body) =>
-        Results.Text(body, status < 400 ? JsonContentType : "application/problem+json; charset=utf-8", statusCode: status);
-
-    /// <summary>A response already serialized as UTF-8, written as it is (as <see cref="Stored"/> writes its text: same headers, same bytes).</summary>
-    private sealed class StoredUtf8(int status, byte[] body) : IResult
+    /// <summary>
+    /// An answer as it is stored with its key, written as it is: the same status, headers and bytes
+    /// the first time and on every replay (which also says <c>Idempotent-Replayed: true</c>).
+    /// </summary>
+    private sealed class StoredAnswer(PushedBatch answer) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = JsonContentType;
-            http.Response.ContentLength = body.Length;
-            return http.Response.Body.WriteAsync(body).AsTask();
+            http.Response.StatusCode = answer.Status;
+            http.Response.ContentType = answer.Status < 400 ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8";
+            if (answer.Replayed)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            http.Response.ContentLength = answer.Utf8Json.Length;
+            return http.Response.Body.WriteAsync(answer.Utf8Json).AsTask();
         }
     }
 }

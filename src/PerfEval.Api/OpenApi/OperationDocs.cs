@@ -1,4 +1,5 @@
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;

@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Changes;
 using PerfEval.Application.Common;
@@ -252,7 +253,7 @@ internal static class SchemaDocs
         ["AdjustmentItem.departmentCode"] = "Department code of the line to adjust, e.g. `GXQ-SWJ`.",
         ["AdjustmentItem.fiscalYear"] = "Fiscal year of the line, 2000–2100; it must exist and not be closed.",
         ["*.amount"] = "Signed amount: positive 调增 increase, negative 调减 decrease. " + Yuan,
-        ["AdjustmentItem.amount"] = "Signed amount: positive 调增 increase, negative 调减 decrease; not 0, at most 10^12 in magnitude. " + Yuan + " A decrease may not take the line's adjusted amount below its executed amount.",
+        ["AdjustmentItem.amount"] = "Signed amount: positive 调增 increase, negative 调减 decrease; not 0. " + Yuan + " A decrease may not take the line's adjusted amount below its executed amount.",
         ["*.documentNumber"] = "文号 number of the document that decided the adjustment, e.g. 新区财预〔2024〕18号.",
         ["*.reason"] = "调整原因 reason for the adjustment.",
         ["*.effectiveDate"] = "Date the adjustment takes effect (2000-01-01 … 2101-12-31).",
@@ -394,7 +395,6 @@ internal static class SchemaDocs
     public static readonly IReadOnlyDictionary<string, Action<OpenApiSchema>> Bounds = new Dictionary<string, Action<OpenApiSchema>>(StringComparer.Ordinal)
     {
         ["PushBudgetAdjustments"] = s => Property(s, "adjustments", p => { p.MinItems = 1; p.MaxItems = PushBudgetAdjustments.MaxBatch; }),
-        ["AdjustmentItem"] = AdjustmentItemBounds,
         ["PreviewScorecard"] = s =>
         {
             Property(s, "lines", p => p.MaxItems = PreviewScorecard.MaxLines);
@@ -420,25 +420,6 @@ internal static class SchemaDocs
             item.MaxLength = 100;
         }
     });
-
-    /// <summary>The push checks its up to 10,000 items in one pass of its own, not by rules these could be read from.</summary>
-    private static void AdjustmentItemBounds(OpenApiSchema schema)
-    {
-        Property(schema, "departmentCode", p => { p.MinLength = 1; p.MaxLength = DomainRules.MaxDepartmentCode; p.Pattern = DomainRules.DepartmentCodePattern; });
-        Property(schema, "fiscalYear", p => { p.Minimum = $"{DomainRules.FirstYear}"; p.Maximum = $"{DomainRules.LastYear}"; });
-        Property(schema, "amount", p => { p.Minimum = $"{-PushBudgetAdjustments.MaxAmount:0}"; p.Maximum = $"{PushBudgetAdjustments.MaxAmount:0}"; });
-        // Absent or null: the source states no document number (unstated).
-        Property(schema, "documentNumber", p => { p.MinLength = 1; p.MaxLength = PushBudgetAdjustments.MaxDocumentNumber; });
-        foreach (var (name, maxLength) in new[]
-        {
-            ("reason", PushBudgetAdjustments.MaxReason),
-            ("sourceSystem", PushBudgetAdjustments.MaxSourceSystem),
-            ("sourceItemId", PushBudgetAdjustments.MaxSourceItemId),
-        })
-        {
-            Property(schema, name, p => { p.MinLength = 1; p.MaxLength = maxLength; });
-        }
-    }
 
     private static void IndicatorNumbers(OpenApiSchema schema)
     {

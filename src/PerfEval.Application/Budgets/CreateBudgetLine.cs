@@ -33,7 +33,7 @@ public sealed record CreateBudgetLine(
 
     internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<CreateBudgetLine, BudgetLineResponse>
     {
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO budget_lines (department_code, fiscal_year, expenditure_class, funding_source, project_id,
                 initial_amount, executed_amount, created_at, updated_at)
             VALUES (@DepartmentCode, @FiscalYear, @ExpenditureClass, @FundingSource, @ProjectId,
@@ -46,18 +46,21 @@ public sealed record CreateBudgetLine(
             await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             await db.EnsureWritableAsync(request.FiscalYear, ct);
             await db.EnsureConsistentAsync(0, request.DepartmentCode, request.FiscalYear, request, ct);
-            var id = await db.ExecuteScalarAsync<long>(InsertSql, new
-            {
-                request.DepartmentCode,
-                request.FiscalYear,
-                ExpenditureClass = request.ExpenditureClass.ToString(),
-                FundingSource = request.FundingSource.ToString(),
-                request.ProjectId,
-                request.InitialAmount,
-                request.ExecutedAmount,
-                Now = clock.GetUtcNow(),
-            }, ct);
+            var id = await db.ExecuteScalarAsync<long>(InsertSql, Parameters(request, clock.GetUtcNow()), ct);
             return await GetBudgetLine.LoadAsync(db, request.DepartmentCode, request.FiscalYear, id, ct);
         }
+
+        /// <summary><see cref="InsertSql"/>'s parameters.</summary>
+        internal static object Parameters(CreateBudgetLine request, DateTimeOffset now) => new
+        {
+            request.DepartmentCode,
+            request.FiscalYear,
+            ExpenditureClass = request.ExpenditureClass.ToString(),
+            FundingSource = request.FundingSource.ToString(),
+            request.ProjectId,
+            request.InitialAmount,
+            request.ExecutedAmount,
+            Now = now,
+        };
     }
 }

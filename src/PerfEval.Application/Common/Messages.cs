@@ -47,15 +47,10 @@ public static class Messages
 
     // The adjustment push: each item's failures, named by its index.
     public static readonly LocalText BatchSize = new("一批包含 1 到 {0} 条调整。", "A batch holds 1 to {0} adjustments.");
-    public static readonly LocalText BetweenBounds = new("“{0}”必须在 {1} 到 {2} 之间。", "'{0}' must be between {1} and {2}.");
     public static readonly LocalText AmountNotZero = new("“amount”不能为 0：一笔调整使预算行调增或调减。", "'amount' must not be 0: an adjustment moves a line up or down.");
-    public static readonly LocalText AmountDecimals = new("“amount”最多只能有 2 位小数（元）。", "'amount' must have at most 2 decimals (yuan, 元).");
-    public static readonly LocalText NotEmpty = new("“{0}”不能为空。", "'{0}' must not be empty.");
-    public static readonly LocalText AtMostCharacters = new("“{0}”最多 {1} 个字符。", "'{0}' must be {1} characters or fewer.");
     public static readonly LocalText NameTheLine = new(
         "请用 lineId 指明预算行，或用 expenditureClass 和 fundingSource（项目支出行再加 projectId）。",
         "Name the line by lineId, or by expenditureClass and fundingSource (and projectId for a project line).");
-    public static readonly LocalText NotAllowedValue = new("“{0}”不是允许的取值。", "'{0}' is not one of the allowed values.");
     public static readonly LocalText ItemsRefused = new("{1} 条调整中有 {0} 条不能入账；未记录任何调整。", "{0} of {1} adjustments cannot be applied; nothing was recorded.");
     public static readonly LocalText ReversedMeanwhile = new("本批冲销的某笔调整已被另一请求同时冲销；未记录任何调整。", "An adjustment this batch reverses was reversed by another request meanwhile; nothing was recorded.");
     public static readonly LocalText LineBelowExecutedNow = new("预算行 {0} 的调整后预算数将降至 {1}，低于已执行的 {2}；未记录任何调整。", "Line {0}'s adjusted amount would fall to {1}, below the {2} already executed; nothing was recorded.");

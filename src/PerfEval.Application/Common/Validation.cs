@@ -30,20 +30,19 @@ public static partial class DomainRules
     public const int MaxDepartmentCode = 32;
     public const string DepartmentCodePattern = "^[A-Za-z0-9][A-Za-z0-9_-]*$";
 
-    /// <summary>The rule's message for a property named DepartmentCode, for checks that run without a validator.</summary>
-    public static string DepartmentCodeMessage => Messages.DepartmentCodeRule.Current.Replace("{PropertyName}", "Department Code", StringComparison.Ordinal);
-
     public static IRuleBuilderOptions<T, string> DepartmentCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(MaxDepartmentCode).Matches(DepartmentCodeRegex())
             .WithMessage(_ => Messages.DepartmentCodeRule.Current);
-
-    public static bool IsDepartmentCode(string? code) => code is { Length: > 0 and <= MaxDepartmentCode } && DepartmentCodeRegex().IsMatch(code);
 
     public static IRuleBuilderOptions<T, int> FiscalYear<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(FirstYear, LastYear);
 
     [System.Text.RegularExpressions.GeneratedRegex(DepartmentCodePattern)]
     private static partial System.Text.RegularExpressions.Regex DepartmentCodeRegex();
+
+    /// <summary>Messages name the field as the JSON does (<c>“amount”</c>), not as the C# property (<c>“Amount”</c>).</summary>
+    public static IRuleBuilderInitial<T, TProperty> JsonNamed<T, TProperty>(this IRuleBuilderInitial<T, TProperty> rule) =>
+        rule.Configure(r => r.SetDisplayName(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.PropertyName)));
 
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength);

@@ -28,7 +28,7 @@ public sealed record CreateDepartment(
 
     internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<CreateDepartment, DepartmentResponse>
     {
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO departments (code, name, region, parent_code, unit_type, level, functions,
                 administrative_staff, institutional_staff, logistics_staff, actual_headcount, divisions, created_at, updated_at)
             VALUES (@Code, @Name, @Region, @ParentCode, @UnitType, @Level, @Functions,

@@ -1,5 +1,5 @@
 using MediatR;
-using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Evaluations;
 using PerfEval.Application.Indicators;
@@ -95,7 +95,7 @@ public static class DepartmentYearWriter
         if (adjustments.Count > 0)
         {
             var pushed = await mediator.Send(new PushBudgetAdjustments(adjustments), ct);
-            adjustmentIds = [.. pushed.Result.Adjustments.Select(a => a.Id)];
+            adjustmentIds = [.. pushed.Recorded.Adjustments.Select(a => a.Id)];
         }
 
         var indicatorIds = new List<long>();

@@ -112,7 +112,7 @@ public sealed record SaveEvaluation(
               AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
 
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO evaluations (department_code, fiscal_year, declared_initial_budget, declared_adjustments,
                 declared_adjusted_budget, declared_executed, declared_expenditure_total, declared_basic_expenditure,
                 declared_project_expenditure, declared_initial_superior, declared_initial_own_level, declared_initial_other,
@@ -130,8 +130,36 @@ public sealed record SaveEvaluation(
         {
             await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             await db.EnsureWritableAsync(request.FiscalYear, ct);
+            var parameters = Parameters(request, clock.GetUtcNow());
+            var key = $"{request.DepartmentCode}/{request.FiscalYear}";
+            var exists = await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct) is not null;
+            if (exists)
+            {
+                if (request.CreateOnly)
+                {
+                    throw new PreconditionFailedException("Evaluation", key, expected: null);
+                }
+
+                request.EnsureApplied(await db.ExecuteAsync(UpdateSql, parameters, ct), "Evaluation", key);
+            }
+            else if (request.ExpectedVersion is not null || request.MustExist)
+            {
+                // If-Match names a version of an evaluation that does not exist.
+                throw new PreconditionFailedException("Evaluation", key, request.ExpectedVersion ?? 0);
+            }
+            else
+            {
+                await db.ExecuteAsync(InsertSql, parameters, ct);
+            }
+
+            return (await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct))!.ToResponse();
+        }
+
+        /// <summary><see cref="InsertSql"/>'s and <see cref="UpdateSql"/>'s parameters: the declared figures as written.</summary>
+        internal static object Parameters(SaveEvaluation request, DateTimeOffset now)
+        {
             var d = request.Declared ?? DeclaredFigures.None;
-            var parameters = new
+            return new
             {
                 request.DepartmentCode,
                 request.FiscalYear,
@@ -159,30 +187,8 @@ public sealed record SaveEvaluation(
                 request.FiledOn,
                 ConflictingFacts = ConflictingFactsJson.Write(request.ConflictingFacts),
                 request.ExpectedVersion,
-                Now = clock.GetUtcNow(),
+                Now = now,
             };
-            var key = $"{request.DepartmentCode}/{request.FiscalYear}";
-            var exists = await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct) is not null;
-            if (exists)
-            {
-                if (request.CreateOnly)
-                {
-                    throw new PreconditionFailedException("Evaluation", key, expected: null);
-                }
-
-                request.EnsureApplied(await db.ExecuteAsync(UpdateSql, parameters, ct), "Evaluation", key);
-            }
-            else if (request.ExpectedVersion is not null || request.MustExist)
-            {
-                // If-Match names a version of an evaluation that does not exist.
-                throw new PreconditionFailedException("Evaluation", key, request.ExpectedVersion ?? 0);
-            }
-            else
-            {
-                await db.ExecuteAsync(InsertSql, parameters, ct);
-            }
-
-            return (await EvaluationRow.LoadAsync(db, request.DepartmentCode, request.FiscalYear, ct))!.ToResponse();
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed record CreateIndicator(
     {
         private const string NextSequenceSql = "SELECT COALESCE(MAX(sequence), 0) + 1 FROM indicators WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
 
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO indicators (department_code, fiscal_year, sequence, name, category, subcategory, kind, operator,
                 target_value, unit, weight, mid_year_value, final_value, qualitative_tier, qualitative_score,
                 deviation_reason, improvement_measure, evidence, reviewer_deduction, deduction_reason,

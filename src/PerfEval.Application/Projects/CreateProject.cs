@@ -32,7 +32,7 @@ public sealed record CreateProject(
 
     internal sealed class Handler(DbSession db, TimeProvider clock) : IRequestHandler<CreateProject, ProjectResponse>
     {
-        private const string InsertSql = """
+        internal const string InsertSql = """
             INSERT INTO projects (department_code, fiscal_year, name, funding_source, on_platform, budget, executed, created_at, updated_at)
             VALUES (@DepartmentCode, @FiscalYear, @Name, @FundingSource, @OnPlatform, @Budget, @Executed, @Now, @Now)
             RETURNING id
@@ -42,18 +42,21 @@ public sealed record CreateProject(
         {
             await GetDepartment.LoadAsync(db, request.DepartmentCode, ct);
             await db.EnsureWritableAsync(request.FiscalYear, ct);
-            var id = await db.ExecuteScalarAsync<long>(InsertSql, new
-            {
-                request.DepartmentCode,
-                request.FiscalYear,
-                request.Name,
-                FundingSource = request.FundingSource.ToString(),
-                request.OnPlatform,
-                request.Budget,
-                request.Executed,
-                Now = clock.GetUtcNow(),
-            }, ct);
+            var id = await db.ExecuteScalarAsync<long>(InsertSql, Parameters(request, clock.GetUtcNow()), ct);
             return await GetProject.LoadAsync(db, id, ct);
         }
+
+        /// <summary><see cref="InsertSql"/>'s parameters.</summary>
+        internal static object Parameters(CreateProject request, DateTimeOffset now) => new
+        {
+            request.DepartmentCode,
+            request.FiscalYear,
+            request.Name,
+            FundingSource = request.FundingSource.ToString(),
+            request.OnPlatform,
+            request.Budget,
+            request.Executed,
+            Now = now,
+        };
     }
 }

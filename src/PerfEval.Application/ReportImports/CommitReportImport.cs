@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MediatR;
-using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Audit;
 using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;

@@ -72,9 +72,10 @@ internal static class DraftYearData
         if (existingDepartmentCode is null)
         {
             code = NeedText("departmentCode", draft.DepartmentCode);
-            if (code is not null && !DomainRules.IsDepartmentCode(code))
+            if (code is not null && (code.Length > DomainRules.MaxDepartmentCode
+                || !System.Text.RegularExpressions.Regex.IsMatch(code, DomainRules.DepartmentCodePattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))))
             {
-                problems["departmentCode"] = [DomainRules.DepartmentCodeMessage];
+                problems["departmentCode"] = [Messages.DepartmentCodeRule.Current.Replace("{PropertyName}", "departmentCode", StringComparison.Ordinal)];
             }
 
             region = NeedText("region", draft.Region);

@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PerfEval.Application.Adjustments;
+using PerfEval.Application.Common;
 
 namespace PerfEval.Infrastructure.Persistence;
 

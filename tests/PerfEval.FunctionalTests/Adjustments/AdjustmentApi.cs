@@ -1,5 +1,6 @@
 using System.Text;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 
 namespace PerfEval.FunctionalTests.Adjustments;
 

@@ -1,4 +1,5 @@
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 
 namespace PerfEval.FunctionalTests.Adjustments;
 
@@ -167,6 +168,27 @@ public sealed class AdjustmentBatchRejectionTests(PerfEvalFactory factory) : ICl
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["adjustments[1].amount", "adjustments[2].amount"], problem.ErrorKeys().Order());
+        Assert.Empty(await _admin.LedgerAsync(code));
+    }
+
+    [Fact]
+    public async Task PushAdjustments_WhenAnItemIsInvalid_StoresThe400AndReplaysItByteForByte()
+    {
+        // The key is claimed before the items are validated: an invalid batch is a final answer too.
+        var (code, lineId) = await _admin.NewLineAsync(Year, initial: 100m, executed: 0m);
+        var body = AdjustmentApi.Body([MoreTestData.Adjustment(code, Year, lineId, 1m), MoreTestData.Adjustment(code, Year, lineId, 0m)]);
+        var key = AdjustmentApi.NewKey();
+
+        var response = await _pusher.PushAsync(body, key);
+        var raw = await response.Content.ReadAsStringAsync();
+        var replay = await _pusher.PushAsync(body, key);
+
+        Assert.Equal(["adjustments[1].amount"], (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys());
+        Assert.False(response.IsReplay());
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.True(replay.IsReplay());
+        Assert.Equal(raw, await replay.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", replay.ContentType());
         Assert.Empty(await _admin.LedgerAsync(code));
     }
 

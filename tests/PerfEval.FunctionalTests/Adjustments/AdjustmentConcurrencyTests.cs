@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using Xunit.Abstractions;
 
 namespace PerfEval.FunctionalTests.Adjustments;

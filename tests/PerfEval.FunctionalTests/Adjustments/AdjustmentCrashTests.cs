@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using Xunit.Abstractions;
 
 namespace PerfEval.FunctionalTests.Adjustments;

@@ -1,4 +1,5 @@
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 
 namespace PerfEval.FunctionalTests.Adjustments;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
 
 namespace PerfEval.FunctionalTests.Adjustments;

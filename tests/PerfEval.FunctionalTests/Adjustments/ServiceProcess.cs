@@ -113,12 +113,15 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>
-    /// Starts the service on <paramref name="dataFolder"/> (with a command such as <c>generate-data</c> and its
+    /// Starts the service on <paramref name="dataFolder"/> (with a command such as <c>migrate</c> and its
     /// options in <paramref name="arguments"/>) and waits for it to exit by itself: its exit code and everything it wrote.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, TimeSpan timeout, IReadOnlyList<string>? arguments = null)
+    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, TimeSpan timeout, IReadOnlyList<string>? arguments = null) =>
+        RunDllUntilExitAsync(FindApiDll(), [.. arguments ?? [], "--urls", $"http://127.0.0.1:{FreePort()}", $"--Database:DataFolder={dataFolder}"], timeout);
+
+    /// <summary>Runs a built program (<c>dotnet</c> <paramref name="dll"/> <paramref name="arguments"/>) in Development until it exits by itself: its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunDllUntilExitAsync(string dll, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var dll = FindApiDll();
         var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet)
         {
@@ -127,7 +130,7 @@ public sealed class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll }.Concat(arguments ?? []).Concat(["--urls", $"http://127.0.0.1:{FreePort()}", $"--Database:DataFolder={dataFolder}"]))
+        foreach (var arg in new[] { dll }.Concat(arguments))
         {
             info.ArgumentList.Add(arg);
         }
@@ -137,7 +140,7 @@ public sealed class ServiceProcess : IDisposable
         info.Environment["Demo__Enabled"] = "false";
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES");
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("The service did not start.");
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{Path.GetFileName(dll)} did not start.");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
@@ -151,7 +154,7 @@ public sealed class ServiceProcess : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The service was still running after {timeout.TotalSeconds} s:\n{output}");
+            throw new TimeoutException($"{Path.GetFileName(dll)} was still running after {timeout.TotalSeconds} s:\n{output}");
         }
 
         process.WaitForExit(); // drains the redirected output

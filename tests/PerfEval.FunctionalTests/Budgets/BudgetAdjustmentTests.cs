@@ -1,4 +1,5 @@
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Common;
 
 namespace PerfEval.FunctionalTests.Budgets;
@@ -27,7 +28,7 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
             .Select(i => MoreTestData.Adjustment(code, Year, lineId, 0.01m, $"cent-{lineId}-{i}"))
             .ToList();
 
-        var recorded = (await factory.SendAsync(new PushBudgetAdjustments(batch))).Result;
+        var recorded = (await factory.SendAsync(new PushBudgetAdjustments(batch))).Recorded;
 
         Assert.Equal(10_000, recorded.Adjustments.Count);
         Assert.Equal(12_345_679_001.23m, Assert.Single(recorded.Lines).AdjustedAmount);

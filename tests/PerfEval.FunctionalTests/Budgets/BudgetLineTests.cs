@@ -232,7 +232,7 @@ public sealed class BudgetLineTests(PerfEvalFactory factory) : IClassFixture<Per
         await (await _client.PutJsonAsync(url, MoreTestData.BudgetLine("personnel", "ownLevel", 200m, 90m)))
             .AssertProblemAsync(HttpStatusCode.Conflict);
         var adjustment = await Assert.ThrowsAsync<PerfEval.Application.Common.BusinessRuleException>(() =>
-            factory.SendAsync(new PerfEval.Application.Adjustments.PushBudgetAdjustments([MoreTestData.Adjustment(code, closedYear, line.GetProperty("id").GetInt64(), 10m)])));
+            factory.SendAsync(new PerfEval.Application.Adjustments.Push.PushBudgetAdjustments([MoreTestData.Adjustment(code, closedYear, line.GetProperty("id").GetInt64(), 10m)])));
         Assert.Contains("adjustments[0]", adjustment.Errors.Keys);
 
         Assert.Equal(before, await (await _client.GetAsync(url)).Content.ReadAsStringAsync());

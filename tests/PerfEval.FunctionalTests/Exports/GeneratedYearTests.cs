@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using PerfEval.DataGenerator;
 using PerfEval.Infrastructure;
-using PerfEval.Infrastructure.DemoData;
 using PerfEval.Infrastructure.Persistence;
 
 namespace PerfEval.FunctionalTests.Exports;
 
-/// <summary>A year from the generate-data command, larger than one chunk of every export: 1,100 departments (three chunks of 500), ~8,000 lines.</summary>
+/// <summary>A year from the data generator, larger than one chunk of every export: 1,100 departments (three chunks of 500), ~8,000 lines.</summary>
 public sealed class GeneratedYearFactory : PerfEvalFactory, IAsyncLifetime
 {
     public const int Year = 2026;
@@ -106,9 +106,17 @@ public sealed class GeneratedYearTests(GeneratedYearFactory factory) : IClassFix
         var folder = Path.Combine(Path.GetTempPath(), "perfeval-tests", Guid.NewGuid().ToString("N"));
         try
         {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:DataFolder"] = folder,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }).Build();
+            await using (var services = GeneratorServices.Create(configuration))
+            {
+                await services.GetRequiredService<YearGenerator>().GenerateAsync(departments: 40, year: 2027, seed, CancellationToken.None);
+            }
+
             var connections = new ConnectionFactory(new DatabaseOptions { DataFolder = folder });
-            var generator = new YearGenerator(connections, new MigrationRunner(connections, NullLogger<MigrationRunner>.Instance), NullLogger<YearGenerator>.Instance);
-            await generator.GenerateAsync(departments: 40, year: 2027, seed, CancellationToken.None);
 
             var dump = new StringBuilder();
             await using var connection = new SqliteConnection(connections.ConnectionStringFor(PerfEval.Application.Common.UnitOfWorkKind.Read));

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 
 namespace PerfEval.FunctionalTests.Infrastructure;
 

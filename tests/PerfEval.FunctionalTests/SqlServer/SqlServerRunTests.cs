@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using PerfEval.DataGenerator;
 using PerfEval.FunctionalTests.Adjustments;
 using PerfEval.FunctionalTests.Security;
+using PerfEval.Infrastructure;
 
 namespace PerfEval.FunctionalTests.SqlServer;
 
@@ -34,5 +37,20 @@ public sealed class SqlServerRunTests(SqlServerRunFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, scorecard.StatusCode);
         Assert.Contains(audit, e => e.GetProperty("entityKey").GetString()?.StartsWith(code + "/", StringComparison.Ordinal) == true);
         await SecurityAssert.ProblemAsync(await admin.GetAsync("/api/v1/departments/NO-SUCH-DEPT"), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The data generator on SQL Server: the handlers' statements as translated there, ids read back in the order written.</summary>
+    [SqlServerFact]
+    public async Task DataGenerator_OnSqlServer_WritesAYearTheRankingReads()
+    {
+        const int generatedYear = 2036;
+        var counts = await ActivatorUtilities.CreateInstance<YearGenerator>(factory.Services).GenerateAsync(30, generatedYear, seed: 5, CancellationToken.None);
+        await factory.Services.RebuildReadModelAsync(CancellationToken.None);
+        var ranking = await factory.CreateClient().WalkPagesAsync($"/api/v1/fiscal-years/{generatedYear}/scorecards", limit: 100);
+        var adjustments = await factory.CreateClient().WalkPagesAsync($"/api/v1/budget-adjustments?fiscalYear={generatedYear}", limit: 500);
+
+        Assert.Equal(30, counts.Departments);
+        Assert.Equal(30, ranking.Count);
+        Assert.Equal(counts.Adjustments, adjustments.Count);
     }
 }

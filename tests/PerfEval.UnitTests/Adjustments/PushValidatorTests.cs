@@ -1,5 +1,7 @@
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Budgets;
+using PerfEval.Application.Common;
 
 namespace PerfEval.UnitTests.Adjustments;
 
@@ -17,8 +19,8 @@ public sealed class PushValidatorTests
         { "FiscalYear", Valid with { FiscalYear = 2101 } },
         { "Amount", Valid with { Amount = 0m } },
         { "Amount", Valid with { Amount = 0.005m } },
-        { "Amount", Valid with { Amount = 1_000_000_000_000.01m } },
-        { "Amount", Valid with { Amount = -1_000_000_000_000.01m } },
+        { "Amount", Valid with { Amount = DomainRules.MaxAmount + 0.01m } },
+        { "Amount", Valid with { Amount = -DomainRules.MaxAmount - 0.01m } },
         { "DocumentNumber", Valid with { DocumentNumber = " " } },
         { "DocumentNumber", Valid with { DocumentNumber = new string('号', 101) } },
         { "Reason", Valid with { Reason = "" } },
@@ -43,12 +45,13 @@ public sealed class PushValidatorTests
 
         var failure = Assert.Single(result.Errors);
         Assert.Equal($"Adjustments[2].{property}", failure.PropertyName);
-        Assert.False(string.IsNullOrWhiteSpace(failure.ErrorMessage));
+        // The message names the field as the client sent it (“amount”), not as the C# property.
+        Assert.Contains(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property), failure.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("0.01", "1000000000000.00")]
-    [InlineData("-1000000000000.00", "-0.01")]
+    [InlineData("0.01", "999999999999999.99")]
+    [InlineData("-999999999999999.99", "-0.01")]
     public void Validate_WhenItemsAreAtTheirBounds_AcceptsThem(string smallestText, string largestText)
     {
         var (smallest, largest) = (decimal.Parse(smallestText, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(largestText, System.Globalization.CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PerfEval.Application.Adjustments;
+using PerfEval.Application.Adjustments.Push;
 using PerfEval.Application.Common;
 
 namespace PerfEval.UnitTests.Adjustments;

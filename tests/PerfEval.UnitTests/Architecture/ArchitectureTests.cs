@@ -56,6 +56,26 @@ public sealed class ArchitectureTests
     }
 
     /// <summary>
+    /// The data generator is a tool beside the service (tools/PerfEval.DataGenerator): no production
+    /// assembly carries its code or refers to it.
+    /// </summary>
+    [Fact]
+    public void ProductionAssemblies_DoNotCarryTheDataGenerator()
+    {
+        var tool = typeof(PerfEval.DataGenerator.YearGenerator).Assembly;
+        Assembly[] production = [Application, typeof(PerfEval.Infrastructure.DependencyInjection).Assembly, typeof(Program).Assembly];
+        string[] generatorTypes = [.. tool.GetExportedTypes().Select(t => t.Name)];
+
+        Assert.DoesNotContain(tool, production);
+        Assert.Contains(nameof(PerfEval.DataGenerator.YearGenerator), generatorTypes);
+        Assert.All(production, assembly =>
+        {
+            Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => r.Name == tool.GetName().Name);
+            Assert.Empty(assembly.GetTypes().Where(t => generatorTypes.Contains(t.Name)).Select(t => t.FullName));
+        });
+    }
+
+    /// <summary>
     /// Provider differences are named capabilities of the SQL dialect: Application never asks which
     /// database it runs on (read from the source, where such a question would be written).
     /// </summary>

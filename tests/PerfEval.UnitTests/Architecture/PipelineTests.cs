@@ -20,20 +20,36 @@ public sealed class PipelineTests
 
     [Theory]
     [MemberData(nameof(Commands))]
-    public void Command_RunsLoggingValidationUnitOfWorkAccessReadModelAndAudit_InThatOrder(Type command)
+    public void Command_RunsLoggingIdempotencyValidationUnitOfWorkAnswerAccessReadModelAndAudit_InThatOrder(Type command)
     {
         using var container = Container();
         using var scope = container.CreateScope();
 
+        // The key is claimed before validation, so a refused request's answer is stored too; the
+        // answer is stored inside the unit of work, in the command's own transaction.
+        var idempotent = typeof(IIdempotent).IsAssignableFrom(command);
+        string[] claim = idempotent ? ["IdempotencyBehavior"] : [];
+        string[] answer = idempotent ? ["IdempotentAnswerBehavior"] : [];
         string[] validation = Validated(scope, command) ? ["ValidationBehavior"] : [];
         string[] readModel = ChangesScorecards(command) ? ["ScorecardRefreshBehavior"] : [];
-        Assert.Equal(["LoggingBehavior", .. validation, "UnitOfWorkBehavior", "AccessBehavior", .. readModel, "AuditBehavior"], BehaviorsOf(scope, command));
+        Assert.Equal(["LoggingBehavior", .. claim, .. validation, "UnitOfWorkBehavior", .. answer, "AccessBehavior", .. readModel, "AuditBehavior"], BehaviorsOf(scope, command));
+    }
+
+    [Fact]
+    public void Push_ClaimsItsKeyBeforeValidation_AndStoresItsAnswerInItsTransaction()
+    {
+        using var container = Container();
+        using var scope = container.CreateScope();
+
+        Assert.Equal(
+            ["LoggingBehavior", "IdempotencyBehavior", "ValidationBehavior", "UnitOfWorkBehavior", "IdempotentAnswerBehavior", "AccessBehavior", "ScorecardRefreshBehavior", "AuditBehavior"],
+            BehaviorsOf(scope, typeof(PerfEval.Application.Adjustments.Push.PushBudgetAdjustments)));
     }
 
     [Theory]
     [InlineData(typeof(PerfEval.Application.Budgets.CreateBudgetLine))]
     [InlineData(typeof(PerfEval.Application.Budgets.UpdateBudgetLine))]
-    [InlineData(typeof(PerfEval.Application.Adjustments.PushBudgetAdjustments))]
+    [InlineData(typeof(PerfEval.Application.Adjustments.Push.PushBudgetAdjustments))]
     [InlineData(typeof(PerfEval.Application.Indicators.CreateIndicator))]
     [InlineData(typeof(PerfEval.Application.Indicators.UpdateIndicator))]
     [InlineData(typeof(PerfEval.Application.Indicators.DeleteIndicator))]
@@ -74,6 +90,8 @@ public sealed class PipelineTests
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IUnitOfWork, NoUnitOfWork>();
         services.AddSingleton<IRequestContext, NoClient>();
+        services.AddSingleton(new IdempotencyOptions());
+        services.AddSingleton<IRefusalAnswers, NoRefusals>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -98,6 +116,11 @@ public sealed class PipelineTests
     private sealed class NoUnitOfWork : IUnitOfWork
     {
         public Task<T> RunAsync<T>(UnitOfWorkKind kind, DbSession session, Func<Task<T>> work, CancellationToken cancellationToken) => work();
+    }
+
+    private sealed class NoRefusals : IRefusalAnswers
+    {
+        public (int Status, string Body) AnswerTo(Exception refusal) => throw new NotSupportedException("The pipeline is only built here, never run.");
     }
 
     private sealed class NoClient : IRequestContext

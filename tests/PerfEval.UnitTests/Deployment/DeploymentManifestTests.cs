@@ -1,5 +1,5 @@
 using PerfEval.Api.Infrastructure;
-using PerfEval.Application.Adjustments;
+using PerfEval.Application.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;

@@ -4,11 +4,14 @@ using PerfEval.Infrastructure.Persistence;
 
 namespace PerfEval.UnitTests.Persistence;
 
-/// <summary>Every SQL statement the service runs: the <c>const string …Sql</c> fields next to the code that runs them.</summary>
+/// <summary>
+/// Every SQL statement the service runs, and the data generator's own: the <c>const string …Sql</c>
+/// fields next to the code that runs them.
+/// </summary>
 public static class SqlCatalog
 {
     public static IEnumerable<(string Name, string Sql)> Statements() =>
-        new[] { typeof(PerfEval.Application.DependencyInjection).Assembly, typeof(MigrationRunner).Assembly }
+        new[] { typeof(PerfEval.Application.DependencyInjection).Assembly, typeof(MigrationRunner).Assembly, typeof(PerfEval.DataGenerator.YearGenerator).Assembly }
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
                 .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))

@@ -12,6 +12,8 @@ public sealed class SqliteRowsTests
         null,
         42L,
         -7,
+        true,
+        false,
         "新区财预〔2024〕18号",
         "",
         12.5m,
