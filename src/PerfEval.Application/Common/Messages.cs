@@ -60,6 +60,7 @@ public static class Messages
     public static readonly LocalText LineMissing = new("{0} 在 {2} 年度没有预算行 {1}。", "{0} has no budget line {1} in {2}.");
     public static readonly LocalText LineOfKindMissing = new("{0} 在 {3} 年度没有资金来源为 {2} 的 {1} 预算行{4}。", "{0} has no {1} line funded by {2}{4} in {3}.");
     public static readonly LocalText LineBelowExecuted = new("该预算行的调整后预算数将降至 {0}，低于已执行的 {1}。", "The line's adjusted amount would fall to {0}, below the {1} already executed.");
+    public static readonly LocalText LineOverMaximum = new("该预算行的调整后预算数将达到 {0}，超出金额上限 {1}。", "The line's adjusted amount would reach {0}, beyond the largest amount held, {1}.");
     public static readonly LocalText AdjustmentMissing = new("调整 {0} 不存在。", "Adjustment {0} does not exist.");
     public static readonly LocalText ReversalNotOpposite = new("冲销必须与调整 {1} 完全相反（{0}），且在其预算行 {2} 上。", "A reversal must be the exact opposite ({0}) of adjustment {1}, on its line {2}.");
     public static readonly LocalText AlreadyReversed = new("调整 {0} 已被冲销；一笔调整只能冲销一次。", "Adjustment {0} is already reversed; an adjustment is reversed once.");

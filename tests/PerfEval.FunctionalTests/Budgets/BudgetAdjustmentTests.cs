@@ -82,6 +82,24 @@ public sealed class BudgetAdjustmentTests(PerfEvalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task PushBudgetAdjustments_WhenItemsTakeALineBeyondTheLargestAmount_AppliesNothingAndNamesTheItem()
+    {
+        // Each item is within the amount limit; together they would overflow the line's stored total.
+        var (code, lineId, url) = await LineAsync(initial: 1_000m, executed: 0m);
+        var before = await (await _client.GetAsync(url)).Content.ReadAsStringAsync();
+        PushBudgetAdjustments batch = new(
+            [
+                MoreTestData.Adjustment(code, Year, lineId, DomainRules.MaxAmount - 1_000m),
+                MoreTestData.Adjustment(code, Year, lineId, 0.01m),
+            ]);
+
+        var failure = await Assert.ThrowsAsync<BusinessRuleException>(() => factory.SendAsync(batch));
+
+        Assert.Equal(["adjustments[1]"], failure.Errors.Keys);
+        Assert.Equal(before, await (await _client.GetAsync(url)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task PushBudgetAdjustments_WhenSourceItemReplayed_AppliesNothingAndNamesTheItem()
     {
         var (code, lineId, url) = await LineAsync(initial: 1_000m, executed: 0m);

@@ -21,7 +21,10 @@ public sealed partial record PushBudgetAdjustments
             FROM budget_adjustments a WHERE a.id IN @Ids
             """;
 
-        /// <summary>Items are applied in order: an item that takes a line's adjusted amount below its executed amount is refused.</summary>
+        /// <summary>
+        /// Items are applied in order: an item that takes a line's adjusted amount below its executed
+        /// amount, or beyond the largest amount a line holds, is refused.
+        /// </summary>
         private static void CheckAdjustedStaysAboveExecuted(IReadOnlyList<AdjustmentItem> items, BudgetLineResponse?[] lines, Action<int, string> fail)
         {
             var running = new Dictionary<long, decimal>();
@@ -36,6 +39,10 @@ public sealed partial record PushBudgetAdjustments
                 if (items[i].Amount < 0 && adjusted < line.ExecutedAmount)
                 {
                     fail(i, Messages.LineBelowExecuted.Format(Text(adjusted), Text(line.ExecutedAmount)));
+                }
+                else if (Math.Abs(adjusted) > DomainRules.MaxAmount)
+                {
+                    fail(i, Messages.LineOverMaximum.Format(Text(adjusted), Text(DomainRules.MaxAmount)));
                 }
             }
         }
