@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<DbSession>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ReadModel.ScorecardReadModel>();
+        services.AddScoped<Monitoring.MonitoringReadModel>();
         services.AddTransient<Reports.ReportQueries>();
 
         var types = typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }).ToList();

@@ -27,7 +27,7 @@ internal static class ExportEndpoints
                 return Results.Empty;
             })
             .WithTags("Year views").WithName("exportYear")
-            .WithSummary("The whole year as a file: format csv|xlsx|ndjson, dataset scorecards|indicators|budget-lines|adjustments")
+            .WithSummary("The whole year as a file: format csv|xlsx|ndjson, dataset scorecards|indicators|budget-lines|adjustments|monitoring")
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv",
                 additionalContentTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/x-ndjson"])
             .RequireScope(Scopes.Read);

@@ -99,6 +99,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         ["Scoring scheme"] = "评分方案",
         ["Evaluation"] = "自评",
         ["Report import"] = "报告导入",
+        ["Monitoring round"] = "监控轮次",
     };
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)

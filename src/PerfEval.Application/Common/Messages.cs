@@ -103,4 +103,14 @@ public static class Messages
     public static readonly LocalText ImportBadPatchValue = new("“{0}”的值不符合该字段的类型：{1}", "The value of '{0}' does not fit the field: {1}");
     public static readonly LocalText ImportAlreadyCommitted = new("报告导入 {0} 已提交，草稿不能再修改。", "Report import {0} is committed; its draft can no longer change.");
     public static readonly LocalText ImportPatchEmpty = new("请至少更正一个字段（fields）。", "Correct at least one field (fields).");
+    public static readonly LocalText MonitoringRoundExists = new("{0} 在 {1} 年度已有截至 {2} 的监控轮次。", "{0} already has a monitoring round as of {2} in {1}.");
+    public static readonly LocalText AsOfOutsideYear = new("监控截止日期必须在 {0} 年度内。", "The as-of date must lie in fiscal year {0}.");
+    public static readonly LocalText ExecutedLineOrClass = new("每项执行数须给出预算行（lineId）或支出类别（expenditureClass），二者只能有一个。", "Each executed amount names a budget line (lineId) or an expenditure class (expenditureClass), not both.");
+    public static readonly LocalText ExecutedDuplicate = new("同一预算行或支出类别的执行数只能给一次。", "A budget line or expenditure class is given once.");
+    public static readonly LocalText ExecutedLineMissing = new("预算行 {0} 不是 {1} 在 {2} 年度的预算行。", "Budget line {0} is not a line of {1} in {2}.");
+    public static readonly LocalText ExecutedClassTwice = new("支出类别 {0} 已按预算行给出执行数，不能再按类别给出。", "Expenditure class {0} is already given by its lines; it cannot also be given as a class.");
+    public static readonly LocalText ProgressDuplicate = new("同一指标在一个监控轮次中只能出现一次。", "An indicator appears once in a monitoring round.");
+    public static readonly LocalText ProgressIndicatorMissing = new("指标 {0} 不是 {1} 在 {2} 年度的指标。", "Indicator {0} is not an indicator of {1} in {2}.");
+    public static readonly LocalText ProgressTierOnlyQualitative = new("指标 {0} 是定量指标：请给出当前值（currentValue），而非评价等级。", "Indicator {0} is quantitative: give its current value (currentValue), not a tier.");
+    public static readonly LocalText ProgressValueOnlyQuantitative = new("指标 {0} 是定性指标：请给出当前评价等级（currentTier），而非数值。", "Indicator {0} is qualitative: give its current tier (currentTier), not a value.");
 }

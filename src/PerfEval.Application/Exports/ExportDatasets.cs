@@ -343,6 +343,10 @@ internal static class ExportLabels
         [QualitativeTier.Achieved] = "达成",
         [QualitativeTier.PartiallyAchieved] = "部分达成",
         [QualitativeTier.NotAchieved] = "未达成",
+        [MonitoringLight.Red] = "红灯",
+        [MonitoringLight.Yellow] = "黄灯",
+        [MonitoringLight.Green] = "绿灯",
+        [MonitoringLight.Blue] = "蓝灯",
     };
 
     public static string? Of(Enum? value) => value is null ? null : Labels.GetValueOrDefault(value, value.ToString());

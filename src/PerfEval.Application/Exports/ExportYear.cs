@@ -13,6 +13,9 @@ public enum ExportDataset
     Indicators,
     BudgetLines,
     Adjustments,
+
+    /// <summary>Each department's latest monitoring round (绩效运行监控): its lights and indicator counts by light.</summary>
+    Monitoring,
 }
 
 public enum ExportFormat
@@ -79,6 +82,8 @@ public sealed record ExportYear(int Year, ExportDataset Dataset, ExportFormat Fo
                     BudgetLineExport.RowsAsync(db, context, year, ct), ct),
                 ExportDataset.Adjustments => ExportTable.WriteAsync(format, output, "预算调整", AdjustmentExport.Columns,
                     AdjustmentExport.RowsAsync(db, context, year, ct), ct),
+                ExportDataset.Monitoring => ExportTable.WriteAsync(format, output, "绩效运行监控", MonitoringExport.Columns,
+                    MonitoringExport.RowsAsync(db, context, year, ct), ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(request), request.Dataset, "Unknown dataset."),
             });
             return Unit.Value;

@@ -10,11 +10,12 @@ public sealed record ReadModelRebuilt(IReadOnlyList<int> Years, int Changed, boo
 /// Scores every department-year of every fiscal year again from the base tables and brings the read
 /// model to it, in one transaction, then records the rules version it was built with. With
 /// <see cref="OnlyWhenStale"/> (at start-up) nothing happens when the read model was already built
-/// by these rules. Rows equal to the recomputation are left as they are.
+/// by these rules. Rows equal to the recomputation are left as they are. The monitoring cards of every
+/// year are brought to the monitoring rules the same way.
 /// </summary>
 public sealed record RebuildReadModel(bool OnlyWhenStale = false) : ICommand<ReadModelRebuilt>, IBookkeeping
 {
-    internal sealed class Handler(DbSession db, ScorecardReadModel readModel, TimeProvider clock) : IRequestHandler<RebuildReadModel, ReadModelRebuilt>
+    internal sealed class Handler(DbSession db, ScorecardReadModel readModel, Monitoring.MonitoringReadModel monitoring, TimeProvider clock) : IRequestHandler<RebuildReadModel, ReadModelRebuilt>
     {
         private const string RulesVersionSql = "SELECT rules_version FROM read_model_state WHERE id = 1";
 
@@ -36,6 +37,7 @@ public sealed record RebuildReadModel(bool OnlyWhenStale = false) : ICommand<Rea
             foreach (var year in years)
             {
                 changed += await readModel.RefreshYearAsync(year, ct);
+                changed += await monitoring.RefreshYearAsync(year, ct);
             }
 
             await db.ExecuteAsync(ForgetSql, null, ct);

@@ -31,14 +31,19 @@ public interface IChangesScorecards<in TResponse>
     ScorecardsAffected Affected(TResponse response);
 }
 
-/// <summary>Runs inside the unit of work, after the handler: the command and its read-model rows commit together.</summary>
-internal sealed class ScorecardRefreshBehavior<TRequest, TResponse>(ScorecardReadModel readModel) : IPipelineBehavior<TRequest, TResponse>
+/// <summary>
+/// Runs inside the unit of work, after the handler: the command and its read-model rows (scorecards
+/// and the monitoring cards computed from the same lines, indicators and scheme) commit together.
+/// </summary>
+internal sealed class ScorecardRefreshBehavior<TRequest, TResponse>(ScorecardReadModel readModel, Monitoring.MonitoringReadModel monitoring) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IChangesScorecards<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var response = await next();
-        await readModel.RefreshAsync(request.Affected(response), cancellationToken);
+        var affected = request.Affected(response);
+        await readModel.RefreshAsync(affected, cancellationToken);
+        await monitoring.RefreshAsync(affected, cancellationToken);
         return response;
     }
 }

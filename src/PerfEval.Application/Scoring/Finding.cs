@@ -194,6 +194,17 @@ public static class FindingCatalogue
         "报告对同一事实前后给出不同的值（如两个编制总数），已原样记录", "The report states one fact with different values (two staffing totals, say); both are recorded as printed.",
         "报告有 {count} 处事实前后不一致：{factsZh}",
         "The report states {count} fact(s) with different values: {factsEn}");
+    // Mid-year monitoring (绩效运行监控).
+    public static readonly FindingKind MonitoringDeviationUnexplained = new("MONITORING_DEVIATION_UNEXPLAINED", FindingSeverity.Warning,
+        "监控轮次中亮红灯或黄灯的项目（预算或指标）未说明偏差原因类别及说明、完成目标可能性或全年预计完成值",
+        "A monitoring round's red or yellow item (budget or indicator) lacks its cause category with text, its likelihood of meeting the target or its expected full-year value.",
+        "亮{lightZh}，但未说明偏差原因类别及说明、完成目标可能性和全年预计完成值",
+        "{lightEn} light without a cause category with text, a likelihood of meeting the target and an expected full-year value");
+    public static readonly FindingKind MonitoringAheadOfSchedule = new("MONITORING_AHEAD_OF_SCHEDULE", FindingSeverity.Info,
+        "监控轮次中指标亮蓝灯（进度比 ≥ 120）：超前于序时进度，请核查目标是否设置偏低",
+        "A monitoring round's indicator is blue (ratio at or above 120): ahead of schedule, check whether the target was set too low.",
+        "进度比 {ratio:shown}% 亮蓝灯，超前于序时进度：请核查目标是否设置偏低",
+        "progress ratio {ratio:shown}% is blue, ahead of schedule: check whether the target was set too low");
 
     /// <summary>Every kind, declared-figure mismatches first in the order of the rules' declared items.</summary>
     public static IReadOnlyList<FindingKind> All { get; } = Numbered(
@@ -208,7 +219,9 @@ public static class FindingCatalogue
         TargetMissing, IndicatorValueMissing, OverAchievementNoReason, TargetLikelyTooLow, UnderAchievementNoReason,
         EqualTargetMissed, FinalBelowMidYear, QualitativeScoreOutsideTier, QualitativeTierMissing,
         DeductionWithoutReason, DeductionNegative, DeductionExceedsScore,
-        ClosedYearDataChanged, ReportFactsConflicting, DeclaredProjectBudgetMismatch, DeclaredProjectExecutedMismatch,
+        ClosedYearDataChanged,
+        MonitoringDeviationUnexplained, MonitoringAheadOfSchedule,
+        ReportFactsConflicting, DeclaredProjectBudgetMismatch, DeclaredProjectExecutedMismatch,
     ]);
 
     private static readonly FrozenDictionary<string, FindingKind> ByCode = All.ToFrozenDictionary(k => k.Code);

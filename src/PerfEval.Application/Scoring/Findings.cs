@@ -132,7 +132,31 @@ internal sealed class Findings(Rounding rounding)
     public void DeductionExceedsScore(IndicatorInput indicator, decimal deduction, decimal score) =>
         AddIndicator(FindingCatalogue.DeductionExceedsScore, indicator, Figures(("deduction", deduction), ("score", score)));
 
-public static string IndicatorPrefixZh(IndicatorInput indicator) =>
+    /// <summary>A monitoring round's red or yellow item (the budget, or an indicator) without its explanation.</summary>
+    public void MonitoringDeviationUnexplained(string subject, string prefixZh, string prefixEn, MonitoringLight light, decimal? ratio) =>
+        Add(FindingCatalogue.MonitoringDeviationUnexplained, subject, prefixZh, prefixEn, Figures(("ratio", ratio)), withoutComputed: false,
+            ("lightZh", LightZh(light)), ("lightEn", LightEn(light)));
+
+    public void MonitoringAheadOfSchedule(string subject, string prefixZh, string prefixEn, decimal? ratio) =>
+        Add(FindingCatalogue.MonitoringAheadOfSchedule, subject, prefixZh, prefixEn, Figures(("ratio", ratio)));
+
+    private static string LightZh(MonitoringLight light) => light switch
+    {
+        MonitoringLight.Red => "红灯",
+        MonitoringLight.Yellow => "黄灯",
+        MonitoringLight.Green => "绿灯",
+        _ => "蓝灯",
+    };
+
+    private static string LightEn(MonitoringLight light) => light switch
+    {
+        MonitoringLight.Red => "red",
+        MonitoringLight.Yellow => "yellow",
+        MonitoringLight.Green => "green",
+        _ => "blue",
+    };
+
+    public static string IndicatorPrefixZh(IndicatorInput indicator) =>
         $"指标 {indicator.Sequence.ToString(CultureInfo.InvariantCulture)}「{indicator.Name}」";
 
     public static string IndicatorPrefixEn(IndicatorInput indicator) =>

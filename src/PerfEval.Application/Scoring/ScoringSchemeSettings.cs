@@ -45,6 +45,9 @@ public sealed record ScoringSchemeSettings
     /// <summary>四舍五入 by default.</summary>
     public MidpointRounding RoundingMode { get; init; } = MidpointRounding.AwayFromZero;
 
+    /// <summary>Mid-year monitoring (绩效运行监控): time progress and the lights' thresholds.</summary>
+    public MonitoringSettings Monitoring { get; init; } = MonitoringSettings.Default;
+
     public static ScoringSchemeSettings Default { get; } = new();
 
     /// <summary>What is wrong with this scheme; empty when it can be used.</summary>
@@ -120,6 +123,14 @@ public sealed record ScoringSchemeSettings
         if (ExcellentFrom > ExpectedWeightTotal)
         {
             Problem(nameof(ExcellentFrom), Invariant($"must not exceed the expected weight total {ExpectedWeightTotal}"));
+        }
+        if (Monitoring is null)
+        {
+            Problem(nameof(Monitoring), "must be given (omit it for the default monitoring settings)");
+        }
+        else
+        {
+            problems.AddRange(Monitoring.Validate());
         }
         return problems;
     }

@@ -4,6 +4,7 @@ using MediatR;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
 using PerfEval.Application.FiscalYears;
+using PerfEval.Application.Monitoring;
 using PerfEval.Infrastructure.Persistence;
 
 namespace PerfEval.Infrastructure.DemoData;
@@ -50,6 +51,9 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
         return data.Reports.Count;
     }
 
+    /// <summary>The as-of date of the demo's monitoring round: the end of June, where the reports' mid-year values stand.</summary>
+    public static DateOnly MidYearAsOf(int year) => new(year, 6, 30);
+
     public static DemoDataSet Read()
     {
         using var stream = typeof(DemoDataLoader).Assembly.GetManifestResourceStream($"{typeof(DemoDataLoader).Namespace}.demo-2024.json")!;
@@ -62,7 +66,18 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
         await mediator.Send(new CreateFiscalYear(year, FiscalYearStatus.Evaluation, null), ct);
         foreach (var report in data.Reports)
         {
-            await DepartmentYearWriter.WriteAsync(mediator, year, report.ToYearData(), createDepartment: true, ct);
+            var written = await DepartmentYearWriter.WriteAsync(mediator, year, report.ToYearData(), createDepartment: true, ct);
+
+            // The reports' mid-year values (年中监控完成值) as the June monitoring round. The reports state no
+            // amount executed by mid-year, so the round states none: its budget light is not stated.
+            var midYear = report.Indicators.Zip(written.IndicatorIds)
+                .Where(i => i.First.MidYearValue is not null)
+                .Select(i => new IndicatorProgress(i.Second, CurrentValue: i.First.MidYearValue!.Value))
+                .ToList();
+            if (midYear.Count > 0)
+            {
+                await mediator.Send(new CreateMonitoringRound(MidYearAsOf(year), Indicators: midYear) { DepartmentCode = report.Department.Code, FiscalYear = year }, ct);
+            }
         }
     }
 }

@@ -202,7 +202,7 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
 
     [Theory]
     [InlineData("format=pdf", "format", "'pdf' is not one of: csv, xlsx, ndjson.")]
-    [InlineData("format=csv&dataset=projects", "dataset", "'projects' is not one of: scorecards, indicators, budget-lines, adjustments.")]
+    [InlineData("format=csv&dataset=projects", "dataset", "'projects' is not one of: scorecards, indicators, budget-lines, adjustments, monitoring.")]
     public async Task Export_WhenFormatOrDatasetUnknown_Returns400NamingTheAllowedValues(string query, string parameter, string message)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/fiscal-years/{Year}/export?{query}");

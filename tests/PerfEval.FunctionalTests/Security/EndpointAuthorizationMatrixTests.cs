@@ -89,6 +89,7 @@ public sealed partial class EndpointAuthorizationMatrixTests(SecurityFactory fac
         "id" when pattern.Contains("/scoring-schemes/", StringComparison.Ordinal) => world.SchemeId.ToString(CultureInfo.InvariantCulture),
         "id" when pattern.Contains("/budget-adjustments/", StringComparison.Ordinal) => world.AdjustmentId.ToString(CultureInfo.InvariantCulture),
         "id" when pattern.Contains("/report-imports/", StringComparison.Ordinal) => world.ReportImportId.ToString(CultureInfo.InvariantCulture),
+        "id" when pattern.Contains("/monitoring/", StringComparison.Ordinal) => world.MonitoringRoundId.ToString(CultureInfo.InvariantCulture),
         _ when constraints.Contains("guid", StringComparison.OrdinalIgnoreCase) => Guid.Empty.ToString(),
         _ => "1",
     };
@@ -120,6 +121,8 @@ public sealed partial class EndpointAuthorizationMatrixTests(SecurityFactory fac
             "POST /api/v1/departments/{code}/budgets/{year}/lines" => MoreTestData.BudgetLine("operating", "superior", 1_000m, 100m),
             "PUT /api/v1/departments/{code}/budgets/{year}/lines/{lineId}" => MoreTestData.BudgetLine("personnel", "ownLevel", 1_000m, 100m),
             "PUT /api/v1/departments/{code}/evaluations/{year}" => new { problems = "无" },
+            "POST /api/v1/departments/{code}/monitoring/{year}/rounds" => new { asOf = $"{world.Year}-09-30" },
+            "PUT /api/v1/departments/{code}/monitoring/{year}/rounds/{id}" => new { asOf = $"{world.Year}-06-30" },
             "POST /api/v1/scoring/preview" => new { lines = Array.Empty<object>(), indicators = Array.Empty<object>() },
             "POST /api/v1/departments/{code}/evaluations/{year}/indicators" or "PUT /api/v1/departments/{code}/evaluations/{year}/indicators/{id}" =>
                 MoreTestData.Indicator(),

@@ -145,8 +145,8 @@ public static class SecurityAssert
     public static StringContent Text(string body, string mediaType = "application/json") => new(body, Encoding.UTF8, mediaType);
 }
 
-/// <summary>One department-year with a line, a project and an indicator, created as admin, the default scoring scheme and an uploaded report.</summary>
-public sealed record World(string Code, string Region, int Year, long LineId, long ProjectId, long IndicatorId, long AdjustmentId, long SchemeId, JsonElement SchemeSettings, long ReportImportId)
+/// <summary>One department-year with a line, a project, an indicator and a June monitoring round, created as admin, the default scoring scheme and an uploaded report.</summary>
+public sealed record World(string Code, string Region, int Year, long LineId, long ProjectId, long IndicatorId, long AdjustmentId, long SchemeId, JsonElement SchemeSettings, long ReportImportId, long MonitoringRoundId)
 {
     public const int DefaultYear = 2031;
     public const string OtherRegion = "高新区（新市区）";
@@ -202,6 +202,16 @@ public sealed record World(string Code, string Region, int Year, long LineId, lo
             throw new InvalidOperationException($"Uploading a report: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync()}");
         }
 
+        var round = await admin.PostJsonAsync($"/api/v1/departments/{code}/monitoring/{year}/rounds", new
+        {
+            asOf = $"{year}-06-30",
+            indicators = new[] { new { indicatorId = indicator.GetProperty("id").GetInt64(), currentValue = 1m } },
+        });
+        if (round.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Reporting a monitoring round: {(int)round.StatusCode} {await round.Content.ReadAsStringAsync()}");
+        }
+
         var schemes = await (await admin.GetAsync("/api/v1/scoring-schemes")).JsonAsync();
         var scheme = schemes.GetProperty("items")[0];
         return new World(
@@ -214,7 +224,8 @@ public sealed record World(string Code, string Region, int Year, long LineId, lo
             adjustment.GetProperty("id").GetInt64(),
             scheme.GetProperty("id").GetInt64(),
             scheme.GetProperty("settings").Clone(),
-            (await uploaded.JsonAsync()).GetProperty("id").GetInt64());
+            (await uploaded.JsonAsync()).GetProperty("id").GetInt64(),
+            (await round.JsonAsync()).GetProperty("id").GetInt64());
     }
 
     /// <summary>A report as UTF-8 text (the body of POST /api/v1/report-imports): seed 000.</summary>
