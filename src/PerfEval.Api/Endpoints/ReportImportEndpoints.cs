@@ -8,7 +8,7 @@ using PerfEval.Api.Endpoints.Examples;
 
 namespace PerfEval.Api.Endpoints;
 
-/// <summary>Reports in (issue #21): a department's report uploaded as it is written, read into a draft a reviewer confirms.</summary>
+/// <summary>Reports in: a department's report uploaded as it is written, read into a draft a reviewer corrects and commits.</summary>
 internal static class ReportImportEndpoints
 {
     public static RouteGroupBuilder MapReportImports(this RouteGroupBuilder api)
@@ -47,8 +47,8 @@ internal static class ReportImportEndpoints
                 exact text it was read from. The draft is stored with status `draft`; when the report
                 names an existing department (by its name) its code is recorded. A file of another type
                 is 415, one past the size limits (ReportImports:MaxBytes and the others) 413, a damaged,
-                encrypted or unrecognisable one 422; a refused file stores nothing. Reviewing and
-                committing a draft come later.
+                encrypted or unrecognisable one 422; a refused file stores nothing. A reviewer then
+                corrects the draft (PATCH) and commits it.
                 """)
             // The body is read by hand (its media types below): a type the readers do not take is their 415.
             .Produces<ReportImportResponse>(StatusCodes.Status201Created)
@@ -87,6 +87,61 @@ internal static class ReportImportEndpoints
                 """)
             .Produces<ReportImportResponse>()
             .RequireScope(Scopes.Read);
+
+        group.MapPatch("/{id:long}", (IMediator mediator, Preconditions preconditions, HttpRequest http, long id, CorrectReportImport body, CancellationToken ct) =>
+                mediator.Send(body with { Id = id, ExpectedVersion = preconditions.ExpectedVersion(http) }, ct))
+            .WithName("correctReportImport")
+            .WithSummary("更正草稿字段 Correct fields of a report draft")
+            .WithParameter("id", "Id of the uploaded report.", example: 1)
+            .WithRequestDescription("The fields to correct, each by its path in the draft, with its new value (null clears it).")
+            .WithResponseDescription("The import with its corrected draft; the ETag is its new version.")
+            .WithExample("operator", "The reviewer states indicator 2's operator, which the report did not print",
+                request: ReportImportsExamples.CorrectOperatorRequest, response: ReportImportsExamples.UploadReportGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
+            .WithDescription("""
+                复核人按字段路径更正草稿（路径与复核标记中的 path 相同，如 indicators[2].operator、budget.initial、departmentCode）。
+                更正后的字段状态为 corrected，原文出处保留；值为 null 则清空该字段（missing）。须带 If-Match（草稿的版本，即 ETag），
+                版本不符 412，未带 428；路径或取值不符合字段 422；已提交的草稿 409。
+
+                A reviewer corrects fields of a draft, each named by its path in the draft's JSON (the
+                same path a review flag names: `indicators[2].operator`, `budget.initial`,
+                `departmentCode`). A corrected field takes the value given and the status `corrected`;
+                its readings stay as the evidence of what the report printed. A null value clears the
+                field (status `missing`). If-Match with the import's version (its ETag) is required:
+                412 when stale, 428 without. A path that names no field, or a value that does not fit
+                the field, is 422 naming the path; a committed draft is 409.
+                """)
+            .Produces<ReportImportResponse>()
+            .RequireScope(Scopes.DataWrite);
+
+        group.MapPost("/{id:long}/commit", async (IMediator mediator, ScorecardJsonWriter json, HttpRequest http, long id, bool? replace, CancellationToken ct) =>
+                json.Write(await mediator.Send(new CommitReportImport(id) { Replace = replace ?? false, Language = Language.Of(http) }, ct)))
+            .WithName("commitReportImport")
+            .WithSummary("提交导入 Commit an imported report")
+            .WithParameter("id", "Id of the uploaded report.", example: 1)
+            .WithParameter("replace", "true: replace the department-year's existing data with the report's; without it, existing data is 409.", @default: false)
+            .WithResponseDescription("The department-year's scorecard as committed.")
+            .WithExample("gyyq", "工业园区管理办公室 2024: composite 99.48, 优", response: EvaluationsExamples.GetScorecardGyyq, notOnDemoData: ReportImportsExamples.NoUpload)
+            .FollowsAcceptLanguage()
+            .Produces<Application.Evaluations.ScorecardResponse>()
+            .WithDescription("""
+                在一个事务中经由常规命令（及其校验）写入草稿：部门（按名称匹配已有部门，否则以草稿中确认的编码与区域新建）、
+                缺失时新建财政年度、预算行与年中调整、绩效指标以及评价的申报数。返回该部门年度的评分卡及其发现（与评分卡 GET 相同）。
+                报告未写明的资金来源、指标类别和文号记为“未注明”，不作推测。草稿有缺失或冲突的必填字段时 422，并逐一列出字段和原因；
+                该部门年度已有数据时 409，除非以 replace=true 明确要求替换；年度已关闭 409。重复提交同一草稿返回同样的结果，不重复创建。
+
+                Writes the draft in one transaction through the ordinary commands and their validation:
+                the department (the existing one of the report's name, else a new one with the draft's
+                confirmed `departmentCode` and `region`), the fiscal year when missing, budget lines and
+                the year's adjustment, indicators and the evaluation's declared figures. Answers the
+                department-year's scorecard with its findings, as the scorecard GET does. What the
+                report does not state (a line's funding source, an indicator's category, an
+                adjustment's document number) is stored as unstated, never guessed. A draft with
+                missing or conflicting required fields is 422, each field named with why; a
+                department-year that already has data is 409 unless `replace=true` asks to replace it;
+                a closed year is 409. Committing the same draft again answers the same and creates
+                nothing.
+                """)
+            .RequireScope(Scopes.DataWrite);
 
         return api;
     }

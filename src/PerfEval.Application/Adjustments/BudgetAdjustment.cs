@@ -36,8 +36,8 @@ public sealed record BudgetAdjustmentResponse : IDepartmentOwned
     /// <summary>Signed amount: positive 调增 increase, negative 调减 decrease. Yuan (元), exact decimal shown with 2 decimals.</summary>
     public decimal Amount { get; init => field = Rounding.Money(value); }
 
-    /// <summary>文号 number of the document that decided the adjustment, e.g. 新区财预〔2024〕18号.</summary>
-    public required string DocumentNumber { get; init; }
+    /// <summary>文号 number of the document that decided the adjustment, e.g. 新区财预〔2024〕18号; null when the source does not state one (an imported report states the year's total only).</summary>
+    public string? DocumentNumber { get; init; }
     /// <summary>调整原因 reason for the adjustment.</summary>
     public required string Reason { get; init; }
     /// <summary>Date the adjustment takes effect (2000-01-01 … 2101-12-31).</summary>

@@ -59,7 +59,11 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
     }
 }
 
-/// <summary>Innermost: commands run in one write transaction, queries on a read connection.</summary>
+/// <summary>
+/// Innermost: commands run in one write transaction, queries on a read connection. A request sent
+/// while a write unit is running (a command made of other commands, such as committing an imported
+/// report) runs inside that unit: its changes commit or roll back with the whole.
+/// </summary>
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork, DbSession session)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -69,5 +73,7 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOf
         : UnitOfWorkKind.Read;
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
-        unitOfWork.RunAsync(Kind, session, () => next(), cancellationToken);
+        session.InWriteUnit
+            ? next()
+            : unitOfWork.RunAsync(Kind, session, () => next(), cancellationToken);
 }

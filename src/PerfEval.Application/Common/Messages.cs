@@ -87,6 +87,22 @@ public static class Messages
     public static readonly LocalText NoLines = new("0.00（无预算行）", "0.00 (no lines)");
     public static readonly LocalText ZeroWeight = new("分值为 0 → 0", "weight 0 → 0");
 
+    // Report imports: review and commit.
+    public static readonly LocalText ImportMissing = new("缺失：报告中未找到，请在草稿中补充（PATCH）。", "Missing: not found in the report; set it in the draft (PATCH).");
+    public static readonly LocalText ImportConflicting = new("冲突：报告中印有不同的值（{0}），请在草稿中选定（PATCH）。", "Conflicting: the report prints different values ({0}); choose one in the draft (PATCH).");
+    public static readonly LocalText ImportBasicAboveInitial = new("基本支出预算 {0} 元大于年初预算数 {1} 元，无法拆分为基本支出和项目支出。", "The basic budget of {0} yuan is above the initial budget of {1} yuan: the budget cannot be split into basic and project lines.");
+    public static readonly LocalText ImportBasicAboveExecuted = new("基本支出执行数 {0} 元大于执行数 {1} 元，无法拆分为基本支出和项目支出。", "Basic expenditure of {0} yuan is above the amount spent, {1} yuan: it cannot be split into basic and project lines.");
+    public static readonly LocalText ImportUnknownCategory = new("无法识别的指标类别“{0}”，请改为已有类别或删除（未注明）。", "Indicator category '{0}' is not one the service knows; correct it or clear it (unstated).");
+    public static readonly LocalText ImportAdjustmentReason = new("自评报告所列年中预算调整合计", "Mid-year adjustments in total, as the self-evaluation report states them");
+    public static readonly LocalText ImportNotCommittable = new("草稿中有缺失或冲突的字段，不能提交：见 errors。", "The draft has missing or conflicting fields and cannot be committed: see errors.");
+    public static readonly LocalText ImportYearHasData = new(
+        "{0} 在 {1} 年度已有数据；如要以此报告替换，请以 replace=true 提交。",
+        "{0} already has data in {1}; to replace it with this report, commit with replace=true.");
+    public static readonly LocalText ImportReplacedReason = new("以导入的自评报告 {0} 替换", "Replaced by imported report {0}");
+    public static readonly LocalText ImportBadPatchPath = new("“{0}”不是草稿中可更正的字段。", "'{0}' is not a field of the draft that can be corrected.");
+    public static readonly LocalText ImportBadPatchValue = new("“{0}”的值不符合该字段的类型：{1}", "The value of '{0}' does not fit the field: {1}");
+    public static readonly LocalText ImportAlreadyCommitted = new("报告导入 {0} 已提交，草稿不能再修改。", "Report import {0} is committed; its draft can no longer change.");
+    public static readonly LocalText ImportPatchEmpty = new("请至少更正一个字段（fields）。", "Correct at least one field (fields).");
     public static readonly LocalText MonitoringRoundExists = new("{0} 在 {1} 年度已有截至 {2} 的监控轮次。", "{0} already has a monitoring round as of {2} in {1}.");
     public static readonly LocalText AsOfOutsideYear = new("监控截止日期必须在 {0} 年度内。", "The as-of date must lie in fiscal year {0}.");
     public static readonly LocalText ExecutedLineOrClass = new("每项执行数须给出预算行（lineId）或支出类别（expenditureClass），二者只能有一个。", "Each executed amount names a budget line (lineId) or an expenditure class (expenditureClass), not both.");

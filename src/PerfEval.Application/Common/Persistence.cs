@@ -76,6 +76,9 @@ public sealed class DbSession
 
     public ISqlDialect Dialect { get; private set; } = null!;
 
+    /// <summary>True while a write unit's transaction is attached: a request sent now joins it.</summary>
+    public bool InWriteUnit => Transaction is not null;
+
     /// <summary>The unit's connection once open; null while a read unit has run no statement.</summary>
     public DbConnection? OpenConnection => _connection;
 
@@ -85,6 +88,14 @@ public sealed class DbSession
         _open = null;
         Transaction = transaction;
         Dialect = dialect;
+    }
+
+    /// <summary>The unit is over: its connection and transaction are no longer this session's.</summary>
+    public void Detach()
+    {
+        _connection = null;
+        _open = null;
+        Transaction = null;
     }
 
     /// <summary>A read unit: <paramref name="open"/> runs with the unit's first statement.</summary>

@@ -8,7 +8,10 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Evaluations;
 
-/// <summary>The evaluation's own fields: the report's declared figures, its narrative and filing date.</summary>
+/// <summary>
+/// The evaluation's own fields: the report's declared figures, its narrative and filing date, and the
+/// facts its report printed with different values (each a finding on the scorecard).
+/// </summary>
 /// <param name="DepartmentCode"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.DepartmentCode"/></param>
 /// <param name="FiscalYear"><inheritdoc cref="PerfEval.Application.Adjustments.BudgetAdjustmentResponse.FiscalYear"/></param>
 /// <param name="Declared">The report's own (declared) figures, as written; each is checked against the computed one.</param>
@@ -19,6 +22,7 @@ namespace PerfEval.Application.Evaluations;
 /// <param name="FiledOn">填报日期 filing date of the report (2000-01-01 … 2101-12-31); null when not filed.</param>
 /// <param name="Version"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.Version"/></param>
 /// <param name="UpdatedAt"><inheritdoc cref="PerfEval.Application.Budgets.BudgetLineResponse.UpdatedAt"/></param>
+/// <param name="ConflictingFacts">Facts the report printed twice with different values (e.g. two staffing totals), each with both values; null when there are none. Each is a REPORT_FACTS_CONFLICTING finding.</param>
 public sealed record EvaluationResponse(
     string DepartmentCode,
     int FiscalYear,
@@ -29,7 +33,8 @@ public sealed record EvaluationResponse(
     string? Suggestions,
     DateOnly? FiledOn,
     int Version,
-    DateTimeOffset UpdatedAt) : IVersioned;
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? ConflictingFacts = null) : IVersioned;
 
 /// <summary>The evaluation's own fields to store: the report's declared figures (as written), its narrative and filing date.</summary>
 /// <param name="Declared"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.Declared"/></param>
@@ -38,13 +43,15 @@ public sealed record EvaluationResponse(
 /// <param name="ImprovementMeasures"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.ImprovementMeasures"/></param>
 /// <param name="Suggestions"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.Suggestions"/></param>
 /// <param name="FiledOn"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.FiledOn"/></param>
+/// <param name="ConflictingFacts"><inheritdoc cref="PerfEval.Application.Evaluations.EvaluationResponse.ConflictingFacts"/></param>
 public sealed record SaveEvaluation(
     DeclaredFigures? Declared = null,
     string? Problems = null,
     string? Causes = null,
     string? ImprovementMeasures = null,
     string? Suggestions = null,
-    DateOnly? FiledOn = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional, IChangesScorecards<EvaluationResponse>
+    DateOnly? FiledOn = null,
+    IReadOnlyList<string>? ConflictingFacts = null) : ICommand<EvaluationResponse>, IDepartmentRequest, IConditional, IChangesScorecards<EvaluationResponse>
 {
     ScorecardsAffected IChangesScorecards<EvaluationResponse>.Affected(EvaluationResponse evaluation) => ScorecardsAffected.Of(evaluation.DepartmentCode, evaluation.FiscalYear);
 
@@ -77,6 +84,8 @@ public sealed record SaveEvaluation(
             RuleFor(x => x.ImprovementMeasures).MaximumLength(20_000);
             RuleFor(x => x.Suggestions).MaximumLength(20_000);
             RuleFor(x => x.FiledOn).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2101, 12, 31));
+            RuleFor(x => x.ConflictingFacts).Must(f => f is null || f.Count <= 100).WithMessage(_ => Messages.OutOfRange.Current);
+            RuleForEach(x => x.ConflictingFacts).NotEmpty().MaximumLength(1000);
             When(x => x.Declared is not null, () =>
             {
                 RuleFor(x => x.Declared!.InitialBudget).Yuan().OverridePropertyName("declared.initialBudget");
@@ -94,6 +103,8 @@ public sealed record SaveEvaluation(
                 RuleFor(x => x.Declared!.ExecutionScore).Measure().OverridePropertyName("declared.executionScore");
                 RuleFor(x => x.Declared!.CompositeScore).Measure().OverridePropertyName("declared.compositeScore");
                 RuleFor(x => x.Declared!.Grade).IsInEnum().OverridePropertyName("declared.grade");
+                RuleFor(x => x.Declared!.ProjectBudget).Yuan().OverridePropertyName("declared.projectBudget");
+                RuleFor(x => x.Declared!.ProjectExecuted).Yuan().OverridePropertyName("declared.projectExecuted");
             });
         }
     }
@@ -110,7 +121,8 @@ public sealed record SaveEvaluation(
                 declared_execution_score = @ExecutionScore, declared_composite_score = @CompositeScore,
                 declared_grade = @Grade, problems = @Problems, causes = @Causes,
                 improvement_measures = @ImprovementMeasures, suggestions = @Suggestions, filed_on = @FiledOn,
-                row_version = row_version + 1, updated_at = @Now
+                conflicting_facts = @ConflictingFacts, declared_project_budget = @ProjectBudget,
+                declared_project_executed = @ProjectExecuted, row_version = row_version + 1, updated_at = @Now
             WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
               AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
@@ -120,11 +132,13 @@ public sealed record SaveEvaluation(
                 declared_adjusted_budget, declared_executed, declared_expenditure_total, declared_basic_expenditure,
                 declared_project_expenditure, declared_initial_superior, declared_initial_own_level, declared_initial_other,
                 declared_adjustment_rate, declared_execution_rate, declared_execution_score, declared_composite_score,
-                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, created_at, updated_at)
+                declared_grade, problems, causes, improvement_measures, suggestions, filed_on, conflicting_facts,
+                declared_project_budget, declared_project_executed, created_at, updated_at)
             VALUES (@DepartmentCode, @FiscalYear, @InitialBudget, @Adjustments, @AdjustedBudget, @Executed,
                 @ExpenditureTotal, @BasicExpenditure, @ProjectExpenditure, @InitialSuperior, @InitialOwnLevel, @InitialOther,
                 @AdjustmentRate, @ExecutionRate, @ExecutionScore, @CompositeScore, @Grade, @Problems, @Causes,
-                @ImprovementMeasures, @Suggestions, @FiledOn, @Now, @Now)
+                @ImprovementMeasures, @Suggestions, @FiledOn, @ConflictingFacts,
+                @ProjectBudget, @ProjectExecuted, @Now, @Now)
             """;
 
         public async Task<EvaluationResponse> Handle(SaveEvaluation request, CancellationToken ct)
@@ -179,11 +193,14 @@ public sealed record SaveEvaluation(
                 ExecutionScore = Sql.AsWritten(d.ExecutionScore),
                 CompositeScore = Sql.AsWritten(d.CompositeScore),
                 Grade = Sql.Name(d.Grade),
+                ProjectBudget = Sql.AsWritten(d.ProjectBudget),
+                ProjectExecuted = Sql.AsWritten(d.ProjectExecuted),
                 request.Problems,
                 request.Causes,
                 request.ImprovementMeasures,
                 request.Suggestions,
                 request.FiledOn,
+                ConflictingFacts = ConflictingFactsJson.Write(request.ConflictingFacts),
                 request.ExpectedVersion,
                 Now = now,
             };
@@ -205,7 +222,8 @@ internal sealed record EvaluationRow
             declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore,
             declared_grade AS Grade, problems AS Problems, causes AS Causes,
             improvement_measures AS ImprovementMeasures, suggestions AS Suggestions, filed_on AS FiledOn,
-            row_version AS Version, updated_at AS UpdatedAt
+            row_version AS Version, updated_at AS UpdatedAt, conflicting_facts AS ConflictingFacts,
+            declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted
         """;
 
     private const string SelectSql = $"SELECT {Columns} FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
@@ -234,14 +252,29 @@ internal sealed record EvaluationRow
     public DateOnly? FiledOn { get; init; }
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    public string? ConflictingFacts { get; init; }
+    public decimal? ProjectBudget { get; init; }
+    public decimal? ProjectExecuted { get; init; }
 
     public DeclaredFigures Declared => new(
         InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
-        InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade);
+        InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade,
+        ProjectBudget, ProjectExecuted);
 
     public static Task<EvaluationRow?> LoadAsync(DbSession db, string departmentCode, int fiscalYear, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<EvaluationRow>(SelectSql, new { DepartmentCode = departmentCode, FiscalYear = fiscalYear }, ct);
 
     public EvaluationResponse ToResponse() => new(
-        DepartmentCode, FiscalYear, Declared, Problems, Causes, ImprovementMeasures, Suggestions, FiledOn, Version, UpdatedAt);
+        DepartmentCode, FiscalYear, Declared, Problems, Causes, ImprovementMeasures, Suggestions, FiledOn, Version, UpdatedAt,
+        ConflictingFactsJson.Read(ConflictingFacts));
+}
+
+/// <summary>The report's conflicting facts as stored: a JSON array of texts; none stored as NULL.</summary>
+internal static class ConflictingFactsJson
+{
+    public static string? Write(IReadOnlyList<string>? facts) =>
+        facts is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(facts, JsonText.Options) : null;
+
+    public static IReadOnlyList<string>? Read(string? json) =>
+        json is null ? null : System.Text.Json.JsonSerializer.Deserialize<List<string>>(json, JsonText.Options);
 }

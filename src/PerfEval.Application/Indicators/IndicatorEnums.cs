@@ -9,6 +9,8 @@ public enum IndicatorCategory
     Effect,
     /// <summary>满意度指标 satisfaction.</summary>
     Satisfaction,
+    /// <summary>Not stated (未注明): the report does not give the level-1 category; never guessed.</summary>
+    Unstated,
 }
 
 /// <summary>二级指标.</summary>
@@ -32,6 +34,8 @@ public enum IndicatorSubcategory
     SustainableBenefit,
     /// <summary>服务对象满意度指标 service recipients' satisfaction.</summary>
     ServiceRecipientSatisfaction,
+    /// <summary>Not stated (未注明): the report does not give the level-2 category; never guessed.</summary>
+    Unstated,
 }
 
 /// <summary>定量 quantitative or 定性 qualitative.</summary>

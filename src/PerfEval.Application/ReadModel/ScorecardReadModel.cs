@@ -23,8 +23,10 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
     /// <summary>
     /// The version of the scoring rules and of the card's shape. Raise it with any change to either:
     /// a service that finds the read model built by another version rebuilds it at start-up.
+    /// 2: basic-expenditure lines without a personnel / operating split, and lines of unstated funding
+    /// source (whose presence leaves declared per-source figures unchecked).
     /// </summary>
-    public const int RulesVersion = 3;
+    public const int RulesVersion = 4;
 
     /// <summary>Departments scored per round: the lists stay under both providers' parameter limits.</summary>
     internal const int ChunkSize = 500;
@@ -78,7 +80,8 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
             declared_project_expenditure AS ProjectExpenditure, declared_initial_superior AS InitialSuperior,
             declared_initial_own_level AS InitialOwnLevel, declared_initial_other AS InitialOther,
             declared_adjustment_rate AS AdjustmentRate, declared_execution_rate AS ExecutionRate,
-            declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore, declared_grade AS Grade
+            declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore, declared_grade AS Grade,
+            conflicting_facts AS ConflictingFacts, declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted
         FROM evaluations
         WHERE fiscal_year = @Year AND department_code IN @Codes
         """;
@@ -258,7 +261,7 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
         var key = new { Year = year, Codes = departmentCodes };
         var lines = (await db.ReadAsync(LinesSql, key, LineOf, ct)).ToLookup(l => l.DepartmentCode, l => l.Line);
         var indicators = (await db.ReadAsync(IndicatorsSql, key, IndicatorOf, ct)).ToLookup(i => i.DepartmentCode, i => i.Indicator);
-        var evaluations = (await db.ReadAsync(EvaluationsSql, key, DeclaredOf, ct)).ToDictionary(e => e.DepartmentCode, e => e.Declared);
+        var evaluations = (await db.ReadAsync(EvaluationsSql, key, DeclaredOf, ct)).ToDictionary(e => e.DepartmentCode);
         var changedAfterClose = await db.ExecuteScalarAsync<int>(YearClosedSql, key, ct) > 0
             ? (await db.QueryAsync<string>(ChangedAfterCloseSql, key, ct)).ToHashSet()
             : [];
@@ -268,8 +271,9 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
             code => new ScorecardInput(
                 [.. lines[code]],
                 [.. indicators[code]],
-                evaluations.GetValueOrDefault(code) ?? DeclaredFigures.None,
-                changedAfterClose.Contains(code)));
+                evaluations.GetValueOrDefault(code).Declared ?? DeclaredFigures.None,
+                changedAfterClose.Contains(code),
+                evaluations.GetValueOrDefault(code).ConflictingFacts));
     }
 
     private Task WriteAsync(string sql, List<Row> rows, (string, Func<Row, object?>)[] parameters, CancellationToken ct) =>
@@ -295,12 +299,13 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
             DecimalOrNull(r, 11), DecimalOrNull(r, 12), TextOrNull(r, 13), TextOrNull(r, 14), DecimalOrNull(r, 15), DecimalOrNull(r, 16),
             r.GetInt64(1)));
 
-    private static (string DepartmentCode, DeclaredFigures Declared) DeclaredOf(DbDataReader r) => (
+    private static (string DepartmentCode, DeclaredFigures Declared, IReadOnlyList<string>? ConflictingFacts) DeclaredOf(DbDataReader r) => (
         r.GetString(0),
         new DeclaredFigures(
             DecimalOrNull(r, 1), DecimalOrNull(r, 2), DecimalOrNull(r, 3), DecimalOrNull(r, 4), DecimalOrNull(r, 5), DecimalOrNull(r, 6),
             DecimalOrNull(r, 7), DecimalOrNull(r, 8), DecimalOrNull(r, 9), DecimalOrNull(r, 10), DecimalOrNull(r, 11), DecimalOrNull(r, 12),
-            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15)));
+            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15), DecimalOrNull(r, 17), DecimalOrNull(r, 18)),
+        ConflictingFactsJson.Read(TextOrNull(r, 16)));
 
     private static decimal? DecimalOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
 

@@ -39,7 +39,7 @@ public sealed record ListReportImports(int Limit = Paging.DefaultLimit, string? 
             }, ct);
             return Paging.ToPage(
                 rows.Select(r => new ReportImportSummary(r.Id, r.Status, r.DepartmentCode, r.FiscalYear, r.FileName, r.MediaType,
-                    r.FileSize, r.FileSha256, r.ClientName, r.Version, r.CreatedAt, r.UpdatedAt)),
+                    r.FileSize, r.FileSha256, r.ClientName, r.Version, r.CreatedAt, r.UpdatedAt, r.CommittedAt)),
                 request.Limit,
                 r => r.Id.ToString(CultureInfo.InvariantCulture));
         }

@@ -8,6 +8,9 @@ namespace PerfEval.Application.ReportImports;
 /// evidence and a status. A reviewer confirms or corrects the draft before anything is stored; the
 /// reader never fills in a value it is not sure of (<see cref="FieldStatus"/>), and lists what needs a
 /// look in <see cref="Flags"/>. Amounts are yuan (元); indicator values keep the report's units.
+/// <see cref="DepartmentCode"/> and <see cref="Region"/> are not printed in reports: they are proposed
+/// (inferred, with their rule) for a department that does not exist yet, for the reviewer to confirm or
+/// correct; a draft stored before they were proposed has them null (missing).
 /// </summary>
 public sealed record ReportDraft(
     ReportSourceKind Source,
@@ -20,7 +23,9 @@ public sealed record ReportDraft(
     DraftDeclaredResults Declared,
     DraftNarrative Narrative,
     IReadOnlyList<ReviewFlag> Flags,
-    string Text);
+    string Text,
+    DraftText? DepartmentCode = null,
+    DraftText? Region = null);
 
 /// <summary>How a field came to hold (or not hold) its value.</summary>
 public enum FieldStatus
@@ -33,6 +38,8 @@ public enum FieldStatus
     Missing,
     /// <summary>Printed more than once with different values: no value, every reading kept.</summary>
     Conflicting,
+    /// <summary>Set by a reviewer (PATCH): the value is the reviewer's, the readings stay as evidence of what was printed.</summary>
+    Corrected,
 }
 
 /// <summary>Where a value was read: the exact original text and its offsets in <see cref="ReportDraft.Text"/>; for a table cell also the cell.</summary>

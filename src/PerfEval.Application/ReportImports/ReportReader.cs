@@ -60,7 +60,7 @@ public static class ReportReader
         }
 
         return new ReportDraft(document.Kind, department, year, filingDate, unit, budget, indicators, declared, narrative,
-            context.Flags, document.Text);
+            context.Flags, document.Text, CommitProposals.DepartmentCode(department), CommitProposals.Region(department));
     }
 
     private static DraftDeclaredResults ReadDeclared(ReadingContext context, BudgetTableReadings forms)

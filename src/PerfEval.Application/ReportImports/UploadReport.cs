@@ -79,8 +79,10 @@ public sealed record UploadReport(ReadOnlyMemory<byte> Content, string MediaType
             return await GetReportImport.LoadAsync(db, id, ct);
         }
 
-        /// <summary>The one department of that name; none when no department or several have it.</summary>
-        private async Task<string?> MatchDepartmentAsync(string name, CancellationToken ct)
+        private Task<string?> MatchDepartmentAsync(string name, CancellationToken ct) => MatchDepartmentAsync(db, context, name, ct);
+
+        /// <summary>The one department of that name the client may see; none when no department or several have it.</summary>
+        internal static async Task<string?> MatchDepartmentAsync(DbSession db, IRequestContext context, string name, CancellationToken ct)
         {
             var codes = (await db.QueryAsync<string>(DepartmentByNameSql, new
             {

@@ -19,11 +19,16 @@ internal readonly record struct GroupSums<T>(T Initial, T Adjustments, T Execute
         new(a.Initial + b.Initial, a.Adjustments + b.Adjustments, a.Executed + b.Executed);
 }
 
-/// <summary>The budget summed overall, per expenditure class (basic = personnel + operating) and per funding source.</summary>
+/// <summary>
+/// The budget summed overall, per expenditure class (basic = personnel + operating + basic lines whose
+/// split is not stated) and per funding source (lines that state none summed apart).
+/// </summary>
 internal readonly struct BudgetSums<T>
     where T : unmanaged, IExactNumber<T>
 {
-    public BudgetSums(GroupSums<T> personnel, GroupSums<T> operating, GroupSums<T> project, GroupSums<T> superior, GroupSums<T> ownLevel, GroupSums<T> other)
+    public BudgetSums(
+        GroupSums<T> personnel, GroupSums<T> operating, GroupSums<T> project, GroupSums<T> superior, GroupSums<T> ownLevel, GroupSums<T> other,
+        GroupSums<T> basicUnsplit, GroupSums<T> unstatedSource, bool sourcesUnstated)
     {
         Personnel = personnel;
         Operating = operating;
@@ -31,9 +36,20 @@ internal readonly struct BudgetSums<T>
         Superior = superior;
         OwnLevel = ownLevel;
         Other = other;
-        Basic = personnel + operating;
+        Basic = personnel + operating + basicUnsplit;
         Overall = Basic + project;
+        UnstatedSource = unstatedSource;
+        SourcesUnstated = sourcesUnstated;
     }
+
+    /// <summary>Lines whose funding source the report does not state.</summary>
+    public GroupSums<T> UnstatedSource { get; }
+
+    /// <summary>
+    /// Some line does not state its funding source: the per-source sums are incomplete, so declared
+    /// per-source figures are not compared with them (that would report a gap the lines cannot show).
+    /// </summary>
+    public bool SourcesUnstated { get; }
 
     public GroupSums<T> Personnel { get; }
 
@@ -90,27 +106,33 @@ internal static class BudgetRules
         where T : unmanaged, IExactNumber<T>
     {
         var zero = inCents ? Constant<T>.ZeroFen : T.Zero;
-        var groups = new SixGroups<T>();
-        for (var g = 0; g < 6; g++)
+        var groups = new Groups<T>();
+        for (var g = 0; g < GroupCount; g++)
         {
             groups[g] = new GroupSums<T>(zero, zero, zero);
         }
         overExecutedLines = 0;
+        var sourcesUnstated = false;
         foreach (ref readonly var line in lines)
         {
             groups[line.ClassGroup] = groups[line.ClassGroup].Add(line);
             groups[line.SourceGroup] = groups[line.SourceGroup].Add(line);
+            sourcesUnstated |= line.SourceGroup == UnstatedSourceGroup;
             if (line.IsOverExecuted)
             {
                 overExecutedLines++;
             }
         }
-        return new BudgetSums<T>(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5]);
+        return new BudgetSums<T>(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], groups[6], groups[7], sourcesUnstated);
     }
 
-    /// <summary>The six groups a line is summed into, on the stack.</summary>
-    [InlineArray(6)]
-    private struct SixGroups<T>
+    private const int GroupCount = 8;
+
+    private const byte UnstatedSourceGroup = 7;
+
+    /// <summary>The groups a line is summed into, on the stack: 0–2 and 6 by class, 3–5 and 7 by source.</summary>
+    [InlineArray(GroupCount)]
+    private struct Groups<T>
         where T : unmanaged, IExactNumber<T>
     {
         private GroupSums<T> _first;
@@ -140,6 +162,7 @@ internal static class BudgetRules
         ExpenditureClass.Personnel => 0,
         ExpenditureClass.Operating => 1,
         ExpenditureClass.Project => 2,
+        ExpenditureClass.Basic => 6,
         _ => throw new ArgumentOutOfRangeException(nameof(line), line.Class, "Unknown expenditure class."),
     };
 
@@ -148,6 +171,7 @@ internal static class BudgetRules
         FundingSource.Superior => 3,
         FundingSource.OwnLevel => 4,
         FundingSource.Other => 5,
+        FundingSource.Unstated => UnstatedSourceGroup,
         _ => throw new ArgumentOutOfRangeException(nameof(line), line.Source, "Unknown funding source."),
     };
 
@@ -172,10 +196,15 @@ internal static class BudgetRules
                 ("executionWeight", weight), ("executionRate", share.Times(100m)));
 
     public static BudgetBreakdown Explain(BudgetBreakdown b, IReadOnlyList<BudgetLineInput> lines) => new(
-        Overall: ExplainParts(b.Overall, ("personnel", b.Personnel), ("operating", b.Operating), ("project", b.Project)),
+        // Basic lines whose split is not stated are in neither part: then the total is basic + project.
+        Overall: b.Basic.Executed.Value == (b.Personnel.Executed.Value ?? 0m) + (b.Operating.Executed.Value ?? 0m)
+            && b.Basic.Initial.Value == (b.Personnel.Initial.Value ?? 0m) + (b.Operating.Initial.Value ?? 0m)
+            && b.Basic.Adjustments.Value == (b.Personnel.Adjustments.Value ?? 0m) + (b.Operating.Adjustments.Value ?? 0m)
+                ? ExplainParts(b.Overall, ("personnel", b.Personnel), ("operating", b.Operating), ("project", b.Project))
+                : ExplainParts(b.Overall, ("basic", b.Basic), ("project", b.Project)),
         Personnel: ExplainLines(b.Personnel, lines, static l => l.Class == ExpenditureClass.Personnel),
         Operating: ExplainLines(b.Operating, lines, static l => l.Class == ExpenditureClass.Operating),
-        Basic: ExplainParts(b.Basic, ("personnel", b.Personnel), ("operating", b.Operating)),
+        Basic: ExplainLines(b.Basic, lines, static l => l.Class is ExpenditureClass.Personnel or ExpenditureClass.Operating or ExpenditureClass.Basic),
         Project: ExplainLines(b.Project, lines, static l => l.Class == ExpenditureClass.Project),
         Superior: ExplainLines(b.Superior, lines, static l => l.Source == FundingSource.Superior),
         OwnLevel: ExplainLines(b.OwnLevel, lines, static l => l.Source == FundingSource.OwnLevel),

@@ -66,7 +66,7 @@ public static class FindingCatalogue
     public static readonly FindingKind DeclaredExpenditureTotalMismatch = DeclaredAmount("DECLARED_EXPENDITURE_TOTAL_MISMATCH",
         "支出总额", "expenditure total", "申报支出总额与计算的执行数不一致", "Declared expenditure total (支出总额) differs from the computed executed amount.");
     public static readonly FindingKind DeclaredBasicExpenditureMismatch = DeclaredAmount("DECLARED_BASIC_EXPENDITURE_MISMATCH",
-        "基本支出", "basic expenditure", "申报基本支出与计算的人员经费 + 公用经费执行数不一致", "Declared basic expenditure (基本支出) differs from the computed personnel + operating executed amount.");
+        "基本支出", "basic expenditure", "申报基本支出与计算的基本支出（人员经费 + 公用经费 + 未分人员、公用的基本支出）执行数不一致", "Declared basic expenditure (基本支出) differs from the computed basic executed amount (personnel + operating + basic lines not split).");
     public static readonly FindingKind DeclaredProjectExpenditureMismatch = DeclaredAmount("DECLARED_PROJECT_EXPENDITURE_MISMATCH",
         "项目支出", "project expenditure", "申报项目支出与计算的项目执行数不一致", "Declared project expenditure (项目支出) differs from the computed project executed amount.");
     public static readonly FindingKind DeclaredInitialSuperiorMismatch = DeclaredAmount("DECLARED_INITIAL_SUPERIOR_MISMATCH",
@@ -186,6 +186,14 @@ public static class FindingCatalogue
         "年度已关闭，但其数据在关闭后发生了变更",
         "The fiscal year is closed but its data changed after closing");
 
+    public static readonly FindingKind DeclaredProjectBudgetMismatch = DeclaredAmount("DECLARED_PROJECT_BUDGET_MISMATCH",
+        "项目总金额", "project budget total", "申报项目总金额与各项目支出行调整后预算数之和不一致", "Declared project budget total (项目总金额) differs from the project lines' adjusted budget.");
+    public static readonly FindingKind DeclaredProjectExecutedMismatch = DeclaredAmount("DECLARED_PROJECT_EXECUTED_MISMATCH",
+        "项目执行金额", "project executed total", "申报项目执行金额与各项目支出行执行数之和不一致", "Declared project executed total (项目执行金额) differs from the project lines' executed amount.");
+    public static readonly FindingKind ReportFactsConflicting = new("REPORT_FACTS_CONFLICTING", FindingSeverity.Warning,
+        "报告对同一事实前后给出不同的值（如两个编制总数），已原样记录", "The report states one fact with different values (two staffing totals, say); both are recorded as printed.",
+        "报告有 {count} 处事实前后不一致：{factsZh}",
+        "The report states {count} fact(s) with different values: {factsEn}");
     // Mid-year monitoring (绩效运行监控).
     public static readonly FindingKind MonitoringDeviationUnexplained = new("MONITORING_DEVIATION_UNEXPLAINED", FindingSeverity.Warning,
         "监控轮次中亮红灯或黄灯的项目（预算或指标）未说明偏差原因类别及说明、完成目标可能性或全年预计完成值",
@@ -213,6 +221,7 @@ public static class FindingCatalogue
         DeductionWithoutReason, DeductionNegative, DeductionExceedsScore,
         ClosedYearDataChanged,
         MonitoringDeviationUnexplained, MonitoringAheadOfSchedule,
+        ReportFactsConflicting, DeclaredProjectBudgetMismatch, DeclaredProjectExecutedMismatch,
     ]);
 
     private static readonly FrozenDictionary<string, FindingKind> ByCode = All.ToFrozenDictionary(k => k.Code);

@@ -30,6 +30,11 @@ internal sealed class Findings(Rounding rounding)
 
     public void ClosedYearDataChanged() => Add(FindingCatalogue.ClosedYearDataChanged, Evaluation, null, null, Figures());
 
+    /// <summary>Facts the report printed with different values, each as "what: value; value".</summary>
+    public void ReportFactsConflicting(IReadOnlyList<string> facts) =>
+        Add(FindingCatalogue.ReportFactsConflicting, Evaluation, null, null, Figures(("count", facts.Count)),
+            false, ("factsZh", string.Join("；", facts)), ("factsEn", string.Join("; ", facts)));
+
     /// <summary>A declared figure of the budget or the composite that differs from the computed one.</summary>
     public void DeclaredMismatch(FindingKind kind, string subject, decimal declared, decimal? computed) =>
         Add(kind, subject, null, null, Figures(("declared", declared), ("computed", computed)), withoutComputed: computed is null);

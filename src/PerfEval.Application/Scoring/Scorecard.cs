@@ -37,7 +37,7 @@ public sealed record BudgetFigures(
     Computed AdjustmentRate,
     Computed ExecutionRate);
 
-/// <summary>The budget overall, per expenditure class (basic = personnel + operating) and per funding source.</summary>
+/// <summary>The budget overall, per expenditure class (basic = personnel + operating + basic lines not split) and per funding source (lines that state none are in no source).</summary>
 public sealed record BudgetBreakdown(
     BudgetFigures Overall,
     BudgetFigures Personnel,

@@ -59,6 +59,10 @@ public static class ScorecardCalculator
         {
             findings.ClosedYearDataChanged();
         }
+        if (found.HasFlag(FindingCatalogue.ReportFactsConflicting.Bit))
+        {
+            findings.ReportFactsConflicting(input.ConflictingFacts!);
+        }
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].IsOverExecuted)
@@ -103,6 +107,14 @@ public static class ScorecardCalculator
         var executionRate = Check(findings, rounding, found, DeclaredItem.ExecutionRate, Findings.Budget, d.ExecutionRate, rates.ExecutionRate.ToDecimal());
         var executionScore = card.ExecutionScore.ToDecimal();
         var declaredExecutionScore = Check(findings, rounding, found, DeclaredItem.ExecutionScore, Findings.Budget, d.ExecutionScore, executionScore);
+        if (found.HasFlag(FindingCatalogue.DeclaredProjectBudgetMismatch.Bit))
+        {
+            findings.DeclaredMismatch(FindingCatalogue.DeclaredProjectBudgetMismatch, Findings.Budget, d.ProjectBudget!.Value, Rounding.Money(budget.Project.Adjusted.Value));
+        }
+        if (found.HasFlag(FindingCatalogue.DeclaredProjectExecutedMismatch.Bit))
+        {
+            findings.DeclaredMismatch(FindingCatalogue.DeclaredProjectExecutedMismatch, Findings.Budget, d.ProjectExecuted!.Value, Rounding.Money(budget.Project.Executed.Value));
+        }
 
         var indicators = new IndicatorScore[outcomes.Length];
         for (var i = 0; i < indicators.Length; i++)
@@ -246,7 +258,8 @@ public static class ScorecardCalculator
 
     /// <summary>A declared amount beside the computed one it is compared with.</summary>
     private static DeclaredCheck? Check(Findings findings, Rounding rounding, FindingSet found, DeclaredItem item, decimal? declared, in BudgetSums<DecimalNumber> budget) =>
-        declared is null ? null
+        declared is not { } d ? null
+        : !ScoringRules.IsComparable(item, budget) ? new DeclaredCheck(d, null, true)
         : Check(findings, rounding, found, item, Findings.Budget, declared, Rounding.Money(ScoringRules.ComputedAmount(item, budget).Value));
 
     /// <summary>A declared figure of the budget or the composite beside the computed one; the finding's text only when they differ.</summary>

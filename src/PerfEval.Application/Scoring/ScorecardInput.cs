@@ -4,12 +4,16 @@ using PerfEval.Application.Indicators;
 
 namespace PerfEval.Application.Scoring;
 
-/// <summary>Everything one department-year is scored from.</summary>
+/// <summary>
+/// Everything one department-year is scored from; <see cref="ConflictingFacts"/> are facts its report
+/// printed with different values (recorded when the report was committed), each a finding's text.
+/// </summary>
 public sealed record ScorecardInput(
     IReadOnlyList<BudgetLineInput> Lines,
     IReadOnlyList<IndicatorInput> Indicators,
     DeclaredFigures Declared,
-    bool DataChangedAfterClose);
+    bool DataChangedAfterClose,
+    IReadOnlyList<string>? ConflictingFacts = null);
 
 /// <summary>One budget line in yuan: initial, Σ adjustments (signed) and executed amount.</summary>
 public sealed record BudgetLineInput(
@@ -59,6 +63,8 @@ public sealed record IndicatorInput(
 /// <param name="ExecutionScore">Declared execution score in points. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
 /// <param name="CompositeScore">Declared 综合得分 in points. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
 /// <param name="Grade">Declared 评价结果; null: not declared.</param>
+/// <param name="ProjectBudget">项目总金额 the report's project total, compared with the project lines' adjusted amounts. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="ProjectExecuted">执行金额 the report's projects' executed total, compared with the project lines' executed amounts. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
 public sealed record DeclaredFigures(
     decimal? InitialBudget = null,
     decimal? Adjustments = null,
@@ -74,7 +80,9 @@ public sealed record DeclaredFigures(
     decimal? ExecutionRate = null,
     decimal? ExecutionScore = null,
     decimal? CompositeScore = null,
-    Grade? Grade = null)
+    Grade? Grade = null,
+    decimal? ProjectBudget = null,
+    decimal? ProjectExecuted = null)
 {
     /// <summary>Nothing.</summary>
     public static DeclaredFigures None { get; } =

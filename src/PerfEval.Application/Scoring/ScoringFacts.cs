@@ -198,7 +198,9 @@ internal readonly struct DeclaredFacts<T>
 /// A department-year's own facts beside its lines and indicators. Amounts are in whole fen (scale
 /// 2) when every line's amounts have at most 2 decimals, and the sums then are too, even when empty.
 /// </summary>
-internal readonly record struct DepartmentFacts<T>(DeclaredFacts<T> Declared, bool DataChangedAfterClose, bool AmountsInCents)
+internal readonly record struct DepartmentFacts<T>(
+    DeclaredFacts<T> Declared, bool DataChangedAfterClose, bool AmountsInCents, bool HasConflictingFacts = false,
+    T? DeclaredProjectBudget = null, T? DeclaredProjectExecuted = null)
     where T : unmanaged, IExactNumber<T>;
 
 /// <summary>The scheme's settings as numbers of the kind the rules run on.</summary>
@@ -302,7 +304,14 @@ internal static class ScoringFacts
                 return false;
             }
         }
-        department = new DepartmentFacts<T>(new DeclaredFacts<T>(declared, d.Grade), input.DataChangedAfterClose, inCents);
+        if (!TryNumber<T>(d.ProjectBudget, out var projectBudget) || !TryNumber<T>(d.ProjectExecuted, out var projectExecuted))
+        {
+            return false;
+        }
+
+        department = new DepartmentFacts<T>(
+            new DeclaredFacts<T>(declared, d.Grade), input.DataChangedAfterClose, inCents, input.ConflictingFacts is { Count: > 0 },
+            projectBudget, projectExecuted);
         return true;
     }
 

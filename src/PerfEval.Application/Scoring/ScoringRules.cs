@@ -38,7 +38,8 @@ internal static class ScoringRules
         where T : unmanaged, IExactNumber<T>
     {
         var rounding = scheme.Rounding;
-        var findings = department.DataChangedAfterClose ? FindingCatalogue.ClosedYearDataChanged.Bit : FindingSet.None;
+        var findings = (department.DataChangedAfterClose ? FindingCatalogue.ClosedYearDataChanged.Bit : FindingSet.None)
+            | (department.HasConflictingFacts ? FindingCatalogue.ReportFactsConflicting.Bit : FindingSet.None);
 
         var budget = BudgetRules.Sum(lines, department.AmountsInCents, out var overExecutedLines);
         var overall = budget.Overall;
@@ -57,10 +58,18 @@ internal static class ScoringRules
         findings |= Identities(declared);
         for (var item = DeclaredItem.InitialBudget; item <= DeclaredItem.InitialOther; item++)
         {
-            if (declared[item] is { } amount && !DeclaredChecks.AmountMatches(amount, ComputedAmount(item, budget), rounding))
+            if (declared[item] is { } amount && IsComparable(item, budget) && !DeclaredChecks.AmountMatches(amount, ComputedAmount(item, budget), rounding))
             {
                 findings |= Mismatch(item).Bit;
             }
+        }
+        if (department.DeclaredProjectBudget is { } projectBudget && !DeclaredChecks.AmountMatches(projectBudget, budget.Project.Adjusted, rounding))
+        {
+            findings |= FindingCatalogue.DeclaredProjectBudgetMismatch.Bit;
+        }
+        if (department.DeclaredProjectExecuted is { } projectExecuted && !DeclaredChecks.AmountMatches(projectExecuted, budget.Project.Executed, rounding))
+        {
+            findings |= FindingCatalogue.DeclaredProjectExecutedMismatch.Bit;
         }
         if (declared[DeclaredItem.AdjustmentRate] is { } adjustmentRate
             && !DeclaredChecks.RateMatches(adjustmentRate, rates.Adjustment, rates.AdjustmentRate, rounding))
@@ -155,6 +164,11 @@ internal static class ScoringRules
             DeclaredItem.InitialOther => budget.Other.Initial,
             _ => throw new ArgumentOutOfRangeException(nameof(item), item, "Not a declared amount."),
         };
+
+    /// <summary>A declared per-source amount is compared only when every line states its source.</summary>
+    public static bool IsComparable<T>(DeclaredItem item, in BudgetSums<T> budget)
+        where T : unmanaged, IExactNumber<T> =>
+        item is not (DeclaredItem.InitialSuperior or DeclaredItem.InitialOwnLevel or DeclaredItem.InitialOther) || !budget.SourcesUnstated;
 
     /// <summary>The mismatch kind of a declared figure: the first kinds of <see cref="FindingCatalogue.All"/> follow <see cref="DeclaredItem"/>.</summary>
     public static FindingKind Mismatch(DeclaredItem item) => FindingCatalogue.All[(int)item];

@@ -1,17 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MediatR;
-using PerfEval.Application.Adjustments;
-using PerfEval.Application.Adjustments.Push;
-using PerfEval.Application.Budgets;
 using PerfEval.Application.Common;
 using PerfEval.Application.Departments;
-using PerfEval.Application.Evaluations;
 using PerfEval.Application.FiscalYears;
-using PerfEval.Application.Indicators;
 using PerfEval.Application.Monitoring;
-using PerfEval.Application.Projects;
-using PerfEval.Application.Scoring;
 using PerfEval.Infrastructure.Persistence;
 
 namespace PerfEval.Infrastructure.DemoData;
@@ -73,52 +66,18 @@ public sealed class DemoDataLoader(IMediator mediator, IUnitOfWork unitOfWork, D
         await mediator.Send(new CreateFiscalYear(year, FiscalYearStatus.Evaluation, null), ct);
         foreach (var report in data.Reports)
         {
-            var d = report.Department;
-            await mediator.Send(new CreateDepartment(d.Code, d.Name, d.Region, d.ParentCode, d.UnitType, d.Level, d.Functions, d.Staffing, d.Divisions), ct);
-
-            var projectIds = new Dictionary<string, long>();
-            foreach (var p in report.Projects)
-            {
-                var project = await mediator.Send(new CreateProject(p.Name, p.FundingSource, p.OnPlatform, p.Budget, p.Executed) { DepartmentCode = d.Code, FiscalYear = year }, ct);
-                projectIds[p.Key] = project.Id;
-            }
-
-            var adjustments = new List<AdjustmentItem>();
-            foreach (var l in report.BudgetLines)
-            {
-                long? projectId = l.ProjectKey is null ? null : projectIds[l.ProjectKey];
-                var line = await mediator.Send(new CreateBudgetLine(l.ExpenditureClass, l.FundingSource, l.Initial, l.Executed, projectId) { DepartmentCode = d.Code, FiscalYear = year }, ct);
-                adjustments.AddRange(l.Adjustments.Select(a => new AdjustmentItem(
-                    d.Code, year, a.Amount, a.DocumentNumber, a.Reason, a.EffectiveDate, a.SourceSystem, a.SourceItemId, LineId: line.Id)));
-            }
-
-            if (adjustments.Count > 0)
-            {
-                await mediator.Send(new PushBudgetAdjustments(adjustments), ct);
-            }
-
-            var midYear = new List<IndicatorProgress>();
-            foreach (var i in report.Indicators)
-            {
-                var indicator = await mediator.Send(new CreateIndicator(
-                    i.Name, i.Category, i.Subcategory, i.Kind, i.Sequence, i.Operator, i.Target, i.Unit, i.Weight,
-                    i.MidYearValue, i.FinalValue, i.QualitativeTier, i.QualitativeScore, i.DeviationReason, i.ImprovementMeasure,
-                    i.Evidence, DeclaredCompletion: i.DeclaredCompletion, DeclaredScore: i.DeclaredScore) { DepartmentCode = d.Code, FiscalYear = year }, ct);
-                if (i.MidYearValue is { } value)
-                {
-                    midYear.Add(new IndicatorProgress(indicator.Id, CurrentValue: value));
-                }
-            }
+            var written = await DepartmentYearWriter.WriteAsync(mediator, year, report.ToYearData(), createDepartment: true, ct);
 
             // The reports' mid-year values (年中监控完成值) as the June monitoring round. The reports state no
             // amount executed by mid-year, so the round states none: its budget light is not stated.
+            var midYear = report.Indicators.Zip(written.IndicatorIds)
+                .Where(i => i.First.MidYearValue is not null)
+                .Select(i => new IndicatorProgress(i.Second, CurrentValue: i.First.MidYearValue!.Value))
+                .ToList();
             if (midYear.Count > 0)
             {
-                await mediator.Send(new CreateMonitoringRound(MidYearAsOf(year), Indicators: midYear) { DepartmentCode = d.Code, FiscalYear = year }, ct);
+                await mediator.Send(new CreateMonitoringRound(MidYearAsOf(year), Indicators: midYear) { DepartmentCode = report.Department.Code, FiscalYear = year }, ct);
             }
-
-            var e = report.Evaluation;
-            await mediator.Send(new SaveEvaluation(e.Declared, e.Problems, e.Causes, e.ImprovementMeasures, e.Suggestions, e.FiledOn) { DepartmentCode = d.Code, FiscalYear = year }, ct);
         }
     }
 }
@@ -128,29 +87,11 @@ public sealed record DemoDataSet(int FiscalYear, IReadOnlyList<DemoReport> Repor
 public sealed record DemoReport(
     string Source,
     string? Notes,
-    DemoDepartment Department,
-    IReadOnlyList<DemoProject> Projects,
-    IReadOnlyList<DemoBudgetLine> BudgetLines,
-    IReadOnlyList<DemoIndicator> Indicators,
-    DemoEvaluation Evaluation);
-
-public sealed record DemoEvaluation(
-    DeclaredFigures Declared, string? Problems, string? Causes, string? ImprovementMeasures, string? Suggestions, DateOnly? FiledOn);
-
-public sealed record DemoDepartment(
-    string Code, string Name, string Region, string? ParentCode, string? UnitType, string? Level, string? Functions,
-    Staffing Staffing, IReadOnlyList<string> Divisions);
-
-public sealed record DemoProject(string Key, string Name, FundingSource FundingSource, bool OnPlatform, decimal Budget, decimal Executed);
-
-public sealed record DemoBudgetLine(
-    ExpenditureClass ExpenditureClass, FundingSource FundingSource, string? ProjectKey, decimal Initial, decimal Executed,
-    IReadOnlyList<DemoAdjustment> Adjustments);
-
-public sealed record DemoAdjustment(decimal Amount, string DocumentNumber, string Reason, DateOnly EffectiveDate, string SourceSystem, string SourceItemId);
-
-public sealed record DemoIndicator(
-    int Sequence, string Name, IndicatorCategory Category, IndicatorSubcategory Subcategory, IndicatorKind Kind,
-    ComparisonOperator? Operator, decimal? Target, string? Unit, decimal? Weight, decimal? MidYearValue, decimal? FinalValue,
-    QualitativeTier? QualitativeTier, decimal? QualitativeScore, string? DeviationReason, string? ImprovementMeasure,
-    string? Evidence, decimal? DeclaredCompletion, decimal? DeclaredScore);
+    YearDepartment Department,
+    IReadOnlyList<YearProject> Projects,
+    IReadOnlyList<YearBudgetLine> BudgetLines,
+    IReadOnlyList<YearIndicator> Indicators,
+    YearEvaluation Evaluation)
+{
+    public DepartmentYearData ToYearData() => new(Department, Projects, BudgetLines, Indicators, Evaluation);
+}

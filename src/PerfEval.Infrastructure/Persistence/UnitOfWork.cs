@@ -93,9 +93,17 @@ internal sealed class UnitOfWork : IUnitOfWork
             ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
             : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         session.Attach(connection, transaction, _connections.Dialect);
-        var result = await work();
-        await transaction.CommitAsync(ct);
-        _checkpoints.Committed();
-        return result;
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            _checkpoints.Committed();
+            return result;
+        }
+        finally
+        {
+            // A later unit of the same session (a retry, or the next command of a loader) starts afresh.
+            session.Detach();
+        }
     }
 }

@@ -131,6 +131,7 @@ public sealed partial class EndpointAuthorizationMatrixTests(SecurityFactory fac
             "PUT /api/v1/scoring-schemes/{id}" => new { name = "矩阵方案", settings = world.SchemeSettings },
             "POST /api/v1/budget-adjustments" => world.Push(),
             "POST /api/v1/report-imports" => World.ReportText(),
+            "PATCH /api/v1/report-imports/{id}" => new { fields = new Dictionary<string, object> { ["region"] = "矩阵测试区" } },
             _ => new { },
         };
     }

@@ -229,6 +229,10 @@ public sealed record World(string Code, string Region, int Year, long LineId, lo
     }
 
     /// <summary>A report as UTF-8 text (the body of POST /api/v1/report-imports): seed 000.</summary>
+    /// <summary>Seed 000 naming a department of its own, so each world's draft commits into a department-year of its own.</summary>
     public static StringContent ReportText() =>
-        SecurityAssert.Text(PerfEval.UnitTests.ReportImports.ReportFixtures.SeedText("seed-000"), "text/plain");
+        SecurityAssert.Text(
+            PerfEval.UnitTests.ReportImports.ReportFixtures.SeedText("seed-000")
+                .Replace("工业园区管理办公室", "工业园区管理办公室" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), StringComparison.Ordinal),
+            "text/plain");
 }

@@ -73,5 +73,9 @@ public sealed class SchemaParityTests
 
         public override void Visit(CreateTableStatement node) =>
             Tables[node.SchemaObjectName.BaseIdentifier.Value] = node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value).ToHashSet();
+
+        /// <summary>Columns a later migration adds (ALTER TABLE … ADD) belong to the table too.</summary>
+        public override void Visit(AlterTableAddTableElementStatement node) =>
+            Tables[node.SchemaObjectName.BaseIdentifier.Value].UnionWith(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
     }
 }

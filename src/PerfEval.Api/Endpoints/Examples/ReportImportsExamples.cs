@@ -22,6 +22,11 @@ internal static class ReportImportsExamples
     /// <summary>Why these examples are not compared with live answers: a draft is what its file says, and the demo data hold no upload.</summary>
     public const string NoUpload = "A draft is read from its uploaded file; the demo data hold no upload.";
 
+    public static CorrectReportImport CorrectOperatorRequest => new(new Dictionary<string, System.Text.Json.JsonElement>
+    {
+        ["indicators[1].operator"] = System.Text.Json.JsonSerializer.SerializeToElement("atLeast"),
+    });
+
     public static ReportImportResponse UploadReportGyyq => new ReportImportResponse(
             Id: 1,
             Status: "draft",

@@ -5,7 +5,11 @@ using PerfEval.Application.ReadModel;
 
 namespace PerfEval.Application.Adjustments.Push;
 
-/// <summary>One budget adjustment (年中调增/调减) to append; it names its line by id, or by expenditure class and funding source (and project).</summary>
+/// <summary>
+/// One budget adjustment (年中调增/调减) to append; it names its line by id, or by expenditure class and
+/// funding source (and project). A document number (文号) the source does not state is null (unstated),
+/// never a made-up one.
+/// </summary>
 /// <param name="DepartmentCode">Department code of the line to adjust, e.g. `GXQ-SWJ`.</param>
 /// <param name="FiscalYear">Fiscal year of the line, 2000–2100; it must exist and not be closed.</param>
 /// <param name="Amount">Signed amount: positive 调增 increase, negative 调减 decrease; not 0. Yuan (元), exact decimal shown with 2 decimals. A decrease may not take the line's adjusted amount below its executed amount.</param>
@@ -23,7 +27,7 @@ public sealed record AdjustmentItem(
     string DepartmentCode,
     int FiscalYear,
     decimal Amount,
-    string DocumentNumber,
+    string? DocumentNumber,
     string Reason,
     DateOnly EffectiveDate,
     string SourceSystem,
@@ -126,7 +130,8 @@ public sealed partial record PushBudgetAdjustments(IReadOnlyList<AdjustmentItem>
             RuleFor(a => a.DepartmentCode).JsonNamed().DepartmentCode();
             RuleFor(a => a.FiscalYear).JsonNamed().FiscalYear();
             RuleFor(a => a.Amount).JsonNamed().NotEqual(0m).WithMessage(_ => Messages.AmountNotZero.Current).Yuan();
-            RuleFor(a => a.DocumentNumber).JsonNamed().NotEmpty().MaximumLength(MaxDocumentNumber);
+            // Null: unstated; an empty one names nothing.
+            RuleFor(a => a.DocumentNumber).JsonNamed().NotEmpty().MaximumLength(MaxDocumentNumber).When(a => a.DocumentNumber is not null);
             RuleFor(a => a.Reason).JsonNamed().NotEmpty().MaximumLength(MaxReason);
             RuleFor(a => a.SourceSystem).JsonNamed().NotEmpty().MaximumLength(MaxSourceSystem);
             RuleFor(a => a.SourceItemId).JsonNamed().NotEmpty().MaximumLength(MaxSourceItemId);
