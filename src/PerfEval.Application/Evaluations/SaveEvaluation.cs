@@ -105,6 +105,8 @@ public sealed record SaveEvaluation(
                 RuleFor(x => x.Declared!.Grade).IsInEnum().OverridePropertyName("declared.grade");
                 RuleFor(x => x.Declared!.ProjectBudget).Yuan().OverridePropertyName("declared.projectBudget");
                 RuleFor(x => x.Declared!.ProjectExecuted).Yuan().OverridePropertyName("declared.projectExecuted");
+                RuleFor(x => x.Declared!.Personnel).Yuan().OverridePropertyName("declared.personnel");
+                RuleFor(x => x.Declared!.Operating).Yuan().OverridePropertyName("declared.operating");
             });
         }
     }
@@ -122,7 +124,8 @@ public sealed record SaveEvaluation(
                 declared_grade = @Grade, problems = @Problems, causes = @Causes,
                 improvement_measures = @ImprovementMeasures, suggestions = @Suggestions, filed_on = @FiledOn,
                 conflicting_facts = @ConflictingFacts, declared_project_budget = @ProjectBudget,
-                declared_project_executed = @ProjectExecuted, row_version = row_version + 1, updated_at = @Now
+                declared_project_executed = @ProjectExecuted, declared_personnel = @Personnel,
+                declared_operating = @Operating, row_version = row_version + 1, updated_at = @Now
             WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear
               AND (@ExpectedVersion IS NULL OR row_version = @ExpectedVersion)
             """;
@@ -133,12 +136,12 @@ public sealed record SaveEvaluation(
                 declared_project_expenditure, declared_initial_superior, declared_initial_own_level, declared_initial_other,
                 declared_adjustment_rate, declared_execution_rate, declared_execution_score, declared_composite_score,
                 declared_grade, problems, causes, improvement_measures, suggestions, filed_on, conflicting_facts,
-                declared_project_budget, declared_project_executed, created_at, updated_at)
+                declared_project_budget, declared_project_executed, declared_personnel, declared_operating, created_at, updated_at)
             VALUES (@DepartmentCode, @FiscalYear, @InitialBudget, @Adjustments, @AdjustedBudget, @Executed,
                 @ExpenditureTotal, @BasicExpenditure, @ProjectExpenditure, @InitialSuperior, @InitialOwnLevel, @InitialOther,
                 @AdjustmentRate, @ExecutionRate, @ExecutionScore, @CompositeScore, @Grade, @Problems, @Causes,
                 @ImprovementMeasures, @Suggestions, @FiledOn, @ConflictingFacts,
-                @ProjectBudget, @ProjectExecuted, @Now, @Now)
+                @ProjectBudget, @ProjectExecuted, @Personnel, @Operating, @Now, @Now)
             """;
 
         public async Task<EvaluationResponse> Handle(SaveEvaluation request, CancellationToken ct)
@@ -195,6 +198,8 @@ public sealed record SaveEvaluation(
                 Grade = Sql.Name(d.Grade),
                 ProjectBudget = Sql.AsWritten(d.ProjectBudget),
                 ProjectExecuted = Sql.AsWritten(d.ProjectExecuted),
+                Personnel = Sql.AsWritten(d.Personnel),
+                Operating = Sql.AsWritten(d.Operating),
                 request.Problems,
                 request.Causes,
                 request.ImprovementMeasures,
@@ -223,7 +228,8 @@ internal sealed record EvaluationRow
             declared_grade AS Grade, problems AS Problems, causes AS Causes,
             improvement_measures AS ImprovementMeasures, suggestions AS Suggestions, filed_on AS FiledOn,
             row_version AS Version, updated_at AS UpdatedAt, conflicting_facts AS ConflictingFacts,
-            declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted
+            declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted,
+            declared_personnel AS Personnel, declared_operating AS Operating
         """;
 
     private const string SelectSql = $"SELECT {Columns} FROM evaluations WHERE department_code = @DepartmentCode AND fiscal_year = @FiscalYear";
@@ -255,11 +261,13 @@ internal sealed record EvaluationRow
     public string? ConflictingFacts { get; init; }
     public decimal? ProjectBudget { get; init; }
     public decimal? ProjectExecuted { get; init; }
+    public decimal? Personnel { get; init; }
+    public decimal? Operating { get; init; }
 
     public DeclaredFigures Declared => new(
         InitialBudget, Adjustments, AdjustedBudget, Executed, ExpenditureTotal, BasicExpenditure, ProjectExpenditure,
         InitialSuperior, InitialOwnLevel, InitialOther, AdjustmentRate, ExecutionRate, ExecutionScore, CompositeScore, Grade,
-        ProjectBudget, ProjectExecuted);
+        ProjectBudget, ProjectExecuted, Personnel, Operating);
 
     public static Task<EvaluationRow?> LoadAsync(DbSession db, string departmentCode, int fiscalYear, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<EvaluationRow>(SelectSql, new { DepartmentCode = departmentCode, FiscalYear = fiscalYear }, ct);

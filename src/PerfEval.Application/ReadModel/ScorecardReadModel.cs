@@ -26,7 +26,7 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
     /// 2: basic-expenditure lines without a personnel / operating split, and lines of unstated funding
     /// source (whose presence leaves declared per-source figures unchecked).
     /// </summary>
-    public const int RulesVersion = 4;
+    public const int RulesVersion = 5;
 
     /// <summary>Departments scored per round: the lists stay under both providers' parameter limits.</summary>
     internal const int ChunkSize = 500;
@@ -81,7 +81,8 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
             declared_initial_own_level AS InitialOwnLevel, declared_initial_other AS InitialOther,
             declared_adjustment_rate AS AdjustmentRate, declared_execution_rate AS ExecutionRate,
             declared_execution_score AS ExecutionScore, declared_composite_score AS CompositeScore, declared_grade AS Grade,
-            conflicting_facts AS ConflictingFacts, declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted
+            conflicting_facts AS ConflictingFacts, declared_project_budget AS ProjectBudget, declared_project_executed AS ProjectExecuted,
+            declared_personnel AS Personnel, declared_operating AS Operating
         FROM evaluations
         WHERE fiscal_year = @Year AND department_code IN @Codes
         """;
@@ -304,7 +305,8 @@ internal sealed class ScorecardReadModel(DbSession db, TimeProvider clock)
         new DeclaredFigures(
             DecimalOrNull(r, 1), DecimalOrNull(r, 2), DecimalOrNull(r, 3), DecimalOrNull(r, 4), DecimalOrNull(r, 5), DecimalOrNull(r, 6),
             DecimalOrNull(r, 7), DecimalOrNull(r, 8), DecimalOrNull(r, 9), DecimalOrNull(r, 10), DecimalOrNull(r, 11), DecimalOrNull(r, 12),
-            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15), DecimalOrNull(r, 17), DecimalOrNull(r, 18)),
+            DecimalOrNull(r, 13), DecimalOrNull(r, 14), EnumOrNull<Grade>(r, 15), DecimalOrNull(r, 17), DecimalOrNull(r, 18),
+            DecimalOrNull(r, 19), DecimalOrNull(r, 20)),
         ConflictingFactsJson.Read(TextOrNull(r, 16)));
 
     private static decimal? DecimalOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);

@@ -148,7 +148,8 @@ internal static class DraftYearData
             Declared(b.InitialBySource.Superior), Declared(b.InitialBySource.OwnLevel), Declared(b.InitialBySource.Other),
             Declared(draft.Declared.AdjustmentRate), Declared(draft.Declared.ExecutionRate), Declared(draft.Declared.ExecutionScore),
             Declared(draft.Declared.CompositeScore), draft.Declared.Grade.Status is FieldStatus.Read or FieldStatus.Corrected ? draft.Declared.Grade.Value : null,
-            Declared(b.Projects.Budget), Declared(b.Projects.Executed));
+            Declared(b.Projects.Budget), Declared(b.Projects.Executed),
+            Declared(b.BasicExpenditure.Personnel), Declared(b.BasicExpenditure.Operating));
         var n2 = draft.Narrative;
         var evaluation = new YearEvaluation(
             declared, Trim(Text(n2.Problems), 20_000), Trim(Text(n2.Causes), 20_000), Trim(Text(n2.ImprovementMeasures), 20_000), Trim(Text(n2.Suggestions), 20_000),

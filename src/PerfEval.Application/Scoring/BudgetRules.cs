@@ -28,7 +28,7 @@ internal readonly struct BudgetSums<T>
 {
     public BudgetSums(
         GroupSums<T> personnel, GroupSums<T> operating, GroupSums<T> project, GroupSums<T> superior, GroupSums<T> ownLevel, GroupSums<T> other,
-        GroupSums<T> basicUnsplit, GroupSums<T> unstatedSource, bool sourcesUnstated)
+        GroupSums<T> basicUnsplit, GroupSums<T> unstatedSource, bool sourcesUnstated, bool classesUnstated)
     {
         Personnel = personnel;
         Operating = operating;
@@ -40,7 +40,11 @@ internal readonly struct BudgetSums<T>
         Overall = Basic + project;
         UnstatedSource = unstatedSource;
         SourcesUnstated = sourcesUnstated;
+        ClassesUnstated = classesUnstated;
     }
+
+    /// <summary>Some basic-expenditure line does not split personnel from operating: neither sum is known.</summary>
+    public bool ClassesUnstated { get; }
 
     /// <summary>Lines whose funding source the report does not state.</summary>
     public GroupSums<T> UnstatedSource { get; }
@@ -113,8 +117,10 @@ internal static class BudgetRules
         }
         overExecutedLines = 0;
         var sourcesUnstated = false;
+        var classesUnstated = false;
         foreach (ref readonly var line in lines)
         {
+            classesUnstated |= line.ClassGroup == BasicUnsplitGroup;
             groups[line.ClassGroup] = groups[line.ClassGroup].Add(line);
             groups[line.SourceGroup] = groups[line.SourceGroup].Add(line);
             sourcesUnstated |= line.SourceGroup == UnstatedSourceGroup;
@@ -123,11 +129,12 @@ internal static class BudgetRules
                 overExecutedLines++;
             }
         }
-        return new BudgetSums<T>(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], groups[6], groups[7], sourcesUnstated);
+        return new BudgetSums<T>(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], groups[6], groups[7], sourcesUnstated, classesUnstated);
     }
 
     private const int GroupCount = 8;
 
+    private const byte BasicUnsplitGroup = 6;
     private const byte UnstatedSourceGroup = 7;
 
     /// <summary>The groups a line is summed into, on the stack: 0–2 and 6 by class, 3–5 and 7 by source.</summary>

@@ -190,6 +190,10 @@ public static class FindingCatalogue
         "项目总金额", "project budget total", "申报项目总金额与各项目支出行调整后预算数之和不一致", "Declared project budget total (项目总金额) differs from the project lines' adjusted budget.");
     public static readonly FindingKind DeclaredProjectExecutedMismatch = DeclaredAmount("DECLARED_PROJECT_EXECUTED_MISMATCH",
         "项目执行金额", "project executed total", "申报项目执行金额与各项目支出行执行数之和不一致", "Declared project executed total (项目执行金额) differs from the project lines' executed amount.");
+    public static readonly FindingKind DeclaredPersonnelMismatch = DeclaredAmount("DECLARED_PERSONNEL_MISMATCH",
+        "人员经费", "personnel budget", "申报人员经费与人员经费预算行的调整后预算数之和不一致", "Declared personnel budget (人员经费) differs from the personnel lines' adjusted budget (not checked while a basic line leaves the split unstated).");
+    public static readonly FindingKind DeclaredOperatingMismatch = DeclaredAmount("DECLARED_OPERATING_MISMATCH",
+        "公用经费", "operating budget", "申报公用经费与公用经费预算行的调整后预算数之和不一致", "Declared operating budget (公用经费) differs from the operating lines' adjusted budget (not checked while a basic line leaves the split unstated).");
     public static readonly FindingKind ReportFactsConflicting = new("REPORT_FACTS_CONFLICTING", FindingSeverity.Warning,
         "报告对同一事实前后给出不同的值（如两个编制总数），已原样记录", "The report states one fact with different values (two staffing totals, say); both are recorded as printed.",
         "报告有 {count} 处事实前后不一致：{factsZh}",
@@ -222,6 +226,7 @@ public static class FindingCatalogue
         ClosedYearDataChanged,
         MonitoringDeviationUnexplained, MonitoringAheadOfSchedule,
         ReportFactsConflicting, DeclaredProjectBudgetMismatch, DeclaredProjectExecutedMismatch,
+        DeclaredPersonnelMismatch, DeclaredOperatingMismatch,
     ]);
 
     private static readonly FrozenDictionary<string, FindingKind> ByCode = All.ToFrozenDictionary(k => k.Code);

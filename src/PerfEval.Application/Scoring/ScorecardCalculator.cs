@@ -115,6 +115,14 @@ public static class ScorecardCalculator
         {
             findings.DeclaredMismatch(FindingCatalogue.DeclaredProjectExecutedMismatch, Findings.Budget, d.ProjectExecuted!.Value, Rounding.Money(budget.Project.Executed.Value));
         }
+        if (found.HasFlag(FindingCatalogue.DeclaredPersonnelMismatch.Bit))
+        {
+            findings.DeclaredMismatch(FindingCatalogue.DeclaredPersonnelMismatch, Findings.Budget, d.Personnel!.Value, Rounding.Money(budget.Personnel.Adjusted.Value));
+        }
+        if (found.HasFlag(FindingCatalogue.DeclaredOperatingMismatch.Bit))
+        {
+            findings.DeclaredMismatch(FindingCatalogue.DeclaredOperatingMismatch, Findings.Budget, d.Operating!.Value, Rounding.Money(budget.Operating.Adjusted.Value));
+        }
 
         var indicators = new IndicatorScore[outcomes.Length];
         for (var i = 0; i < indicators.Length; i++)

@@ -64,6 +64,8 @@ public sealed record IndicatorInput(
 /// <param name="CompositeScore">Declared 综合得分 in points. As the report wrote it; its number of decimals is the precision it is checked at. Null: not declared.</param>
 /// <param name="Grade">Declared 评价结果; null: not declared.</param>
 /// <param name="ProjectBudget">项目总金额 the report's project total, compared with the project lines' adjusted amounts. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="Personnel">人员经费 the report's personnel budget (the basic budget's part for staff), compared with the personnel lines' adjusted amounts. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
+/// <param name="Operating">公用经费 the report's operating budget, compared with the operating lines' adjusted amounts. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
 /// <param name="ProjectExecuted">执行金额 the report's projects' executed total, compared with the project lines' executed amounts. Yuan (元), exact decimal shown with 2 decimals. Null: not declared.</param>
 public sealed record DeclaredFigures(
     decimal? InitialBudget = null,
@@ -82,7 +84,9 @@ public sealed record DeclaredFigures(
     decimal? CompositeScore = null,
     Grade? Grade = null,
     decimal? ProjectBudget = null,
-    decimal? ProjectExecuted = null)
+    decimal? ProjectExecuted = null,
+    decimal? Personnel = null,
+    decimal? Operating = null)
 {
     /// <summary>Nothing.</summary>
     public static DeclaredFigures None { get; } =

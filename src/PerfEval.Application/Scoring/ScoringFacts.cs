@@ -200,7 +200,7 @@ internal readonly struct DeclaredFacts<T>
 /// </summary>
 internal readonly record struct DepartmentFacts<T>(
     DeclaredFacts<T> Declared, bool DataChangedAfterClose, bool AmountsInCents, bool HasConflictingFacts = false,
-    T? DeclaredProjectBudget = null, T? DeclaredProjectExecuted = null)
+    T? DeclaredProjectBudget = null, T? DeclaredProjectExecuted = null, T? DeclaredPersonnel = null, T? DeclaredOperating = null)
     where T : unmanaged, IExactNumber<T>;
 
 /// <summary>The scheme's settings as numbers of the kind the rules run on.</summary>
@@ -304,14 +304,15 @@ internal static class ScoringFacts
                 return false;
             }
         }
-        if (!TryNumber<T>(d.ProjectBudget, out var projectBudget) || !TryNumber<T>(d.ProjectExecuted, out var projectExecuted))
+        if (!TryNumber<T>(d.ProjectBudget, out var projectBudget) || !TryNumber<T>(d.ProjectExecuted, out var projectExecuted)
+            || !TryNumber<T>(d.Personnel, out var personnel) || !TryNumber<T>(d.Operating, out var operating))
         {
             return false;
         }
 
         department = new DepartmentFacts<T>(
             new DeclaredFacts<T>(declared, d.Grade), input.DataChangedAfterClose, inCents, input.ConflictingFacts is { Count: > 0 },
-            projectBudget, projectExecuted);
+            projectBudget, projectExecuted, personnel, operating);
         return true;
     }
 

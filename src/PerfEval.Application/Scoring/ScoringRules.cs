@@ -71,6 +71,15 @@ internal static class ScoringRules
         {
             findings |= FindingCatalogue.DeclaredProjectExecutedMismatch.Bit;
         }
+        // A basic line without its split leaves personnel and operating unknown: nothing to compare with.
+        if (department.DeclaredPersonnel is { } personnel && !budget.ClassesUnstated && !DeclaredChecks.AmountMatches(personnel, budget.Personnel.Adjusted, rounding))
+        {
+            findings |= FindingCatalogue.DeclaredPersonnelMismatch.Bit;
+        }
+        if (department.DeclaredOperating is { } operating && !budget.ClassesUnstated && !DeclaredChecks.AmountMatches(operating, budget.Operating.Adjusted, rounding))
+        {
+            findings |= FindingCatalogue.DeclaredOperatingMismatch.Bit;
+        }
         if (declared[DeclaredItem.AdjustmentRate] is { } adjustmentRate
             && !DeclaredChecks.RateMatches(adjustmentRate, rates.Adjustment, rates.AdjustmentRate, rounding))
         {

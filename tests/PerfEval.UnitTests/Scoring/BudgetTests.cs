@@ -122,6 +122,39 @@ public class BudgetTests
         Assert.Empty(card.Findings);
     }
 
+    [Fact]
+    public void Calculate_DeclaredPersonnelAndOperating_AreComparedWithTheLinesAdjustedBudgets()
+    {
+        // 人员经费 318.62 + 公用经费 18.18 万元 as seed 000 prints them; the operating line holds 100 yuan less.
+        var declared = DeclaredFigures.None with { Personnel = 3_186_200m, Operating = 181_800m };
+
+        var card = Inputs.Calculate(Inputs.Scorecard(lines:
+        [
+            Inputs.Line(3_186_200m, 0m, 3_186_200m, Personnel),
+            Inputs.Line(181_700m, 0m, 181_700m, Operating),
+            Inputs.Line(900m, 0m, 800m, Project),
+        ], declared: declared));
+
+        var finding = card.Single(FindingCatalogue.DeclaredOperatingMismatch.Code);
+        Assert.Equal("申报公用经费 181800.00 元 与计算值 181700.00 元 不一致", finding.MessageZh);
+        Assert.DoesNotContain(FindingCatalogue.DeclaredPersonnelMismatch.Code, card.Codes());
+    }
+
+    [Fact]
+    public void Calculate_DeclaredPersonnelAndOperating_AreNotComparedWhileABasicLineLeavesTheSplitUnstated()
+    {
+        var declared = DeclaredFigures.None with { Personnel = 3_186_200m, Operating = 181_800m };
+
+        var card = Inputs.Calculate(Inputs.Scorecard(lines:
+        [
+            Inputs.Line(3_368_000m, 0m, 3_368_000m, ExpenditureClass.Basic, FundingSource.Unstated),
+            Inputs.Line(900m, 0m, 800m, Project),
+        ], declared: declared));
+
+        Assert.DoesNotContain(FindingCatalogue.DeclaredPersonnelMismatch.Code, card.Codes());
+        Assert.DoesNotContain(FindingCatalogue.DeclaredOperatingMismatch.Code, card.Codes());
+    }
+
     private static (decimal?, decimal?, decimal?, decimal?) Amounts(BudgetFigures f) =>
         (f.Initial.Value, f.Adjustments.Value, f.Adjusted.Value, f.Executed.Value);
 }
