@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PerfEval.Application.Common;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -119,7 +120,7 @@ internal sealed class ContractDocumentFilter : IDocumentFilter
             var media = new OpenApiMediaType
             {
                 Schema = new OpenApiSchemaReference(problem.Validation ? ValidationProblemDetails : ProblemDetails, document),
-                Examples = problem.Examples.ToDictionary(e => e.Key, e => (IOpenApiExample)new OpenApiExample { Summary = e.Value.Summary, Value = OpenApiSetup.Json(e.Value.Json) }),
+                Examples = problem.Examples.ToDictionary(e => e.Key, e => (IOpenApiExample)new OpenApiExample { Summary = e.Value.Summary, Value = System.Text.Json.JsonSerializer.SerializeToNode(e.Value.Problem, e.Value.Problem.GetType(), JsonText.Options) }),
             };
             var response = new OpenApiResponse
             {
