@@ -277,21 +277,7 @@ internal static class ScoringExamples
             SchemeVersion: 1,
             Name: "默认评分方案 (财预〔2020〕10号)",
             Description: "Default whole-department scheme: execution weight 10, indicators 90, grade bands 90/80/60.",
-            Settings: new ScoringSchemeSettings()
-            {
-                ExecutionWeight = 10m,
-                ExpectedWeightTotal = 100m,
-                OverAchievementReasonThreshold = 120m,
-                TargetTooLowThreshold = 150m,
-                UnderAchievementReasonThreshold = 100m,
-                QualitativeAchievedFrom = 0.8m,
-                QualitativePartiallyAchievedFrom = 0.6m,
-                ExcellentFrom = 90m,
-                GoodFrom = 80m,
-                FairFrom = 60m,
-                DisplayDecimals = 2,
-                RoundingMode = MidpointRounding.AwayFromZero,
-            },
+            Settings: ScoringSchemeSettings.Default,
             UsedByYears: [2024],
             Locked: false,
             Version: 1,
@@ -299,21 +285,7 @@ internal static class ScoringExamples
 
     public static UpdateScoringScheme UpdateScoringSchemeDefaultRequest => new UpdateScoringScheme(
             Name: "默认评分方案 (财预〔2020〕10号)",
-            Settings: new ScoringSchemeSettings()
-            {
-                ExecutionWeight = 10m,
-                ExpectedWeightTotal = 100m,
-                OverAchievementReasonThreshold = 120m,
-                TargetTooLowThreshold = 150m,
-                UnderAchievementReasonThreshold = 100m,
-                QualitativeAchievedFrom = 0.8m,
-                QualitativePartiallyAchievedFrom = 0.6m,
-                ExcellentFrom = 90m,
-                GoodFrom = 80m,
-                FairFrom = 60m,
-                DisplayDecimals = 2,
-                RoundingMode = MidpointRounding.AwayFromZero,
-            },
+            Settings: ScoringSchemeSettings.Default,
             Description: "Default whole-department scheme: execution weight 10, indicators 90, grade bands 90/80/60.")
         {
             Id = 0,
@@ -325,21 +297,7 @@ internal static class ScoringExamples
             SchemeVersion: 1,
             Name: "默认评分方案 (财预〔2020〕10号)",
             Description: "Default whole-department scheme: execution weight 10, indicators 90, grade bands 90/80/60.",
-            Settings: new ScoringSchemeSettings()
-            {
-                ExecutionWeight = 10m,
-                ExpectedWeightTotal = 100m,
-                OverAchievementReasonThreshold = 120m,
-                TargetTooLowThreshold = 150m,
-                UnderAchievementReasonThreshold = 100m,
-                QualitativeAchievedFrom = 0.8m,
-                QualitativePartiallyAchievedFrom = 0.6m,
-                ExcellentFrom = 90m,
-                GoodFrom = 80m,
-                FairFrom = 60m,
-                DisplayDecimals = 2,
-                RoundingMode = MidpointRounding.AwayFromZero,
-            },
+            Settings: ScoringSchemeSettings.Default,
             UsedByYears: [2024],
             Locked: false,
             Version: 2,
