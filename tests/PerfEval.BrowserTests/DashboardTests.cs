@@ -155,6 +155,25 @@ public sealed class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Department_ShowsTheLatestMonitoringRoundsLights()
+    {
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page);
+        await DashboardPages.OpenDepartmentAsync(page, "GXQ-CYFWZX", 2024);
+
+        // DOMAIN.md's worked example: the June round of seed 002, its goal light red for 留学生创业企业 at 40.00.
+        var panel = page.Locator("#monitoring");
+        await Expect(panel.Locator("h2")).ToContainTextAsync("绩效运行监控");
+        await Expect(panel.Locator("#light-combined [data-light]")).ToHaveAttributeAsync("data-light", "red");
+        await Expect(panel.Locator("#light-combined")).ToHaveTextAsync("红");
+        var red = panel.Locator("#monitoring-table tr[data-light=red]");
+        await Expect(red).ToHaveCountAsync(1);
+        await Expect(red).ToContainTextAsync("全年引进留学生创业企业");
+        await Expect(red).ToContainTextAsync("40.00");
+        await Expect(panel.Locator("#monitoring-table tr[data-light=blue]")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task Department_WhenReportAndFormClicked_DownloadsTheWordReportAndTheExcelForm()
     {
         var page = await dashboard.NewPageAsync();

@@ -94,6 +94,9 @@ export const api = {
   findings: (year, query) => getJson(`/fiscal-years/${year}/findings`, query),
   scorecard: (code, year) => getJson(`/departments/${encodeURIComponent(code)}/evaluations/${year}`, { explain: true }),
   departmentYears: (code) => getJson(`/departments/${encodeURIComponent(code)}/evaluations`),
+  /** The department-year's latest monitoring round with its lights; null when it has none (404). */
+  monitoring: (code, year) => getJson(`/departments/${encodeURIComponent(code)}/monitoring/${year}`)
+    .catch((e) => { if (e instanceof ApiError && e.status === 404) return null; throw e; }),
   /** The department-year's self-evaluation report (Word) or 自评表 (Excel), rendered by the service. */
   document: (code, year, kind) =>
     download(`/departments/${encodeURIComponent(code)}/evaluations/${year}/${kind}`, undefined, `${code}-${year}-${kind}.${kind === 'report' ? 'docx' : 'xlsx'}`),

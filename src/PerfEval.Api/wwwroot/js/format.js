@@ -28,6 +28,11 @@ export function gradeBadge(code) {
   return `<span class="grade grade-${esc(code ?? 'none')}" data-grade="${esc(code ?? '')}">${esc(label)}</span>`;
 }
 
+/** A monitoring light (红/黄/绿/蓝 or "not stated") as a coloured badge. */
+export function lightBadge(light) {
+  return `<span class="light light-${esc(light ?? 'none')}" data-light="${esc(light ?? '')}">${esc(t(`light.${light ?? 'none'}`))}</span>`;
+}
+
 export function severityBadge(severity) {
   return `<span class="severity severity-${esc(severity)}">${esc(t(`severity.${severity}`))}</span>`;
 }

@@ -193,3 +193,33 @@ export function departmentYears(response) {
     years: (response?.years ?? []).map(scorecardRow).sort((a, b) => a.year - b.year),
   };
 }
+
+const LIGHTS = ['red', 'yellow', 'green', 'blue'];
+
+/** red | yellow | green | blue, or null: a monitoring light as the API names it. */
+function light(value) {
+  return LIGHTS.includes(value) ? value : null;
+}
+
+/** A department-year's latest monitoring round (绩效运行监控), or null when it has none. */
+export function monitoring(response) {
+  if (!response) return null;
+  const b = response.budget ?? {};
+  return {
+    asOf: response.asOf,
+    timeProgress: num(response.timeProgress),
+    combined: light(response.combinedLight),
+    goal: light(response.goalLight),
+    budget: { light: light(b.light), executionRate: num(b.executionRate), ratio: num(b.ratio), executedToDate: num(b.executedToDate) },
+    indicators: (response.indicators ?? []).map((i) => ({
+      sequence: num(i.sequence),
+      name: i.name,
+      target: num(i.target),
+      unit: i.unit ?? '',
+      current: num(i.currentValue),
+      ratio: num(i.ratio),
+      light: light(i.light),
+    })),
+    findings: (response.findings ?? []).map((f) => ({ code: f.code, severity: f.severity, subject: f.subject, message: f.message })),
+  };
+}

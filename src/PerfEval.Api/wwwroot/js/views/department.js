@@ -1,7 +1,7 @@
 // One department's year: its scorecard with every number's formula, its years side by side, its downloads.
 import { api, saveBlob } from '../api.js';
 import { t, tOr } from '../i18n.js';
-import { esc, fmt2, fmtDeclared, gradeBadge, severityBadge } from '../format.js';
+import { esc, fmt2, fmtDeclared, gradeBadge, lightBadge, severityBadge } from '../format.js';
 import * as model from '../model.js';
 import { statusMessage } from './problem.js';
 
@@ -9,9 +9,10 @@ const EXPORTS = ['scorecards', 'indicators', 'budget-lines', 'adjustments'];
 const FORMATS = ['xlsx', 'csv'];
 
 export async function render(container, ctx) {
-  const [raw, history] = await Promise.all([
+  const [raw, history, monitoring] = await Promise.all([
     api.scorecard(ctx.code, ctx.year),
     api.departmentYears(ctx.code).then(model.departmentYears),
+    api.monitoring(ctx.code, ctx.year).then(model.monitoring),
   ]);
   if (!ctx.isCurrent()) return;
   const card = model.scorecard(raw);
@@ -112,6 +113,8 @@ export async function render(container, ctx) {
       </section>
     </div>
 
+    ${monitoringPanel(monitoring)}
+
     <section class="panel">
       <h2>${esc(t('dept.years'))}</h2>
       ${yearsTable(history.years, ctx.year)}
@@ -134,6 +137,38 @@ export async function render(container, ctx) {
 
   wireExplanations(container, card);
   wireDownloads(container, card, raw);
+}
+
+/** The latest monitoring round: time progress, the combined, goal and budget lights, each indicator's light. */
+function monitoringPanel(m) {
+  if (!m) {
+    return `<section class="panel" id="monitoring"><h2>${esc(t('mon.title'))}</h2><p class="empty">${esc(t('mon.none'))}</p></section>`;
+  }
+  return `
+    <section class="panel" id="monitoring">
+      <h2>${esc(t('mon.title'))} <span class="muted small">${esc(t('mon.asOf'))} ${esc(m.asOf)} · ${esc(t('mon.timeProgress'))} ${fmt2(m.timeProgress)}%</span></h2>
+      <p class="lights">
+        ${esc(t('mon.combined'))} <span id="light-combined">${lightBadge(m.combined)}</span>
+        · ${esc(t('mon.goal'))} ${lightBadge(m.goal)}
+        · ${esc(t('mon.budget'))} ${lightBadge(m.budget.light)}${m.budget.executionRate !== null ? ` <span class="muted small">${esc(t('dept.executionRate'))} ${fmt2(m.budget.executionRate)}%</span>` : ''}
+      </p>
+      <div class="table-wrap"><table class="data" id="monitoring-table">
+        <thead><tr>
+          <th class="num narrow">${esc(t('dept.seq'))}</th><th>${esc(t('dept.indicator'))}</th>
+          <th class="num">${esc(t('mon.target'))}</th><th class="num">${esc(t('mon.current'))}</th>
+          <th class="num">${esc(t('mon.ratio'))}</th><th class="center">${esc(t('mon.light'))}</th>
+        </tr></thead>
+        <tbody>${m.indicators.map((i) => `
+          <tr data-light="${esc(i.light ?? '')}">
+            <td class="num narrow">${i.sequence}</td><td class="name">${esc(i.name)}</td>
+            <td class="num">${fmtDeclared(i.target)} ${esc(i.unit)}</td><td class="num">${fmtDeclared(i.current)}</td>
+            <td class="num">${fmt2(i.ratio)}</td><td class="center">${lightBadge(i.light)}</td>
+          </tr>`).join('')}
+        </tbody>
+      </table></div>
+      ${m.findings.length ? `<ul class="finding-list">${m.findings.map((f) => `
+        <li>${severityBadge(f.severity)} <code>${esc(f.code)}</code> <span class="muted">${esc(f.subject)}</span><div>${esc(f.message)}</div></li>`).join('')}</ul>` : ''}
+    </section>`;
 }
 
 function explained(card, path, value) {
