@@ -174,6 +174,47 @@ public sealed class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Imports_WhenAReportIsUploadedReviewedAndCommitted_OpensTheNewDepartmentsScorecard()
+    {
+        // Seed report 002 as another unit's 2023 report: a new department in a new year, so the demo's
+        // 2024 ranking stays as the other tests expect it.
+        var text = File.ReadAllText(SeedReport("seed-002.txt"))
+            .Replace("创业服务中心", "科技孵化中心", StringComparison.Ordinal)
+            .Replace("2024", "2023", StringComparison.Ordinal);
+        var page = await dashboard.NewPageAsync();
+        await DashboardPages.SignInAsync(page, "demo-writer-key");
+        await page.Locator("[data-nav=imports]").ClickAsync();
+
+        await page.Locator("#report-file").SetInputFilesAsync(new FilePayload { Name = "科技孵化中心2023年度自评报告.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(text) });
+        await page.Locator("#upload-form button[type=submit]").ClickAsync();
+
+        var fields = page.Locator("#draft-fields");
+        await Expect(fields.Locator("tr[data-path=department]")).ToContainTextAsync("科技孵化中心");
+        await Expect(fields.Locator("tr[data-path=fiscalYear]")).ToContainTextAsync("2023");
+        await Expect(page.Locator("#import-state")).ToHaveTextAsync("草稿");
+
+        await page.Locator("#commit").ClickAsync();
+
+        await page.Locator("#indicator-table").WaitForAsync();
+        await Expect(page.Locator("#dept-name")).ToContainTextAsync("科技孵化中心");
+        await Expect(page.Locator("[data-tile=composite]")).ToContainTextAsync("99.80");
+    }
+
+    /// <summary>A seed report as the unit tests keep it (tests/PerfEval.UnitTests/ReportImports/Fixtures).</summary>
+    private static string SeedReport(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "PerfEval.UnitTests", "ReportImports", "Fixtures", file);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"{file} not found above the test output.");
+    }
+
+    [Fact]
     public async Task Department_WhenReportAndFormClicked_DownloadsTheWordReportAndTheExcelForm()
     {
         var page = await dashboard.NewPageAsync();

@@ -87,6 +87,41 @@ function fileName(disposition) {
   return plain ? plain[1] : null;
 }
 
+/** A write: the body as given, its headers, the key and language; the answer's JSON, or an ApiError. */
+async function write(method, path, body, headers = {}) {
+  const all = { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...headers };
+  const key = apiKey.get();
+  if (key) all['X-Api-Key'] = key;
+  let response;
+  try {
+    response = await fetch(url(path), { method, headers: all, body });
+  } catch {
+    throw new ApiError(0, {});
+  }
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+const REPORT_TYPES = {
+  txt: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** Report imports: upload a report file, correct its draft by field path, commit it. */
+export const imports = {
+  list: () => getJson('/report-imports', { limit: 50 }),
+  get: (id) => getJson(`/report-imports/${id}`),
+  upload: (file) => write('POST', '/report-imports', file, {
+    'Content-Type': file.type || REPORT_TYPES[file.name.split('.').pop().toLowerCase()] || 'application/octet-stream',
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  }),
+  correct: (id, version, fields) => write('PATCH', `/report-imports/${id}`, JSON.stringify({ fields }),
+    { 'Content-Type': 'application/json', 'If-Match': `"${version}"` }),
+  commit: (id, replace) => write('POST', `/report-imports/${id}/commit${replace ? '?replace=true' : ''}`),
+};
+
 export const api = {
   fiscalYears: () => getJson('/fiscal-years', { limit: 500 }),
   ranking: (year, query) => getJson(`/fiscal-years/${year}/scorecards`, query),

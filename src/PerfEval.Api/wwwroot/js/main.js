@@ -8,13 +8,16 @@ import * as keyView from './views/key.js';
 import * as overviewView from './views/overview.js';
 import * as findingsView from './views/findings.js';
 import * as departmentView from './views/department.js';
+import * as importsView from './views/imports.js';
 
 const state = { years: null };
 const main = () => document.getElementById('main');
 
 function route() {
   const hash = decodeURIComponent(location.hash.replace(/^#/, ''));
-  let m = /^\/departments\/([^/]+)\/(\d{4})$/.exec(hash);
+  let m = /^\/imports(?:\/(\d+))?$/.exec(hash);
+  if (m) return { view: importsView, name: 'imports', id: m[1] ? Number(m[1]) : null, year: undefined };
+  m = /^\/departments\/([^/]+)\/(\d{4})$/.exec(hash);
   if (m) return { view: departmentView, name: 'department', code: m[1], year: Number(m[2]) };
   m = /^\/years\/(\d{4})\/findings$/.exec(hash);
   if (m) return { view: findingsView, name: 'findings', year: Number(m[1]) };
@@ -42,6 +45,7 @@ function renderHeader(current) {
     </div>
     <nav class="tabs">
       ${key && year ? tab('overview', `#/years/${year}`, t('nav.overview')) + tab('findings', `#/years/${year}/findings`, t('nav.findings')) : ''}
+      ${key ? tab('imports', '#/imports', t('nav.imports')) : ''}
     </nav>
     <div class="tools">
       ${key && years.length ? `<label class="field-inline">${esc(t('year.label'))}

@@ -223,3 +223,34 @@ export function monitoring(response) {
     findings: (response.findings ?? []).map((f) => ({ code: f.code, severity: f.severity, subject: f.subject, message: f.message })),
   };
 }
+
+/** One uploaded report in the list. */
+export function reportImportRow(r) {
+  return { id: r.id, status: r.status, departmentCode: r.departmentCode ?? null, fiscalYear: r.fiscalYear ?? null, fileName: r.fileName ?? '', createdAt: r.createdAt };
+}
+
+/** An uploaded report with its draft: every field by its path, with status, value and the text it was read from. */
+export function reportImport(r) {
+  const fields = [];
+  const walk = (node, path) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${path}[${i}]`));
+    } else if (node && typeof node === 'object') {
+      if ('status' in node && 'readings' in node) {
+        const evidence = (node.readings ?? []).map((x) => x.evidence?.text).filter(Boolean).join(' | ');
+        fields.push({ path, status: node.status, value: node.value, evidence, rule: node.rule ?? null });
+        return;
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== 'text' && key !== 'flags') walk(value, path ? `${path}.${key}` : key);
+      }
+    }
+  };
+  walk(r.draft ?? {}, '');
+  return {
+    ...reportImportRow(r),
+    version: r.version,
+    fields,
+    flags: (r.draft?.flags ?? []).map((f) => ({ code: f.code, path: f.path, message: f.message })),
+  };
+}
