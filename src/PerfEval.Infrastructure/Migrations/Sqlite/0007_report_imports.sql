@@ -1,4 +1,4 @@
--- Reports in (issue #21): each uploaded report as the draft read from it, until a reviewer commits
+-- Reports in: each uploaded report as the draft read from it, until a reviewer commits
 -- it. draft holds the whole ReportDraft as ReportDraftJson writes it; the file itself is not kept,
 -- only what identifies it. department_code is the existing department the report names (matched by
 -- name), or null; a limited client sees a draft by that department, or, with none, only its uploader.
